@@ -1,0 +1,156 @@
+//! `pimlint check`.
+
+use std::io::IsTerminal as _;
+
+use clap::{Args, ValueEnum};
+use pimlint::{DocumentKind, DocumentReport, Options, Severity};
+
+use crate::inputs::{self, Expanded, Source};
+use crate::output;
+use crate::{Outcome, emit};
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, directories (searched recursively for *.json), or - for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+
+    /// Read every document as this kind instead of detecting it.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<DocumentKind>,
+
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Human-readable, with source snippets.
+    Text,
+    /// One JSON object (the contract documented in the README).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colours when standard output is a terminal and `NO_COLOR` is unset.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+fn parse_kind(text: &str) -> Result<DocumentKind, String> {
+    text.parse()
+}
+
+/// Why a file could not be checked.
+#[derive(Debug)]
+pub struct FileError {
+    /// What is wrong.
+    pub message: String,
+    /// Byte offset in the decoded text, when known.
+    pub offset: Option<usize>,
+}
+
+/// The result for one input.
+#[derive(Debug)]
+pub struct FileOutcome {
+    /// Name shown in output.
+    pub path: String,
+    /// The decoded text, when it could be read.
+    pub text: Option<String>,
+    /// Its documents, or why it could not be checked.
+    pub result: Result<Vec<DocumentReport>, FileError>,
+}
+
+impl FileOutcome {
+    fn failed(path: String, text: Option<String>, message: String, offset: Option<usize>) -> Self {
+        Self {
+            path,
+            text,
+            result: Err(FileError { message, offset }),
+        }
+    }
+}
+
+fn check_source(source: &Source, options: &Options) -> FileOutcome {
+    let path = source.display();
+    let bytes = match source.read() {
+        Ok(b) => b,
+        Err(e) => {
+            return FileOutcome::failed(
+                path,
+                None,
+                format!("cannot read: {}", inputs::io_message(&e)),
+                None,
+            );
+        }
+    };
+    let text = match pimlint::decode(&bytes) {
+        Ok(t) => t.into_owned(),
+        Err(e) => return FileOutcome::failed(path, None, e.to_string(), None),
+    };
+    match pimlint::check_str(&text, options) {
+        Ok(reports) => FileOutcome {
+            path,
+            text: Some(text),
+            result: Ok(reports),
+        },
+        Err(e) => {
+            let offset = e.offset();
+            let message = match &e {
+                pimlint::InputError::Json { message, .. } => message.clone(),
+                other => other.to_string(),
+            };
+            FileOutcome::failed(path, Some(text), message, offset)
+        }
+    }
+}
+
+pub fn run(args: &CheckArgs) -> Outcome {
+    let options = Options { kind: args.kind };
+    let mut files = Vec::new();
+    for arg in &args.paths {
+        match inputs::expand(arg) {
+            Expanded::Inputs(sources) => {
+                files.extend(sources.iter().map(|s| check_source(s, &options)));
+            }
+            Expanded::Missing(message) => {
+                let (path, message) = message
+                    .split_once(": ")
+                    .map_or((arg.clone(), message.clone()), |(p, m)| {
+                        (p.to_owned(), m.to_owned())
+                    });
+                files.push(FileOutcome::failed(path, None, message, None));
+            }
+        }
+    }
+    let summary = output::Summary::of(&files);
+    match args.format {
+        OutputFormat::Json => emit(&output::json(&files, &summary)),
+        OutputFormat::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            output::text(&files, &summary, color);
+        }
+    }
+    if summary.unreadable > 0 {
+        Outcome::Failure
+    } else if summary.count(Severity::Warning) + summary.count(Severity::Error) > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}

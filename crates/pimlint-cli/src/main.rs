@@ -1,0 +1,145 @@
+//! `pimlint`: lint Entra PIM policies and schedule requests from the command line.
+
+mod check;
+mod inputs;
+mod output;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Lint Microsoft Entra PIM role management policies and schedule requests, offline.
+#[derive(Debug, Parser)]
+#[command(name = "pimlint", version, about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check policy and request documents (files, directories, or - for standard input).
+    Check(check::CheckArgs),
+    /// List the rules.
+    Rules {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Show a rule's documentation.
+    Explain {
+        /// A rule code (PIM001) or name (missing-rule).
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+/// Exit codes, as documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// No finding at warning or above.
+    Clean = 0,
+    /// At least one finding at warning or above.
+    Findings = 1,
+    /// Unreadable input or a usage error.
+    Failure = 2,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Check(args) => check::run(&args),
+        Command::Rules { format } => list_rules(format),
+        Command::Explain { rule } => explain(&rule),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+/// Writes to standard output; a closed pipe (`pimlint … | head`) ends the program quietly.
+pub fn emit(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        let _ = writeln!(std::io::stderr(), "pimlint: cannot write output: {e}");
+        std::process::exit(2);
+    }
+}
+
+/// Writes a message to standard error.
+pub fn warn(text: &str) {
+    let _ = writeln!(std::io::stderr(), "{text}");
+}
+
+fn list_rules(format: ListFormat) -> Outcome {
+    let rules = pimlint::rules::REGISTRY;
+    match format {
+        ListFormat::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.meta.code,
+                        "name": r.meta.name,
+                        "category": r.meta.category,
+                        "defaultSeverity": r.meta.default_severity,
+                        "summary": r.meta.summary(),
+                    })
+                })
+                .collect();
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&list).unwrap_or_default()
+            ));
+        }
+        ListFormat::Text => {
+            let mut out = String::new();
+            for r in rules {
+                let _ = writeln!(
+                    out,
+                    "{:<7} {:<26} {:<8} {}",
+                    r.meta.code,
+                    r.meta.name,
+                    r.meta.default_severity,
+                    r.meta.summary()
+                );
+            }
+            emit(&out);
+        }
+    }
+    Outcome::Clean
+}
+
+fn explain(code: &str) -> Outcome {
+    if let Some(rule) = pimlint::rules::lookup(code) {
+        emit(&format!(
+            "# {} {}\n\nDefault severity: {}\n\n{}",
+            rule.meta.code,
+            rule.meta.name,
+            rule.meta.default_severity,
+            rule.meta.markdown()
+        ));
+        return Outcome::Clean;
+    }
+    let names = pimlint::rules::REGISTRY
+        .iter()
+        .flat_map(|r| [r.meta.code, r.meta.name]);
+    let hint = pimlint::suggest::nearest(code, names)
+        .map(|n| format!("; did you mean {n}?"))
+        .unwrap_or_default();
+    warn(&format!(
+        "pimlint: unknown rule {code:?}{hint}; `pimlint rules` lists them"
+    ));
+    Outcome::Failure
+}

@@ -1,0 +1,266 @@
+//! pimlint: lint Microsoft Entra Privileged Identity Management (PIM) role management
+//! policies and schedule requests offline, before they are submitted.
+//!
+//! ```text
+//! bytes ──decode/parse──▶ serde_json::Value ──split/detect──▶ source documents (Graph | ARM)
+//!       ──normalize──▶ model (Policy, ScheduleRequest) ──rules──▶ Diagnostic[]
+//! ```
+//!
+//! ```
+//! let text = r#"{"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": []}"#;
+//! let report = pimlint::check_str(text, &pimlint::Options::default()).unwrap();
+//! assert_eq!(report[0].diagnostics[0].code, "PIM001");
+//! ```
+
+pub mod diagnostic;
+pub mod duration;
+pub mod kind;
+pub mod locate;
+pub mod model;
+pub mod normalize;
+pub mod pointer;
+pub mod rules;
+pub mod source;
+pub mod suggest;
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use diagnostic::{Diagnostic, Label, Severity};
+pub use kind::DocumentKind;
+pub use locate::{LineCol, Locator, Span};
+pub use model::Document;
+pub use pointer::Pointer;
+
+/// The crate version, as the front ends report it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How to check a file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Take every document as this kind instead of detecting it.
+    pub kind: Option<DocumentKind>,
+}
+
+/// Input that cannot be read as JSON at all. Carries the byte offset (and line/column) of the
+/// fault so front ends can point at it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// Not UTF-8 (nor UTF-16 with a byte order mark).
+    #[error("the input is not valid UTF-8 (invalid byte at offset {offset})")]
+    NotUtf8 {
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// Nothing but whitespace.
+    #[error("the input is empty; expected a JSON document")]
+    Empty,
+    /// A JSON syntax error, or a document nested too deeply.
+    #[error("{message} at line {line} column {column}")]
+    Json {
+        /// What is wrong.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// Byte offset in the decoded text.
+        offset: usize,
+    },
+}
+
+impl InputError {
+    /// The byte offset of the fault in the decoded text, when it has one.
+    #[must_use]
+    pub const fn offset(&self) -> Option<usize> {
+        match self {
+            Self::NotUtf8 { offset } | Self::Json { offset, .. } => Some(*offset),
+            Self::Empty => None,
+        }
+    }
+}
+
+/// Decodes input bytes: UTF-8 (a byte order mark is skipped), or UTF-16 with a byte order
+/// mark, as Windows PowerShell 5.1's `Out-File` writes.
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
+    let utf16 = |big_endian: bool| -> Result<Cow<'_, str>, InputError> {
+        let body = &bytes[2..];
+        let units: Vec<u16> = body
+            .chunks(2)
+            .map(|c| {
+                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                if big_endian {
+                    u16::from_be_bytes(pair)
+                } else {
+                    u16::from_le_bytes(pair)
+                }
+            })
+            .collect();
+        let mut out = String::with_capacity(units.len());
+        for (i, r) in char::decode_utf16(units).enumerate() {
+            match r {
+                Ok(c) => out.push(c),
+                Err(_) => return Err(InputError::NotUtf8 { offset: 2 + i * 2 }),
+            }
+        }
+        if body.len() % 2 == 1 {
+            return Err(InputError::NotUtf8 {
+                offset: bytes.len() - 1,
+            });
+        }
+        Ok(Cow::Owned(out))
+    };
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => {
+            std::str::from_utf8(rest)
+                .map(Cow::Borrowed)
+                .map_err(|e| InputError::NotUtf8 {
+                    offset: 3 + e.valid_up_to(),
+                })
+        }
+        [0xFF, 0xFE, ..] => utf16(false),
+        [0xFE, 0xFF, ..] => utf16(true),
+        _ => std::str::from_utf8(bytes)
+            .map(Cow::Borrowed)
+            .map_err(|e| InputError::NotUtf8 {
+                offset: e.valid_up_to(),
+            }),
+    }
+}
+
+/// Parses JSON text, with errors located by line and column.
+pub fn parse_json(text: &str) -> Result<Value, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::Empty);
+    }
+    serde_json::from_str(text).map_err(|e| json_error(text, &e))
+}
+
+fn json_error(text: &str, e: &serde_json::Error) -> InputError {
+    let line = e.line().max(1);
+    let locator = Locator::new(text);
+    // serde_json counts columns in bytes; convert to an offset, then to characters.
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    let offset = (line_start + e.column().saturating_sub(1)).min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let full = e.to_string();
+    let raw = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m);
+    let message = match e.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the JSON ends too early (truncated?): {raw}")
+        }
+        _ if raw.contains("recursion limit") => {
+            "the JSON is nested more than 128 levels deep; PIM documents are never that deep"
+                .to_owned()
+        }
+        _ => format!("invalid JSON: {raw}"),
+    };
+    let at = locator.line_col(offset);
+    InputError::Json {
+        message,
+        line: at.line,
+        column: at.column,
+        offset,
+    }
+}
+
+/// The outcome for one document of a file.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentReport {
+    /// Where the document is in its file (`""`, `/value/3`, `/2`).
+    pub pointer: Pointer,
+    /// Its kind, when it could be told.
+    pub kind: Option<DocumentKind>,
+    /// Findings, in the order found.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the document could not be checked, when it could not.
+    pub error: Option<String>,
+    /// The normalized document, when it could be read.
+    #[serde(skip)]
+    pub document: Option<Document>,
+}
+
+/// Checks every document in a parsed file.
+#[must_use]
+pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
+    kind::split(value)
+        .into_iter()
+        .map(|slot| check_document(slot.value, &slot.pointer, options.kind, slot.hint))
+        .collect()
+}
+
+fn check_document(
+    value: &Value,
+    at: &Pointer,
+    forced: Option<DocumentKind>,
+    hint: Option<DocumentKind>,
+) -> DocumentReport {
+    let kind = match forced {
+        Some(k) => Ok(k),
+        None => kind::detect(value, hint),
+    };
+    let kind = match kind {
+        Ok(k) => k,
+        Err(e) => {
+            return DocumentReport {
+                pointer: at.clone(),
+                kind: None,
+                diagnostics: Vec::new(),
+                error: Some(e.message),
+                document: None,
+            };
+        }
+    };
+    if !value.is_object() {
+        return DocumentReport {
+            pointer: at.clone(),
+            kind: Some(kind),
+            diagnostics: Vec::new(),
+            error: Some(format!(
+                "expected a {} (a JSON object), found {}",
+                kind.api_name(),
+                rules::structure::wrong_json_type::describe(value)
+            )),
+            document: None,
+        };
+    }
+    match normalize::normalize(kind, value, at) {
+        Ok((document, mut diagnostics)) => {
+            if let Document::Policy(policy) = &document {
+                rules::check_policy(policy, &mut diagnostics);
+            }
+            DocumentReport {
+                pointer: at.clone(),
+                kind: Some(kind),
+                diagnostics,
+                error: None,
+                document: Some(document),
+            }
+        }
+        Err(e) => DocumentReport {
+            pointer: at.clone(),
+            kind: Some(kind),
+            diagnostics: Vec::new(),
+            error: Some(e.message),
+            document: None,
+        },
+    }
+}
+
+/// Parses and checks a file's text.
+pub fn check_str(text: &str, options: &Options) -> Result<Vec<DocumentReport>, InputError> {
+    let value = parse_json(text)?;
+    Ok(check_value(&value, options))
+}

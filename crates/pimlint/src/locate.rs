@@ -1,0 +1,355 @@
+//! From a JSON pointer back to the source text: byte span, then line and column.
+//!
+//! Diagnostics carry only pointers; front ends that have the original text call this when they
+//! render. The scanner walks the text once along the pointer's path, skipping sibling values
+//! without building anything, so it works on inputs of any size and nesting depth.
+
+use serde::Serialize;
+
+use crate::pointer::Pointer;
+
+/// A byte range in the source text, `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Length in bytes.
+    #[must_use]
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values, as editors do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column number, in characters.
+    pub column: usize,
+}
+
+/// Where a pointer landed in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located {
+    /// The span of the value (or of the deepest existing ancestor, see `exact`).
+    pub span: Span,
+    /// The span of the member name when the value is an object member.
+    pub key: Option<Span>,
+    /// False when the pointer names something absent and `span` is its nearest ancestor.
+    pub exact: bool,
+}
+
+/// Maps pointers and byte offsets of one source text to spans and line/column positions.
+#[derive(Debug)]
+pub struct Locator<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Locator<'a> {
+    /// Indexes the line starts of `text`.
+    #[must_use]
+    pub fn new(text: &'a str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { text, line_starts }
+    }
+
+    /// The text this locator indexes.
+    #[must_use]
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The 1-based line and column of a byte offset (clamped to the text).
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// Finds the value `pointer` designates in the document that starts at byte `base`
+    /// (0 for a whole file). Returns `None` only when the text at `base` is not JSON.
+    #[must_use]
+    pub fn locate_in(&self, base: usize, pointer: &Pointer) -> Option<Located> {
+        let bytes = self.text.as_bytes();
+        let mut pos = skip_ws(bytes, base);
+        let mut key = None;
+        let mut end = skip_value(bytes, pos)?;
+        for token in pointer.tokens() {
+            let found = match bytes.get(pos) {
+                Some(b'{') => find_member(bytes, pos, &token),
+                Some(b'[') => token
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|_| token == "0" || !token.starts_with('0'))
+                    .and_then(|index| find_element(bytes, pos, index)),
+                _ => None,
+            };
+            match found {
+                Some((k, value_start)) => {
+                    key = k;
+                    pos = value_start;
+                    end = skip_value(bytes, pos)?;
+                }
+                None => {
+                    return Some(Located {
+                        span: Span { start: pos, end },
+                        key,
+                        exact: false,
+                    });
+                }
+            }
+        }
+        Some(Located {
+            span: Span { start: pos, end },
+            key,
+            exact: true,
+        })
+    }
+
+    /// [`Self::locate_in`] for a file holding one document.
+    #[must_use]
+    pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
+        self.locate_in(0, pointer)
+    }
+}
+
+fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
+    while matches!(bytes.get(pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        pos += 1;
+    }
+    pos
+}
+
+/// End of the string starting at `pos` (which holds `"`), one past the closing quote.
+fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
+    let mut i = pos + 1;
+    loop {
+        match bytes.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => i += 2,
+            _ => i += 1,
+        }
+    }
+}
+
+/// End of the value starting at `pos`; iterative so that nesting depth costs no stack.
+fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
+    match bytes.get(pos)? {
+        b'"' => skip_string(bytes, pos),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut i = pos;
+            loop {
+                match bytes.get(i)? {
+                    b'"' => {
+                        i = skip_string(bytes, i)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        _ => {
+            let mut i = pos;
+            while let Some(b) = bytes.get(i) {
+                if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                    break;
+                }
+                i += 1;
+            }
+            (i > pos).then_some(i)
+        }
+    }
+}
+
+/// In the object at `pos`, the member named `name`: (key span, value start).
+fn find_member(bytes: &[u8], pos: usize, name: &str) -> Option<(Option<Span>, usize)> {
+    let mut i = skip_ws(bytes, pos + 1);
+    let mut found = None;
+    while bytes.get(i) == Some(&b'"') {
+        let key_end = skip_string(bytes, i)?;
+        let raw = bytes.get(i + 1..key_end - 1)?;
+        let colon = skip_ws(bytes, key_end);
+        if bytes.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value_start = skip_ws(bytes, colon + 1);
+        // serde_json keeps the last of duplicate keys, so the locator does too.
+        if key_matches(raw, name) {
+            found = Some((
+                Some(Span {
+                    start: i,
+                    end: key_end,
+                }),
+                value_start,
+            ));
+        }
+        let value_end = skip_value(bytes, value_start)?;
+        i = skip_ws(bytes, value_end);
+        match bytes.get(i) {
+            Some(b',') => i = skip_ws(bytes, i + 1),
+            _ => break,
+        }
+    }
+    found
+}
+
+fn key_matches(raw: &[u8], name: &str) -> bool {
+    if !raw.contains(&b'\\') {
+        return raw == name.as_bytes();
+    }
+    let mut quoted = Vec::with_capacity(raw.len() + 2);
+    quoted.push(b'"');
+    quoted.extend_from_slice(raw);
+    quoted.push(b'"');
+    serde_json::from_slice::<String>(&quoted).is_ok_and(|k| k == name)
+}
+
+/// In the array at `pos`, the start of element `index`.
+fn find_element(bytes: &[u8], pos: usize, index: usize) -> Option<(Option<Span>, usize)> {
+    let mut i = skip_ws(bytes, pos + 1);
+    if bytes.get(i) == Some(&b']') {
+        return None;
+    }
+    for _ in 0..index {
+        let end = skip_value(bytes, i)?;
+        i = skip_ws(bytes, end);
+        if bytes.get(i) != Some(&b',') {
+            return None;
+        }
+        i = skip_ws(bytes, i + 1);
+    }
+    Some((None, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_at(text: &str, pointer: &str) -> String {
+        let loc = Locator::new(text);
+        let found = loc.locate(&Pointer::parse(pointer).unwrap()).unwrap();
+        assert!(found.exact, "{pointer} not found exactly");
+        text[found.span.start..found.span.end].to_owned()
+    }
+
+    const DOC: &str = r#"{
+  "a": {"b": [10, {"c d": "x\"y"}, [1, 2]]},
+  "e/f": true,
+  "g~h": null,
+  "esc\u0061ped": 1,
+  "": "empty"
+}"#;
+
+    #[test]
+    fn finds_nested_values() {
+        assert_eq!(text_at(DOC, "/a/b/0"), "10");
+        assert_eq!(text_at(DOC, "/a/b/1/c d"), r#""x\"y""#);
+        assert_eq!(text_at(DOC, "/a/b/2"), "[1, 2]");
+        assert_eq!(text_at(DOC, "/a/b/2/1"), "2");
+        assert_eq!(text_at(DOC, ""), DOC);
+    }
+
+    #[test]
+    fn honours_pointer_escapes_and_json_escapes() {
+        assert_eq!(text_at(DOC, "/e~1f"), "true");
+        assert_eq!(text_at(DOC, "/g~0h"), "null");
+        assert_eq!(text_at(DOC, "/escaped"), "1");
+        assert_eq!(text_at(DOC, "/"), r#""empty""#);
+    }
+
+    #[test]
+    fn missing_member_falls_back_to_ancestor() {
+        let loc = Locator::new(DOC);
+        let found = loc.locate(&Pointer::parse("/a/b/7").unwrap()).unwrap();
+        assert!(!found.exact);
+        assert_eq!(
+            &DOC[found.span.start..found.span.end],
+            r#"[10, {"c d": "x\"y"}, [1, 2]]"#
+        );
+        let found = loc.locate(&Pointer::parse("/a/b/01").unwrap()).unwrap();
+        assert!(!found.exact, "leading zeros are not array indices");
+    }
+
+    #[test]
+    fn key_span_points_at_member_name() {
+        let loc = Locator::new(DOC);
+        let found = loc.locate(&Pointer::parse("/e~1f").unwrap()).unwrap();
+        let key = found.key.unwrap();
+        assert_eq!(&DOC[key.start..key.end], r#""e/f""#);
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let text = "{\n  \"é\": \"ü\", \"x\": 1\n}";
+        let loc = Locator::new(text);
+        let found = loc.locate(&Pointer::parse("/x").unwrap()).unwrap();
+        assert_eq!(
+            loc.line_col(found.span.start),
+            LineCol {
+                line: 2,
+                column: 18
+            }
+        );
+        assert_eq!(loc.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(loc.line_col(10_000), LineCol { line: 3, column: 2 });
+    }
+
+    #[test]
+    fn deep_nesting_costs_no_stack() {
+        let depth = 200_000;
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let loc = Locator::new(&text);
+        let found = loc.locate(&Pointer::parse("/0/0/0").unwrap()).unwrap();
+        assert_eq!(found.span.start, 3);
+    }
+
+    #[test]
+    fn base_offset_locates_inside_a_larger_file() {
+        let text = "{\"x\":1}\n{\"y\": [true]}";
+        let loc = Locator::new(text);
+        let found = loc.locate_in(8, &Pointer::parse("/y/0").unwrap()).unwrap();
+        assert_eq!(&text[found.span.start..found.span.end], "true");
+        assert_eq!(loc.line_col(found.span.start).line, 2);
+    }
+}

@@ -1,0 +1,1108 @@
+//! Source documents → the provider-neutral model, reporting structural faults on the way.
+//!
+//! This is the only place that knows Graph and ARM differ. Every value read here is checked
+//! for its JSON type, durations and timestamps are parsed once, enums are matched against the
+//! documented values; a value that fails is reported with its pointer and left out of the
+//! model, so rules only ever see well-formed values.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::duration::IsoDuration;
+use crate::kind::DocumentKind;
+use crate::model::{
+    ApiEnum, ApprovalMode, ApprovalRule, ApprovalStage, Approver, ApproverKind,
+    AuthenticationContextRule, Document, Enablement, EnablementRule, ExpirationRule,
+    ExpirationType, Level, Located, NotificationLevel, NotificationRule, NotificationType,
+    Operation, Policy, PolicyAssignment, PolicyRules, Provider, RecipientType, RequestExpiration,
+    RoleRef, RuleEntry, RuleId, ScheduleRequest, Target, Ticket,
+};
+use crate::pointer::Pointer;
+use crate::rules::structure::{
+    invalid_duration, invalid_enum_value, invalid_timestamp, misplaced_field, rule_type_mismatch,
+    unknown_rule_id, unknown_rule_type,
+    wrong_json_type::{self, Expected},
+};
+use crate::source::{self, Field, Rule};
+
+/// A document that could not be read into its source model at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ShapeError {
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Normalizes one document of a known kind located at `base` in its file.
+pub fn normalize(
+    kind: DocumentKind,
+    value: &Value,
+    base: &Pointer,
+) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    let mut reader = Reader {
+        diagnostics: Vec::new(),
+    };
+    let document = match kind {
+        DocumentKind::GraphPolicy => {
+            let src: source::GraphPolicy = typed(value, kind)?;
+            Document::Policy(reader.graph_policy(&src, base.clone(), kind, None))
+        }
+        DocumentKind::GraphPolicyAssignment => {
+            let src: source::GraphPolicyAssignment = typed(value, kind)?;
+            reader.graph_assignment(&src, base)
+        }
+        DocumentKind::ArmPolicy => {
+            let src: source::ArmPolicy = typed(value, kind)?;
+            Document::Policy(reader.arm_policy(&src, base))
+        }
+        DocumentKind::ArmPolicyAssignment => {
+            let src: source::ArmPolicyAssignment = typed(value, kind)?;
+            reader.arm_assignment(&src, base)
+        }
+        DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
+            let src: source::GraphRoleRequest = typed(value, kind)?;
+            Document::Request(reader.graph_role_request(&src, base, kind))
+        }
+        DocumentKind::GraphGroupAssignmentRequest | DocumentKind::GraphGroupEligibilityRequest => {
+            let src: source::GraphGroupRequest = typed(value, kind)?;
+            Document::Request(reader.graph_group_request(&src, base, kind))
+        }
+        DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
+            let src: source::ArmRequest = typed(value, kind)?;
+            Document::Request(reader.arm_request(&src, base, kind))
+        }
+    };
+    Ok((document, reader.diagnostics))
+}
+
+fn typed<T: for<'de> Deserialize<'de>>(value: &Value, kind: DocumentKind) -> Result<T, ShapeError> {
+    T::deserialize(value).map_err(|e| ShapeError {
+        message: format!(
+            "cannot read this {} ({}): {e}",
+            kind.as_str(),
+            kind.api_name()
+        ),
+    })
+}
+
+/// The level a request kind acts on.
+const fn level_of(kind: DocumentKind) -> Level {
+    match kind {
+        DocumentKind::GraphRoleEligibilityRequest
+        | DocumentKind::GraphGroupEligibilityRequest
+        | DocumentKind::ArmRoleEligibilityRequest => Level::Eligibility,
+        _ => Level::Assignment,
+    }
+}
+
+/// The last segment of a resource id (`…/roleDefinitions/<guid>` → `<guid>`).
+fn last_segment(id: &str) -> String {
+    id.rsplit('/').next().unwrap_or(id).to_owned()
+}
+
+struct Reader {
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Reader {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    // ---- typed member readers: each reports a wrong JSON type and returns `None` ----
+
+    fn string(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<String>> {
+        match field {
+            Field::Value(s) => Some(Located::new(s.clone(), at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::String, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn boolean(&mut self, field: &Field<bool>, at: Pointer) -> Option<Located<bool>> {
+        match field {
+            Field::Value(b) => Some(Located::new(*b, at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::Boolean, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn integer(&mut self, field: &Field<i64>, at: Pointer) -> Option<Located<i64>> {
+        match field {
+            Field::Value(n) => Some(Located::new(*n, at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::Integer, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn object<'f, T>(&mut self, field: &'f Field<T>, at: &Pointer) -> Option<&'f T> {
+        match field {
+            Field::Value(v) => Some(v),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(at, Expected::Object, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, at: &Pointer) -> &'f [T] {
+        match field {
+            Field::Value(v) => v,
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(at, Expected::Array, v));
+                &[]
+            }
+            Field::Absent | Field::Null => &[],
+        }
+    }
+
+    /// Each string of a list, with its pointer.
+    fn strings(&mut self, field: &Field<Vec<Field<String>>>, at: &Pointer) -> Vec<Located<String>> {
+        let mut out = Vec::new();
+        for (i, item) in self.list(field, at).iter().enumerate() {
+            if let Some(s) = self.string(item, at.index(i)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    fn duration(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<IsoDuration>> {
+        let text = self.string(field, at)?;
+        match IsoDuration::parse(&text.value) {
+            Ok(d) => Some(Located::new(d, text.pointer)),
+            Err(e) => {
+                self.push(invalid_duration::diagnostic(&text.pointer, &text.value, &e));
+                None
+            }
+        }
+    }
+
+    fn timestamp(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+    ) -> Option<Located<DateTime<FixedOffset>>> {
+        let text = self.string(field, at)?;
+        match DateTime::parse_from_rfc3339(text.value.trim()) {
+            Ok(t) => Some(Located::new(t, text.pointer)),
+            Err(e) => {
+                self.push(invalid_timestamp::diagnostic(
+                    &text.pointer,
+                    &text.value,
+                    &e.to_string(),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A documented string enum; letter case is not significant (ARM writes `AdminAssign`
+    /// where Graph writes `adminAssign`).
+    fn enumeration<E: ApiEnum>(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+    ) -> Option<Located<E>> {
+        let text = self.string(field, at)?;
+        self.parse_enum(&text)
+    }
+
+    fn parse_enum<E: ApiEnum>(&mut self, text: &Located<String>) -> Option<Located<E>> {
+        if let Some((_, v)) = E::VARIANTS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(text.value.trim()))
+        {
+            return Some(Located::new(*v, text.pointer.clone()));
+        }
+        let allowed: Vec<&str> = E::VARIANTS.iter().map(|(n, _)| *n).collect();
+        self.push(invalid_enum_value::diagnostic(
+            &text.pointer,
+            E::WHAT,
+            &text.value,
+            &allowed,
+        ));
+        None
+    }
+
+    // ---- policies ----
+
+    fn graph_policy(
+        &mut self,
+        src: &source::GraphPolicy,
+        at: Pointer,
+        kind: DocumentKind,
+        role: Option<RoleRef>,
+    ) -> Policy {
+        let id = self.string(&src.id, at.key("id"));
+        let scope = self.string(&src.scope_id, at.key("scopeId"));
+        let scope_type = self.string(&src.scope_type, at.key("scopeType"));
+        self.string(&src.display_name, at.key("displayName"));
+        self.string(&src.description, at.key("description"));
+        self.boolean(
+            &src.is_organization_default,
+            at.key("isOrganizationDefault"),
+        );
+        self.timestamp(&src.last_modified_date_time, at.key("lastModifiedDateTime"));
+        let provider = match &scope_type {
+            Some(t) if t.value.eq_ignore_ascii_case("Group") => Provider::Groups,
+            Some(t)
+                if t.value.eq_ignore_ascii_case("Directory")
+                    || t.value.eq_ignore_ascii_case("DirectoryRole") =>
+            {
+                Provider::EntraRoles
+            }
+            Some(t) => {
+                self.push(invalid_enum_value::diagnostic(
+                    &t.pointer,
+                    "scope type",
+                    &t.value,
+                    &["Directory", "DirectoryRole", "Group"],
+                ));
+                Provider::EntraRoles
+            }
+            None if id.as_ref().is_some_and(|i| i.value.starts_with("Group_")) => Provider::Groups,
+            None => Provider::EntraRoles,
+        };
+        let (rules_pointer, entries, rules) = self.rules(&src.rules, &at.key("rules"), false);
+        if !src.effective_rules.is_missing() {
+            // Read for their structure only; `rules` is what the policy sets.
+            self.rules(&src.effective_rules, &at.key("effectiveRules"), false);
+        }
+        Policy {
+            kind,
+            pointer: at,
+            provider,
+            id,
+            scope,
+            scope_type,
+            role,
+            rules_pointer,
+            entries,
+            rules,
+        }
+    }
+
+    fn graph_role_ref(
+        &mut self,
+        src: &source::GraphPolicyAssignment,
+        at: &Pointer,
+    ) -> Option<RoleRef> {
+        let id = self.string(&src.role_definition_id, at.key("roleDefinitionId"));
+        let definition_at = at.key("roleDefinition");
+        let definition = self.object(&src.role_definition, &definition_at);
+        let (display_name, is_privileged, template) = match definition {
+            Some(d) => (
+                self.string(&d.display_name, definition_at.key("displayName"))
+                    .map(|l| l.value),
+                self.boolean(&d.is_privileged, definition_at.key("isPrivileged"))
+                    .map(|l| l.value),
+                self.string(&d.template_id, definition_at.key("templateId"))
+                    .map(|l| l.value),
+            ),
+            None => (None, None, None),
+        };
+        id.map(|id| RoleRef {
+            template_id: template.unwrap_or_else(|| id.value.clone()),
+            id,
+            display_name,
+            is_privileged,
+        })
+    }
+
+    fn graph_assignment(&mut self, src: &source::GraphPolicyAssignment, at: &Pointer) -> Document {
+        let role = self.graph_role_ref(src, at);
+        let id = self.string(&src.id, at.key("id"));
+        let policy_id = self.string(&src.policy_id, at.key("policyId"));
+        let scope = self.string(&src.scope_id, at.key("scopeId"));
+        let scope_type = self.string(&src.scope_type, at.key("scopeType"));
+        let policy_at = at.key("policy");
+        if let Some(policy) = self.object(&src.policy, &policy_at) {
+            return Document::Policy(self.graph_policy(
+                policy,
+                policy_at,
+                DocumentKind::GraphPolicyAssignment,
+                role,
+            ));
+        }
+        let provider = match &scope_type {
+            Some(t) if t.value.eq_ignore_ascii_case("Group") => Provider::Groups,
+            _ => Provider::EntraRoles,
+        };
+        Document::PolicyAssignment(PolicyAssignment {
+            pointer: at.clone(),
+            provider,
+            id,
+            policy_id,
+            scope,
+            role,
+        })
+    }
+
+    fn arm_policy(&mut self, src: &source::ArmPolicy, at: &Pointer) -> Policy {
+        let id = self.string(&src.id, at.key("id"));
+        self.string(&src.name, at.key("name"));
+        self.string(&src.resource_type, at.key("type"));
+        let props_at = at.key("properties");
+        let Some(props) = self.object(&src.properties, &props_at) else {
+            return Policy {
+                kind: DocumentKind::ArmPolicy,
+                pointer: at.clone(),
+                provider: Provider::AzureResources,
+                id,
+                scope: None,
+                scope_type: None,
+                role: None,
+                rules_pointer: None,
+                entries: Vec::new(),
+                rules: PolicyRules::default(),
+            };
+        };
+        let scope = self.string(&props.scope, props_at.key("scope"));
+        self.string(&props.display_name, props_at.key("displayName"));
+        self.string(&props.description, props_at.key("description"));
+        self.boolean(
+            &props.is_organization_default,
+            props_at.key("isOrganizationDefault"),
+        );
+        self.timestamp(
+            &props.last_modified_date_time,
+            props_at.key("lastModifiedDateTime"),
+        );
+        let scope_type = match &props.policy_properties {
+            Field::Value(v) => v.pointer("/scope/type").and_then(Value::as_str).map(|t| {
+                Located::new(
+                    t.to_owned(),
+                    props_at.key("policyProperties").key("scope").key("type"),
+                )
+            }),
+            _ => None,
+        };
+        let (rules_pointer, entries, rules) =
+            self.rules(&props.rules, &props_at.key("rules"), true);
+        if !props.effective_rules.is_missing() {
+            self.rules(
+                &props.effective_rules,
+                &props_at.key("effectiveRules"),
+                true,
+            );
+        }
+        Policy {
+            kind: DocumentKind::ArmPolicy,
+            pointer: at.clone(),
+            provider: Provider::AzureResources,
+            id,
+            scope,
+            scope_type,
+            role: None,
+            rules_pointer,
+            entries,
+            rules,
+        }
+    }
+
+    fn arm_assignment(&mut self, src: &source::ArmPolicyAssignment, at: &Pointer) -> Document {
+        let id = self.string(&src.id, at.key("id"));
+        let props_at = at.key("properties");
+        let props = self.object(&src.properties, &props_at);
+        let mut assignment = PolicyAssignment {
+            pointer: at.clone(),
+            provider: Provider::AzureResources,
+            id,
+            policy_id: None,
+            scope: None,
+            role: None,
+        };
+        let Some(props) = props else {
+            return Document::PolicyAssignment(assignment);
+        };
+        assignment.scope = self.string(&props.scope, props_at.key("scope"));
+        assignment.policy_id = self.string(&props.policy_id, props_at.key("policyId"));
+        let details_at = props_at.key("policyAssignmentProperties");
+        let display_name = self
+            .object(&props.policy_assignment_properties, &details_at)
+            .and_then(|d| match &d.role_definition {
+                Field::Value(r) => r.display_name.value().cloned(),
+                _ => None,
+            });
+        assignment.role = self
+            .string(&props.role_definition_id, props_at.key("roleDefinitionId"))
+            .map(|id| RoleRef {
+                template_id: last_segment(&id.value),
+                id,
+                display_name,
+                is_privileged: None,
+            });
+        if props.effective_rules.is_missing() {
+            return Document::PolicyAssignment(assignment);
+        }
+        // Newer api-versions return the rules in force on the assignment itself.
+        let (rules_pointer, entries, rules) = self.rules(
+            &props.effective_rules,
+            &props_at.key("effectiveRules"),
+            true,
+        );
+        Document::Policy(Policy {
+            kind: DocumentKind::ArmPolicyAssignment,
+            pointer: at.clone(),
+            provider: Provider::AzureResources,
+            id: assignment.policy_id,
+            scope: assignment.scope,
+            scope_type: None,
+            role: assignment.role,
+            rules_pointer,
+            entries,
+            rules,
+        })
+    }
+
+    // ---- rules ----
+
+    fn rules(
+        &mut self,
+        field: &Field<Vec<Rule>>,
+        at: &Pointer,
+        arm: bool,
+    ) -> (Option<Pointer>, Vec<RuleEntry>, PolicyRules) {
+        let mut rules = PolicyRules::default();
+        let mut entries = Vec::new();
+        let items = match field {
+            Field::Value(items) => items,
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(at, Expected::Array, v));
+                return (None, entries, rules);
+            }
+            Field::Absent | Field::Null => return (None, entries, rules),
+        };
+        for (i, rule) in items.iter().enumerate() {
+            let rule_at = at.index(i);
+            if let Some(entry) = self.rule(rule, &rule_at, arm, &mut rules) {
+                entries.push(entry);
+            }
+        }
+        (Some(at.clone()), entries, rules)
+    }
+
+    fn unknown_rule(&mut self, value: &Value, at: &Pointer) -> Option<RuleEntry> {
+        let Value::Object(obj) = value else {
+            self.push(wrong_json_type::diagnostic(at, Expected::Object, value));
+            return None;
+        };
+        let id = obj
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|s| Located::new(s.to_owned(), at.key("id")));
+        let discriminator = ["@odata.type", "ruleType"]
+            .into_iter()
+            .find_map(|k| obj.get(k).and_then(Value::as_str).map(|v| (k, v)));
+        match discriminator {
+            Some((key, name)) => self.push(unknown_rule_type::diagnostic(
+                &at.key(key),
+                name,
+                id.as_ref().map(|i| i.value.as_str()),
+            )),
+            None => self.push(unknown_rule_type::untyped(at)),
+        }
+        Some(RuleEntry {
+            pointer: at.clone(),
+            rule_id: id.as_ref().and_then(|i| RuleId::parse(&i.value)),
+            id,
+            rule_type: None,
+            target: None,
+        })
+    }
+
+    fn rule(
+        &mut self,
+        rule: &Rule,
+        at: &Pointer,
+        arm: bool,
+        rules: &mut PolicyRules,
+    ) -> Option<RuleEntry> {
+        let (Some((odata_type, arm_type, id_field, target_field)), Some(rule_type)) =
+            (rule.common(), rule.rule_type())
+        else {
+            let Rule::Unknown(value) = rule else {
+                return None;
+            };
+            return self.unknown_rule(value, at);
+        };
+        // Discriminator: present, and a string.
+        let (own, own_key) = if arm {
+            (arm_type, "ruleType")
+        } else {
+            (odata_type, "@odata.type")
+        };
+        let discriminator_at = match (odata_type, arm_type) {
+            (Field::Value(_), _) => Some(at.key("@odata.type")),
+            (_, Field::Value(_)) => Some(at.key("ruleType")),
+            _ => None,
+        };
+        match own {
+            Field::Invalid(v) => self.push(wrong_json_type::diagnostic(
+                &at.key(own_key),
+                Expected::String,
+                v,
+            )),
+            Field::Absent | Field::Null if discriminator_at.is_none() => {
+                self.push(rule_type_mismatch::missing(at, rule_type, arm));
+            }
+            _ => {}
+        }
+        let id = self.string(id_field, at.key("id"));
+        let rule_id = if let Some(id) = &id {
+            let parsed = RuleId::parse(&id.value);
+            if parsed.is_none() {
+                self.push(unknown_rule_id::unknown(id));
+            }
+            parsed
+        } else {
+            if id_field.is_missing() {
+                self.push(unknown_rule_id::missing(at));
+            }
+            None
+        };
+        let type_fits = match rule_id {
+            Some(rid) if rid.rule_type() != rule_type => {
+                let mismatch_at = discriminator_at.clone().unwrap_or_else(|| at.key("id"));
+                self.push(rule_type_mismatch::mismatch(
+                    &mismatch_at,
+                    rule_type,
+                    rid,
+                    arm,
+                ));
+                false
+            }
+            Some(_) => true,
+            None => false,
+        };
+        let target_at = at.key("target");
+        let target = self
+            .object(target_field, &target_at)
+            .map(|t| self.target(t, target_at));
+        if let Some(extra) = rule.extra() {
+            misplaced_field::check(extra, rule_type, at, &mut self.diagnostics);
+        }
+        let slot_id = rule_id.filter(|_| type_fits);
+        match rule {
+            Rule::Expiration(r) => {
+                let typed = ExpirationRule {
+                    pointer: at.clone(),
+                    is_expiration_required: self
+                        .boolean(&r.is_expiration_required, at.key("isExpirationRequired")),
+                    maximum_duration: self.duration(&r.maximum_duration, at.key("maximumDuration")),
+                };
+                let slot = match slot_id {
+                    Some(RuleId::ExpirationAdminEligibility) => {
+                        Some(&mut rules.expiration_admin_eligibility)
+                    }
+                    Some(RuleId::ExpirationAdminAssignment) => {
+                        Some(&mut rules.expiration_admin_assignment)
+                    }
+                    Some(RuleId::ExpirationEndUserAssignment) => {
+                        Some(&mut rules.expiration_end_user_assignment)
+                    }
+                    _ => None,
+                };
+                fill(slot, typed);
+            }
+            Rule::Enablement(r) => {
+                let list_at = at.key("enabledRules");
+                let mut enabled = Vec::new();
+                for (i, item) in self.list(&r.enabled_rules, &list_at).iter().enumerate() {
+                    if let Some(e) = self.enumeration::<Enablement>(item, list_at.index(i)) {
+                        enabled.push(e);
+                    }
+                }
+                let typed = EnablementRule {
+                    pointer: at.clone(),
+                    enabled_rules_pointer: list_at,
+                    enabled_rules: enabled,
+                };
+                let slot = match slot_id {
+                    Some(RuleId::EnablementAdminEligibility) => {
+                        Some(&mut rules.enablement_admin_eligibility)
+                    }
+                    Some(RuleId::EnablementAdminAssignment) => {
+                        Some(&mut rules.enablement_admin_assignment)
+                    }
+                    Some(RuleId::EnablementEndUserAssignment) => {
+                        Some(&mut rules.enablement_end_user_assignment)
+                    }
+                    _ => None,
+                };
+                fill(slot, typed);
+            }
+            Rule::Approval(r) => {
+                let typed = self.approval(r, at, arm);
+                let slot = match slot_id {
+                    Some(RuleId::ApprovalEndUserAssignment) => {
+                        Some(&mut rules.approval_end_user_assignment)
+                    }
+                    _ => None,
+                };
+                fill(slot, typed);
+            }
+            Rule::AuthenticationContext(r) => {
+                let typed = AuthenticationContextRule {
+                    pointer: at.clone(),
+                    is_enabled: self.boolean(&r.is_enabled, at.key("isEnabled")),
+                    claim_value: self.string(&r.claim_value, at.key("claimValue")),
+                };
+                let slot = match slot_id {
+                    Some(RuleId::AuthenticationContextEndUserAssignment) => {
+                        Some(&mut rules.authentication_context_end_user_assignment)
+                    }
+                    _ => None,
+                };
+                fill(slot, typed);
+            }
+            Rule::Notification(r) => {
+                let typed = self.notification(r, at);
+                let slot = match slot_id {
+                    Some(RuleId::NotificationAdminAdminEligibility) => {
+                        Some(&mut rules.notification_admin_admin_eligibility)
+                    }
+                    Some(RuleId::NotificationRequestorAdminEligibility) => {
+                        Some(&mut rules.notification_requestor_admin_eligibility)
+                    }
+                    Some(RuleId::NotificationApproverAdminEligibility) => {
+                        Some(&mut rules.notification_approver_admin_eligibility)
+                    }
+                    Some(RuleId::NotificationAdminAdminAssignment) => {
+                        Some(&mut rules.notification_admin_admin_assignment)
+                    }
+                    Some(RuleId::NotificationRequestorAdminAssignment) => {
+                        Some(&mut rules.notification_requestor_admin_assignment)
+                    }
+                    Some(RuleId::NotificationApproverAdminAssignment) => {
+                        Some(&mut rules.notification_approver_admin_assignment)
+                    }
+                    Some(RuleId::NotificationAdminEndUserAssignment) => {
+                        Some(&mut rules.notification_admin_end_user_assignment)
+                    }
+                    Some(RuleId::NotificationRequestorEndUserAssignment) => {
+                        Some(&mut rules.notification_requestor_end_user_assignment)
+                    }
+                    Some(RuleId::NotificationApproverEndUserAssignment) => {
+                        Some(&mut rules.notification_approver_end_user_assignment)
+                    }
+                    _ => None,
+                };
+                fill(slot, typed);
+            }
+            Rule::Unknown(_) => {}
+        }
+        Some(RuleEntry {
+            pointer: at.clone(),
+            id,
+            rule_id,
+            rule_type: Some(rule_type),
+            target,
+        })
+    }
+
+    fn target(&mut self, src: &source::RuleTarget, at: Pointer) -> Target {
+        let ops_at = at.key("operations");
+        let mut operations = Vec::new();
+        for (i, op) in self.list(&src.operations, &ops_at).iter().enumerate() {
+            if let Some(op) = self.enumeration::<Operation>(op, ops_at.index(i)) {
+                operations.push(op);
+            }
+        }
+        Target {
+            caller: self.enumeration(&src.caller, at.key("caller")),
+            level: self.enumeration(&src.level, at.key("level")),
+            operations,
+            pointer: at,
+        }
+    }
+
+    fn approval(&mut self, src: &source::ApprovalRule, at: &Pointer, arm: bool) -> ApprovalRule {
+        let setting_at = at.key("setting");
+        let stage_list_at = setting_at.key("approvalStages");
+        let mut rule = ApprovalRule {
+            pointer: at.clone(),
+            setting_pointer: setting_at.clone(),
+            is_approval_required: None,
+            is_approval_required_for_extension: None,
+            is_requestor_justification_required: None,
+            approval_mode: None,
+            stages_pointer: stage_list_at.clone(),
+            stages: Vec::new(),
+        };
+        let Some(setting) = self.object(&src.setting, &setting_at) else {
+            return rule;
+        };
+        rule.is_approval_required = self.boolean(
+            &setting.is_approval_required,
+            setting_at.key("isApprovalRequired"),
+        );
+        rule.is_approval_required_for_extension = self.boolean(
+            &setting.is_approval_required_for_extension,
+            setting_at.key("isApprovalRequiredForExtension"),
+        );
+        rule.is_requestor_justification_required = self.boolean(
+            &setting.is_requestor_justification_required,
+            setting_at.key("isRequestorJustificationRequired"),
+        );
+        rule.approval_mode = self
+            .enumeration::<ApprovalMode>(&setting.approval_mode, setting_at.key("approvalMode"));
+        for (i, stage) in self
+            .list(&setting.approval_stages, &stage_list_at)
+            .iter()
+            .enumerate()
+        {
+            let stage_at = stage_list_at.index(i);
+            if let Some(stage) = self.object(stage, &stage_at) {
+                let stage = self.stage(stage, stage_at, arm);
+                rule.stages.push(stage);
+            }
+        }
+        rule
+    }
+
+    fn stage(&mut self, src: &source::ApprovalStage, at: Pointer, arm: bool) -> ApprovalStage {
+        let primary_at = at.key("primaryApprovers");
+        let escalation_at = at.key("escalationApprovers");
+        let primary = self.approvers(&src.primary_approvers, &primary_at, arm);
+        let escalation = self.approvers(&src.escalation_approvers, &escalation_at, arm);
+        ApprovalStage {
+            timeout_days: self.integer(
+                &src.approval_stage_time_out_in_days,
+                at.key("approvalStageTimeOutInDays"),
+            ),
+            is_approver_justification_required: self.boolean(
+                &src.is_approver_justification_required,
+                at.key("isApproverJustificationRequired"),
+            ),
+            is_escalation_enabled: self
+                .boolean(&src.is_escalation_enabled, at.key("isEscalationEnabled")),
+            escalation_time_minutes: self.integer(
+                &src.escalation_time_in_minutes,
+                at.key("escalationTimeInMinutes"),
+            ),
+            primary_approvers_pointer: primary_at,
+            primary_approvers: primary,
+            escalation_approvers_pointer: escalation_at,
+            escalation_approvers: escalation,
+            pointer: at,
+        }
+    }
+
+    fn approvers(
+        &mut self,
+        field: &Field<Vec<Field<source::Approver>>>,
+        at: &Pointer,
+        arm: bool,
+    ) -> Vec<Approver> {
+        let mut out = Vec::new();
+        for (i, approver) in self.list(field, at).iter().enumerate() {
+            let approver_at = at.index(i);
+            let Some(src) = self.object(approver, &approver_at) else {
+                continue;
+            };
+            let description = self
+                .string(&src.description, approver_at.key("description"))
+                .map(|d| d.value);
+            let is_backup = self
+                .boolean(&src.is_backup, approver_at.key("isBackup"))
+                .map(|b| b.value);
+            let odata_type = self.string(&src.odata_type, approver_at.key("@odata.type"));
+            let user_type = self.string(&src.user_type, approver_at.key("userType"));
+            let (kind, id) = if let Some(t) = odata_type {
+                let name = t.value.trim_start_matches('#');
+                let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+                match name {
+                    "singleUser" => (
+                        Some(ApproverKind::User),
+                        self.string(&src.user_id, approver_at.key("userId")),
+                    ),
+                    "groupMembers" => (
+                        Some(ApproverKind::Group),
+                        self.string(&src.group_id, approver_at.key("groupId")),
+                    ),
+                    other => (Some(ApproverKind::Other(other.to_owned())), None),
+                }
+            } else {
+                let kind = match &user_type {
+                    Some(t) if t.value.eq_ignore_ascii_case("User") => Some(ApproverKind::User),
+                    Some(t) if t.value.eq_ignore_ascii_case("Group") => Some(ApproverKind::Group),
+                    Some(t) => {
+                        self.push(invalid_enum_value::diagnostic(
+                            &t.pointer,
+                            "approver userType",
+                            &t.value,
+                            &["User", "Group"],
+                        ));
+                        None
+                    }
+                    None => None,
+                };
+                let id = self
+                    .string(&src.id, approver_at.key("id"))
+                    .or_else(|| self.string(&src.user_id, approver_at.key("userId")))
+                    .or_else(|| self.string(&src.group_id, approver_at.key("groupId")));
+                if !arm && kind.is_none() {
+                    // Graph subject sets need their @odata.type; without it the approver is unusable.
+                    self.push(invalid_enum_value::diagnostic(
+                        &approver_at,
+                        "approver (no @odata.type)",
+                        "",
+                        &[
+                            "#microsoft.graph.singleUser",
+                            "#microsoft.graph.groupMembers",
+                        ],
+                    ));
+                }
+                (kind, id)
+            };
+            out.push(Approver {
+                pointer: approver_at,
+                kind,
+                id,
+                description,
+                is_backup,
+            });
+        }
+        out
+    }
+
+    fn notification(&mut self, src: &source::NotificationRule, at: &Pointer) -> NotificationRule {
+        let recipients_at = at.key("notificationRecipients");
+        NotificationRule {
+            pointer: at.clone(),
+            notification_type: self.enumeration::<NotificationType>(
+                &src.notification_type,
+                at.key("notificationType"),
+            ),
+            recipient_type: self
+                .enumeration::<RecipientType>(&src.recipient_type, at.key("recipientType")),
+            notification_level: self.enumeration::<NotificationLevel>(
+                &src.notification_level,
+                at.key("notificationLevel"),
+            ),
+            is_default_recipients_enabled: self.boolean(
+                &src.is_default_recipients_enabled,
+                at.key("isDefaultRecipientsEnabled"),
+            ),
+            recipients: self.strings(&src.notification_recipients, &recipients_at),
+            recipients_pointer: recipients_at,
+        }
+    }
+
+    // ---- requests ----
+
+    fn schedule(
+        &mut self,
+        field: &Field<source::ScheduleInfo>,
+        at: &Pointer,
+    ) -> (
+        Option<Located<DateTime<FixedOffset>>>,
+        Option<RequestExpiration>,
+    ) {
+        let Some(info) = self.object(field, at) else {
+            return (None, None);
+        };
+        let start = self.timestamp(&info.start_date_time, at.key("startDateTime"));
+        let expiration_at = at.key("expiration");
+        let expiration = self
+            .object(&info.expiration, &expiration_at)
+            .map(|e| RequestExpiration {
+                expiration_type: self
+                    .enumeration::<ExpirationType>(&e.expiration_type, expiration_at.key("type")),
+                end: self.timestamp(&e.end_date_time, expiration_at.key("endDateTime")),
+                duration: self.duration(&e.duration, expiration_at.key("duration")),
+                duration_is_null: matches!(e.duration, Field::Null),
+                pointer: expiration_at.clone(),
+            });
+        (start, expiration)
+    }
+
+    fn ticket(&mut self, field: &Field<source::TicketInfo>, at: &Pointer) -> Option<Ticket> {
+        let ticket = self.object(field, at)?;
+        Some(Ticket {
+            number: self.string(&ticket.ticket_number, at.key("ticketNumber")),
+            system: self.string(&ticket.ticket_system, at.key("ticketSystem")),
+            pointer: at.clone(),
+        })
+    }
+
+    fn action(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+    ) -> Option<Located<crate::model::Action>> {
+        self.enumeration(field, at)
+    }
+
+    fn graph_role_request(
+        &mut self,
+        src: &source::GraphRoleRequest,
+        at: &Pointer,
+        kind: DocumentKind,
+    ) -> ScheduleRequest {
+        let level = level_of(kind);
+        let action = self.action(&src.action, at.key("action"));
+        let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
+        self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
+        self.string(&src.app_scope_id, at.key("appScopeId"));
+        ScheduleRequest {
+            kind,
+            pointer: at.clone(),
+            provider: Provider::EntraRoles,
+            level,
+            request_kind: action
+                .as_ref()
+                .map(|a| ScheduleRequest::kind_of(a.value, level)),
+            action,
+            principal_id: self.string(&src.principal_id, at.key("principalId")),
+            role_definition_id: self.string(&src.role_definition_id, at.key("roleDefinitionId")),
+            scope: self.string(&src.directory_scope_id, at.key("directoryScopeId")),
+            start,
+            expiration,
+            justification: self.string(&src.justification, at.key("justification")),
+            ticket: self.ticket(&src.ticket_info, &at.key("ticketInfo")),
+            target_schedule_id: self.string(&src.target_schedule_id, at.key("targetScheduleId")),
+        }
+    }
+
+    fn graph_group_request(
+        &mut self,
+        src: &source::GraphGroupRequest,
+        at: &Pointer,
+        kind: DocumentKind,
+    ) -> ScheduleRequest {
+        let level = level_of(kind);
+        let action = self.action(&src.action, at.key("action"));
+        let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
+        self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
+        let access = self.string(&src.access_id, at.key("accessId"));
+        let access = match access {
+            Some(a) if a.value == "member" || a.value == "owner" => Some(a),
+            Some(a) => {
+                self.push(invalid_enum_value::diagnostic(
+                    &a.pointer,
+                    "access id",
+                    &a.value,
+                    &["member", "owner"],
+                ));
+                None
+            }
+            None => None,
+        };
+        ScheduleRequest {
+            kind,
+            pointer: at.clone(),
+            provider: Provider::Groups,
+            level,
+            request_kind: action
+                .as_ref()
+                .map(|a| ScheduleRequest::kind_of(a.value, level)),
+            action,
+            principal_id: self.string(&src.principal_id, at.key("principalId")),
+            role_definition_id: access,
+            scope: self.string(&src.group_id, at.key("groupId")),
+            start,
+            expiration,
+            justification: self.string(&src.justification, at.key("justification")),
+            ticket: self.ticket(&src.ticket_info, &at.key("ticketInfo")),
+            target_schedule_id: self.string(&src.target_schedule_id, at.key("targetScheduleId")),
+        }
+    }
+
+    fn arm_request(
+        &mut self,
+        src: &source::ArmRequest,
+        at: &Pointer,
+        kind: DocumentKind,
+    ) -> ScheduleRequest {
+        let level = level_of(kind);
+        let id = self.string(&src.id, at.key("id"));
+        let props_at = at.key("properties");
+        let mut request = ScheduleRequest {
+            kind,
+            pointer: props_at.clone(),
+            provider: Provider::AzureResources,
+            level,
+            action: None,
+            request_kind: None,
+            principal_id: None,
+            role_definition_id: None,
+            scope: None,
+            start: None,
+            expiration: None,
+            justification: None,
+            ticket: None,
+            target_schedule_id: None,
+        };
+        let Some(props) = self.object(&src.properties, &props_at) else {
+            return request;
+        };
+        request.action = self.action(&props.request_type, props_at.key("requestType"));
+        request.request_kind = request
+            .action
+            .as_ref()
+            .map(|a| ScheduleRequest::kind_of(a.value, level));
+        request.principal_id = self.string(&props.principal_id, props_at.key("principalId"));
+        request.role_definition_id =
+            self.string(&props.role_definition_id, props_at.key("roleDefinitionId"));
+        // The scope is in the response's `scope`, or in the request's own resource id.
+        request.scope = self
+            .string(&props.scope, props_at.key("scope"))
+            .or_else(|| {
+                id.and_then(|id| {
+                    let lower = id.value.to_ascii_lowercase();
+                    lower
+                        .find("/providers/microsoft.authorization/")
+                        .map(|i| Located::new(id.value[..i].to_owned(), id.pointer.clone()))
+                })
+            });
+        let (start, expiration) =
+            self.schedule(&props.schedule_info, &props_at.key("scheduleInfo"));
+        request.start = start;
+        request.expiration = expiration;
+        request.justification = self.string(&props.justification, props_at.key("justification"));
+        request.ticket = self.ticket(&props.ticket_info, &props_at.key("ticketInfo"));
+        request.target_schedule_id = [
+            (
+                &props.linked_role_eligibility_schedule_id,
+                "linkedRoleEligibilityScheduleId",
+            ),
+            (
+                &props.target_role_assignment_schedule_id,
+                "targetRoleAssignmentScheduleId",
+            ),
+            (
+                &props.target_role_eligibility_schedule_id,
+                "targetRoleEligibilityScheduleId",
+            ),
+        ]
+        .into_iter()
+        .find_map(|(f, key)| self.string(f, props_at.key(key)));
+        self.string(&props.condition, props_at.key("condition"));
+        self.string(&props.condition_version, props_at.key("conditionVersion"));
+        request
+    }
+}
+
+/// Puts a rule in its slot unless an earlier copy is there (duplicates are reported apart).
+fn fill<T>(slot: Option<&mut Option<T>>, rule: T) {
+    if let Some(slot) = slot {
+        if slot.is_none() {
+            *slot = Some(rule);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+//! The rule registry: every rule's metadata and, for rules over the model, its check.
+//!
+//! Each rule lives in one file: its metadata and user documentation (the doc comment of
+//! `declare_rule!`), the message it builds, and its check. Some structural rules fire while
+//! the source is read (a value of the wrong JSON type never reaches the model); their files
+//! hold the metadata and the message constructors that normalization calls.
+
+use serde::Serialize;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Policy;
+
+pub mod structure;
+
+/// Which part of PIM a rule is about; the hundreds digit of its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    /// `PIM0xx`: document structure.
+    Structure,
+    /// `PIM1xx`: activation settings.
+    Activation,
+    /// `PIM2xx`: approval.
+    Approval,
+    /// `PIM3xx`: eligible and active assignment expiration.
+    Assignment,
+    /// `PIM4xx`: notifications.
+    Notification,
+    /// `PIM5xx`: schedule request validation.
+    Request,
+    /// `PIM6xx`: cross-object and tenant checks.
+    Tenant,
+}
+
+/// A rule's identity and documentation.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleMeta {
+    /// Stable code (`PIM001`).
+    pub code: &'static str,
+    /// Kebab-case name (`missing-rule`).
+    pub name: &'static str,
+    /// Category.
+    pub category: Category,
+    /// Severity unless configured otherwise.
+    pub default_severity: Severity,
+    /// The user documentation (Markdown), from the rule's doc comment.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// The first line of the documentation.
+    #[must_use]
+    pub fn summary(&self) -> &'static str {
+        self.docs
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The documentation with the one-space indent of doc comments removed.
+    #[must_use]
+    pub fn markdown(&self) -> String {
+        let mut out = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            out.push_str(line.strip_prefix(' ').unwrap_or(line));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Declares a rule's metadata; the doc comment is the rule's user documentation.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub static $ident:ident = ($code:literal, $name:literal, $category:ident, $severity:ident);
+    ) => {
+        $(#[doc = $doc])*
+        pub static $ident: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+            code: $code,
+            name: $name,
+            category: $crate::rules::Category::$category,
+            default_severity: $crate::diagnostic::Severity::$severity,
+            docs: concat!($($doc, "\n"),*),
+        };
+    };
+}
+pub(crate) use declare_rule;
+
+/// How a rule finds its findings.
+#[derive(Debug, Clone, Copy)]
+pub enum Check {
+    /// While reading the source document (structure and JSON types).
+    Reading,
+    /// Over a normalized policy.
+    Policy(fn(&Policy, &mut Vec<Diagnostic>)),
+}
+
+/// A registered rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Metadata and docs.
+    pub meta: &'static RuleMeta,
+    /// How it runs.
+    pub check: Check,
+}
+
+/// Every rule, sorted by code. A code is never reused.
+pub static REGISTRY: &[Rule] = &[
+    Rule {
+        meta: &structure::missing_rule::MISSING_RULE,
+        check: Check::Policy(structure::missing_rule::check),
+    },
+    Rule {
+        meta: &structure::duplicate_rule::DUPLICATE_RULE,
+        check: Check::Policy(structure::duplicate_rule::check),
+    },
+    Rule {
+        meta: &structure::unknown_rule_id::UNKNOWN_RULE_ID,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::rule_type_mismatch::RULE_TYPE_MISMATCH,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::target_mismatch::TARGET_MISMATCH,
+        check: Check::Policy(structure::target_mismatch::check),
+    },
+    Rule {
+        meta: &structure::misplaced_field::MISPLACED_FIELD,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::wrong_json_type::WRONG_JSON_TYPE,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::invalid_duration::INVALID_DURATION,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::invalid_enum_value::INVALID_ENUM_VALUE,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::recipient_type_mismatch::RECIPIENT_TYPE_MISMATCH,
+        check: Check::Policy(structure::recipient_type_mismatch::check),
+    },
+    Rule {
+        meta: &structure::unknown_rule_type::UNKNOWN_RULE_TYPE,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::invalid_timestamp::INVALID_TIMESTAMP,
+        check: Check::Reading,
+    },
+];
+
+/// Finds a rule by code (`PIM001`, any case) or name (`missing-rule`).
+#[must_use]
+pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
+    REGISTRY
+        .iter()
+        .find(|r| r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name == code_or_name)
+}
+
+/// Runs every policy rule over a policy.
+pub fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
+    for rule in REGISTRY {
+        if let Check::Policy(check) = rule.check {
+            check(policy, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_sorted_and_well_formed() {
+        let codes: Vec<&str> = REGISTRY.iter().map(|r| r.meta.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "codes must be unique and sorted");
+        for rule in REGISTRY {
+            let m = rule.meta;
+            assert!(
+                m.code.len() == 6
+                    && m.code.starts_with("PIM")
+                    && m.code[3..].chars().all(|c| c.is_ascii_digit()),
+                "{}",
+                m.code
+            );
+            let expected_category = match &m.code[3..4] {
+                "0" => Category::Structure,
+                "1" => Category::Activation,
+                "2" => Category::Approval,
+                "3" => Category::Assignment,
+                "4" => Category::Notification,
+                "5" => Category::Request,
+                _ => Category::Tenant,
+            };
+            assert_eq!(m.category, expected_category, "{}", m.code);
+            assert!(
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                m.name
+            );
+        }
+        let names: std::collections::HashSet<_> = REGISTRY.iter().map(|r| r.meta.name).collect();
+        assert_eq!(names.len(), REGISTRY.len(), "names must be unique");
+    }
+
+    #[test]
+    fn every_rule_is_documented() {
+        for rule in REGISTRY {
+            let docs = rule.meta.markdown();
+            for heading in [
+                "## What it does",
+                "## Why it matters",
+                "## How to fix",
+                "## Example",
+            ] {
+                assert!(docs.contains(heading), "{} lacks {heading}", rule.meta.code);
+            }
+            assert!(!rule.meta.summary().is_empty());
+        }
+    }
+
+    #[test]
+    fn lookup_by_code_or_name() {
+        assert_eq!(lookup("pim001").unwrap().meta.name, "missing-rule");
+        assert_eq!(lookup("missing-rule").unwrap().meta.code, "PIM001");
+        assert!(lookup("PIM999").is_none());
+    }
+}

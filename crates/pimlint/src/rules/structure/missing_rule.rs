@@ -1,0 +1,70 @@
+use crate::diagnostic::Diagnostic;
+use crate::model::{Policy, RuleId};
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// A policy lacks some of the 17 rules every PIM policy carries.
+    ///
+    /// ## What it does
+    /// Checks that the policy's `rules` hold each of the 17 rule ids (`Expiration_Admin_Eligibility`
+    /// … `Notification_Approver_EndUser_Assignment`), and that the policy has `rules` at all.
+    ///
+    /// ## Why it matters
+    /// Every policy the service returns has all 17 rules. A document without some of them is
+    /// either an incomplete export (fetched without `$expand=rules`) or an update body that will
+    /// not do what its author thinks: tools that replace the whole policy fail with
+    /// `InvalidPolicy`, and tools that patch rule by rule silently leave the missing ones as they
+    /// were (terraform-provider-azurerm #28913, #30844; pulumi-azure-native #4398).
+    ///
+    /// ## How to fix
+    /// Export the policy with its rules (`GET /policies/roleManagementPolicies/{id}?$expand=rules`,
+    /// or the ARM `roleManagementPolicies` GET), or add the missing rules to the update body.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "id": "Directory_…", "scopeId": "/", "scopeType": "Directory", "rules": [] }
+    /// ```
+    pub static MISSING_RULE = ("PIM001", "missing-rule", Structure, Warning);
+}
+
+pub fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+    let Some(rules_pointer) = &policy.rules_pointer else {
+        out.push(
+            Diagnostic::new(
+                &MISSING_RULE,
+                "the policy has no `rules` array, so none of its settings can be checked",
+                policy.pointer.clone(),
+            )
+            .with_help(
+                "export the policy with its rules: Graph `$expand=rules`, or the ARM \
+                 roleManagementPolicies GET",
+            ),
+        );
+        return;
+    };
+    let missing: Vec<&str> = RuleId::ALL
+        .into_iter()
+        .filter(|id| !policy.entries.iter().any(|e| e.rule_id == Some(*id)))
+        .map(RuleId::as_str)
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let message = if policy.entries.is_empty() {
+        "the policy's `rules` array is empty: all 17 rules are missing".to_owned()
+    } else if missing.len() == 1 {
+        format!("rule `{}` is missing from the policy", missing[0])
+    } else {
+        format!(
+            "{} of the 17 policy rules are missing: {}",
+            missing.len(),
+            missing.join(", ")
+        )
+    };
+    out.push(
+        Diagnostic::new(&MISSING_RULE, message, rules_pointer.clone()).with_help(
+            "every PIM policy has all 17 rules; export it with `$expand=rules` or add the \
+             missing rules",
+        ),
+    );
+}

@@ -1,0 +1,14 @@
+//! `PIM0xx`: the structure of policy and request documents.
+
+pub mod duplicate_rule;
+pub mod invalid_duration;
+pub mod invalid_enum_value;
+pub mod invalid_timestamp;
+pub mod misplaced_field;
+pub mod missing_rule;
+pub mod recipient_type_mismatch;
+pub mod rule_type_mismatch;
+pub mod target_mismatch;
+pub mod unknown_rule_id;
+pub mod unknown_rule_type;
+pub mod wrong_json_type;

@@ -1,0 +1,123 @@
+//! The documents as Microsoft Graph and Azure Resource Manager write them.
+//!
+//! Every struct here is lossless: members it does not know are kept in `extra`, a member that
+//! is absent stays absent, `null` stays `null`, and a value of the wrong JSON type is kept as
+//! it was ([`Field::Invalid`]) so that normalization can report it with its location instead
+//! of failing the whole document. Serializing a parsed document gives back the same JSON value.
+
+mod policy;
+mod request;
+
+pub use policy::*;
+pub use request::*;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+/// Unknown members of an object, kept verbatim.
+pub type Extra = serde_json::Map<String, Value>;
+
+/// One member of a source object.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub enum Field<T> {
+    /// The member is not in the object.
+    #[default]
+    Absent,
+    /// The member is `null`.
+    Null,
+    /// The member has a value of the expected type.
+    Value(T),
+    /// The member has a value of another JSON type; kept as written.
+    Invalid(Value),
+}
+
+impl<T> Field<T> {
+    /// Whether the member is absent (used to skip it when serializing).
+    pub const fn is_absent(&self) -> bool {
+        matches!(self, Self::Absent)
+    }
+
+    /// The value, when it has the expected type.
+    pub const fn value(&self) -> Option<&T> {
+        match self {
+            Self::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Whether the member is absent or `null`.
+    pub const fn is_missing(&self) -> bool {
+        matches!(self, Self::Absent | Self::Null)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Deserialize<'de> for Field<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        if value.is_null() {
+            return Ok(Self::Null);
+        }
+        Ok(match T::deserialize(&value) {
+            Ok(v) => Self::Value(v),
+            Err(_) => Self::Invalid(value),
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Field<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Absent | Self::Null => serializer.serialize_none(),
+            Self::Value(v) => v.serialize(serializer),
+            Self::Invalid(v) => v.serialize(serializer),
+        }
+    }
+}
+
+/// A list of values where each element is checked on its own.
+pub type List<T> = Vec<Field<T>>;
+
+/// `{ "value": [...] }`, as both APIs return collections (`@odata.nextLink` or `nextLink`
+/// and any other member kept in `extra`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListResponse {
+    /// The items, each an untyped document until its kind is known.
+    pub value: Vec<Value>,
+    /// `@odata.context`, `@odata.nextLink`, `nextLink`, …
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Serialize, Deserialize)]
+    struct Probe {
+        #[serde(default, skip_serializing_if = "Field::is_absent")]
+        flag: Field<bool>,
+        #[serde(flatten)]
+        extra: Extra,
+    }
+
+    fn round_trip(json: &str) -> (Probe, Value) {
+        let value: Value = serde_json::from_str(json).unwrap();
+        let probe = Probe::deserialize(&value).unwrap();
+        assert_eq!(serde_json::to_value(&probe).unwrap(), value);
+        (probe, value)
+    }
+
+    #[test]
+    fn keeps_absent_null_value_and_invalid_apart() {
+        assert_eq!(round_trip(r"{}").0.flag, Field::Absent);
+        assert_eq!(round_trip(r#"{"flag": null}"#).0.flag, Field::Null);
+        assert_eq!(round_trip(r#"{"flag": true}"#).0.flag, Field::Value(true));
+        assert_eq!(
+            round_trip(r#"{"flag": "true"}"#).0.flag,
+            Field::Invalid(Value::String("true".into()))
+        );
+        let (probe, _) = round_trip(r#"{"flag": false, "other": [1, {"x": null}]}"#);
+        assert!(probe.extra.contains_key("other"));
+    }
+}

@@ -1,0 +1,576 @@
+//! Role management policies, their rules, and policy assignments (Graph and ARM).
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::Value;
+
+use super::{Extra, Field, List};
+
+/// Declares a lossless source object: every listed member is a [`Field`] (absent members are
+/// not written back), names are camelCase unless renamed, and unknown members go to `extra`.
+macro_rules! source_object {
+    (
+        $(#[doc = $sdoc:literal])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[rename = $rename:literal])?
+                pub $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $sdoc])*
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct $name {
+            $(
+                $(#[doc = $doc])*
+                #[serde(default, skip_serializing_if = "Field::is_absent" $(, rename = $rename)?)]
+                pub $field: Field<$ty>,
+            )*
+            /// Members not modelled here, kept verbatim.
+            #[serde(flatten)]
+            pub extra: Extra,
+        }
+    };
+}
+pub(crate) use source_object;
+
+source_object! {
+    /// `unifiedRoleManagementPolicy` (Graph): one role's settings at one scope.
+    pub struct GraphPolicy {
+        /// `@odata.context`, present on single-entity responses.
+        #[rename = "@odata.context"]
+        pub odata_context: String,
+        /// `@odata.type`, when the document says it.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// `Directory_<tenant>_<guid>`, `DirectoryRole_…` or `Group_<groupId>_<guid>`.
+        pub id: String,
+        /// Display name (the service writes `Directory`).
+        pub display_name: String,
+        /// Description.
+        pub description: String,
+        /// Whether this is the organization-wide default.
+        pub is_organization_default: bool,
+        /// `/` for Entra roles, the group id for Groups.
+        pub scope_id: String,
+        /// `Directory`, `DirectoryRole` or `Group`.
+        pub scope_type: String,
+        /// Last change time.
+        pub last_modified_date_time: String,
+        /// Last changed by (an identity).
+        pub last_modified_by: Value,
+        /// The 17 rules.
+        pub rules: Vec<Rule>,
+        /// The rules after inheritance.
+        pub effective_rules: Vec<Rule>,
+    }
+}
+
+source_object! {
+    /// `unifiedRoleManagementPolicyAssignment` (Graph): links a policy to a role.
+    pub struct GraphPolicyAssignment {
+        /// `@odata.context`.
+        #[rename = "@odata.context"]
+        pub odata_context: String,
+        /// `@odata.type`.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// `<policyId>_<roleDefinitionId>`.
+        pub id: String,
+        /// The policy's id.
+        pub policy_id: String,
+        /// `/` or the group id.
+        pub scope_id: String,
+        /// `Directory`, `DirectoryRole` or `Group`.
+        pub scope_type: String,
+        /// Role template id, or `member` / `owner` for Groups.
+        pub role_definition_id: String,
+        /// The policy, when fetched with `$expand=policy($expand=rules)`.
+        pub policy: GraphPolicy,
+        /// The role definition, when expanded.
+        pub role_definition: GraphRoleDefinition,
+    }
+}
+
+source_object! {
+    /// `unifiedRoleDefinition`, as far as pimlint reads it.
+    pub struct GraphRoleDefinition {
+        /// Id (the template id for built-in roles).
+        pub id: String,
+        /// Display name.
+        pub display_name: String,
+        /// Template id.
+        pub template_id: String,
+        /// Microsoft's PRIVILEGED label.
+        pub is_privileged: bool,
+        /// Built-in or custom.
+        pub is_built_in: bool,
+    }
+}
+
+source_object! {
+    /// `Microsoft.Authorization/roleManagementPolicies` (ARM).
+    pub struct ArmPolicy {
+        /// Resource id.
+        pub id: String,
+        /// Policy name (a GUID).
+        pub name: String,
+        /// `Microsoft.Authorization/roleManagementPolicies`.
+        #[rename = "type"]
+        pub resource_type: String,
+        /// The policy body.
+        pub properties: ArmPolicyProperties,
+    }
+}
+
+source_object! {
+    /// `properties` of an ARM role management policy.
+    pub struct ArmPolicyProperties {
+        /// The scope (`/subscriptions/…`).
+        pub scope: String,
+        /// Display name.
+        pub display_name: String,
+        /// Description.
+        pub description: String,
+        /// Whether this is the organization default.
+        pub is_organization_default: bool,
+        /// Last changed by.
+        pub last_modified_by: Value,
+        /// Last change time.
+        pub last_modified_date_time: String,
+        /// The rules as set.
+        pub rules: Vec<Rule>,
+        /// The rules in force after inheritance.
+        pub effective_rules: Vec<Rule>,
+        /// `{ scope: { id, displayName, type } }`.
+        pub policy_properties: Value,
+    }
+}
+
+source_object! {
+    /// `Microsoft.Authorization/roleManagementPolicyAssignments` (ARM).
+    pub struct ArmPolicyAssignment {
+        /// Resource id.
+        pub id: String,
+        /// `<policyName>_<roleDefinitionName>`.
+        pub name: String,
+        /// `Microsoft.Authorization/roleManagementPolicyAssignments`.
+        #[rename = "type"]
+        pub resource_type: String,
+        /// The assignment body.
+        pub properties: ArmPolicyAssignmentProperties,
+    }
+}
+
+source_object! {
+    /// `properties` of an ARM role management policy assignment.
+    pub struct ArmPolicyAssignmentProperties {
+        /// The scope.
+        pub scope: String,
+        /// Full role definition resource id.
+        pub role_definition_id: String,
+        /// Full policy resource id.
+        pub policy_id: String,
+        /// Rules in force, on newer api-versions.
+        pub effective_rules: Vec<Rule>,
+        /// Display names of the scope, role and policy.
+        pub policy_assignment_properties: ArmPolicyAssignmentDetails,
+    }
+}
+
+source_object! {
+    /// `policyAssignmentProperties`.
+    pub struct ArmPolicyAssignmentDetails {
+        /// `{ id, displayName, type }` of the scope.
+        pub scope: ArmNamedRef,
+        /// `{ id, displayName, type }` of the role definition.
+        pub role_definition: ArmNamedRef,
+        /// `{ id, lastModifiedBy, lastModifiedDateTime }` of the policy.
+        pub policy: Value,
+    }
+}
+
+source_object! {
+    /// `{ id, displayName, type }`.
+    pub struct ArmNamedRef {
+        /// Resource id.
+        pub id: String,
+        /// Display name.
+        pub display_name: String,
+        /// Kind (`subscription`, `BuiltInRole`, …).
+        #[rename = "type"]
+        pub ref_type: String,
+    }
+}
+
+/// The five rule types both APIs document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum RuleType {
+    /// Maximum durations.
+    Expiration,
+    /// MFA / justification / ticketing.
+    Enablement,
+    /// Approval settings.
+    Approval,
+    /// Conditional Access authentication context.
+    AuthenticationContext,
+    /// E-mail notifications.
+    Notification,
+}
+
+impl RuleType {
+    /// All five, in documentation order.
+    pub const ALL: [Self; 5] = [
+        Self::Expiration,
+        Self::Enablement,
+        Self::Approval,
+        Self::AuthenticationContext,
+        Self::Notification,
+    ];
+
+    /// `Expiration`, `Enablement`, … as in rule ids and type names.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Expiration => "Expiration",
+            Self::Enablement => "Enablement",
+            Self::Approval => "Approval",
+            Self::AuthenticationContext => "AuthenticationContext",
+            Self::Notification => "Notification",
+        }
+    }
+
+    /// The Graph `@odata.type` value.
+    #[must_use]
+    pub fn graph_type(self) -> String {
+        format!(
+            "#microsoft.graph.unifiedRoleManagementPolicy{}Rule",
+            self.name()
+        )
+    }
+
+    /// The ARM `ruleType` value.
+    #[must_use]
+    pub fn arm_type(self) -> String {
+        format!("RoleManagementPolicy{}Rule", self.name())
+    }
+
+    /// Reads a Graph `@odata.type` (with or without the leading `#`).
+    #[must_use]
+    pub fn from_graph(odata_type: &str) -> Option<Self> {
+        let name = odata_type
+            .trim_start_matches('#')
+            .strip_prefix("microsoft.graph.unifiedRoleManagementPolicy")?
+            .strip_suffix("Rule")?;
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Reads an ARM `ruleType`.
+    #[must_use]
+    pub fn from_arm(rule_type: &str) -> Option<Self> {
+        let name = rule_type
+            .strip_prefix("RoleManagementPolicy")?
+            .strip_suffix("Rule")?;
+        Self::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// The type a rule id's prefix implies (`Expiration_Admin_Eligibility` → Expiration).
+    #[must_use]
+    pub fn from_id(id: &str) -> Option<Self> {
+        let prefix = id.split('_').next()?;
+        Self::ALL.into_iter().find(|t| t.name() == prefix)
+    }
+}
+
+source_object! {
+    /// `unifiedRoleManagementPolicyRuleTarget` / ARM `target`.
+    pub struct RuleTarget {
+        /// `@odata.type`.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// `Admin`, `EndUser` (Graph also documents `None`).
+        pub caller: String,
+        /// `All`, `Activate`, `Deactivate`, `Assign`, `Update`, `Remove`, `Extend`, `Renew`.
+        pub operations: List<String>,
+        /// `Eligibility` or `Assignment`.
+        pub level: String,
+        /// Settings child scopes may inherit.
+        pub inheritable_settings: Value,
+        /// Settings child scopes may not override.
+        pub enforced_settings: Value,
+        /// Not implemented by the service.
+        pub target_objects: Value,
+    }
+}
+
+source_object! {
+    /// `…ExpirationRule`.
+    pub struct ExpirationRule {
+        /// Graph discriminator.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// ARM discriminator.
+        pub rule_type: String,
+        /// Rule id.
+        pub id: String,
+        /// Whether assignments must end.
+        pub is_expiration_required: bool,
+        /// ISO 8601 duration.
+        pub maximum_duration: String,
+        /// Target.
+        pub target: RuleTarget,
+    }
+}
+
+source_object! {
+    /// `…EnablementRule`.
+    pub struct EnablementRule {
+        /// Graph discriminator.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// ARM discriminator.
+        pub rule_type: String,
+        /// Rule id.
+        pub id: String,
+        /// `MultiFactorAuthentication`, `Justification`, `Ticketing`.
+        pub enabled_rules: List<String>,
+        /// Target.
+        pub target: RuleTarget,
+    }
+}
+
+source_object! {
+    /// `…ApprovalRule`.
+    pub struct ApprovalRule {
+        /// Graph discriminator.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// ARM discriminator.
+        pub rule_type: String,
+        /// Rule id.
+        pub id: String,
+        /// The approval settings.
+        pub setting: ApprovalSettings,
+        /// Target.
+        pub target: RuleTarget,
+    }
+}
+
+source_object! {
+    /// `approvalSettings`.
+    pub struct ApprovalSettings {
+        /// `@odata.type`.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// Whether activation needs approval.
+        pub is_approval_required: bool,
+        /// Whether extension needs approval.
+        pub is_approval_required_for_extension: bool,
+        /// Whether the requestor must justify.
+        pub is_requestor_justification_required: bool,
+        /// `SingleStage`, `Serial`, `Parallel`, `NoApproval`.
+        pub approval_mode: String,
+        /// The stages.
+        pub approval_stages: List<ApprovalStage>,
+    }
+}
+
+source_object! {
+    /// `unifiedApprovalStage` / ARM `approvalStages[]`.
+    pub struct ApprovalStage {
+        /// `@odata.type`.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// Days before the request times out.
+        pub approval_stage_time_out_in_days: i64,
+        /// Whether approvers must justify.
+        pub is_approver_justification_required: bool,
+        /// Minutes before escalation.
+        pub escalation_time_in_minutes: i64,
+        /// Whether escalation is on.
+        pub is_escalation_enabled: bool,
+        /// Who approves.
+        pub primary_approvers: List<Approver>,
+        /// Who approves after escalation.
+        pub escalation_approvers: List<Approver>,
+    }
+}
+
+source_object! {
+    /// A Graph `subjectSet` (`singleUser`, `groupMembers`, …) or an ARM `userSet`.
+    pub struct Approver {
+        /// Graph subject set type.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// Graph `singleUser` user id.
+        pub user_id: String,
+        /// Graph `groupMembers` group id.
+        pub group_id: String,
+        /// ARM object id.
+        pub id: String,
+        /// Display text.
+        pub description: String,
+        /// ARM: backup approver.
+        pub is_backup: bool,
+        /// ARM: `User` or `Group`.
+        pub user_type: String,
+    }
+}
+
+source_object! {
+    /// `…AuthenticationContextRule`.
+    pub struct AuthenticationContextRule {
+        /// Graph discriminator.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// ARM discriminator.
+        pub rule_type: String,
+        /// Rule id.
+        pub id: String,
+        /// Whether a context is required.
+        pub is_enabled: bool,
+        /// The context id (`c1` …).
+        pub claim_value: String,
+        /// Target.
+        pub target: RuleTarget,
+    }
+}
+
+source_object! {
+    /// `…NotificationRule`.
+    pub struct NotificationRule {
+        /// Graph discriminator.
+        #[rename = "@odata.type"]
+        pub odata_type: String,
+        /// ARM discriminator.
+        pub rule_type: String,
+        /// Rule id.
+        pub id: String,
+        /// `Email`.
+        pub notification_type: String,
+        /// `Requestor`, `Approver`, `Admin`.
+        pub recipient_type: String,
+        /// `None`, `Critical`, `All`.
+        pub notification_level: String,
+        /// Whether the default recipients get the mail.
+        pub is_default_recipients_enabled: bool,
+        /// Extra addresses.
+        pub notification_recipients: List<String>,
+        /// Target.
+        pub target: RuleTarget,
+    }
+}
+
+/// The members every rule type has: `@odata.type`, `ruleType`, `id`, `target`.
+pub type RuleCommon<'a> = (
+    &'a Field<String>,
+    &'a Field<String>,
+    &'a Field<String>,
+    &'a Field<RuleTarget>,
+);
+
+/// One policy rule, typed by its discriminator (`@odata.type` or `ruleType`, else its id).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// Expiration rule.
+    Expiration(ExpirationRule),
+    /// Enablement rule.
+    Enablement(EnablementRule),
+    /// Approval rule.
+    Approval(ApprovalRule),
+    /// Authentication context rule.
+    AuthenticationContext(AuthenticationContextRule),
+    /// Notification rule.
+    Notification(NotificationRule),
+    /// A rule type pimlint does not know (newer api-versions add some), or not an object.
+    Unknown(Value),
+}
+
+impl Rule {
+    /// The rule type, when known.
+    #[must_use]
+    pub const fn rule_type(&self) -> Option<RuleType> {
+        match self {
+            Self::Expiration(_) => Some(RuleType::Expiration),
+            Self::Enablement(_) => Some(RuleType::Enablement),
+            Self::Approval(_) => Some(RuleType::Approval),
+            Self::AuthenticationContext(_) => Some(RuleType::AuthenticationContext),
+            Self::Notification(_) => Some(RuleType::Notification),
+            Self::Unknown(_) => None,
+        }
+    }
+
+    /// The members every rule type has: (`@odata.type`, `ruleType`, `id`, `target`).
+    #[must_use]
+    pub fn common(&self) -> Option<RuleCommon<'_>> {
+        Some(match self {
+            Self::Expiration(r) => (&r.odata_type, &r.rule_type, &r.id, &r.target),
+            Self::Enablement(r) => (&r.odata_type, &r.rule_type, &r.id, &r.target),
+            Self::Approval(r) => (&r.odata_type, &r.rule_type, &r.id, &r.target),
+            Self::AuthenticationContext(r) => (&r.odata_type, &r.rule_type, &r.id, &r.target),
+            Self::Notification(r) => (&r.odata_type, &r.rule_type, &r.id, &r.target),
+            Self::Unknown(_) => return None,
+        })
+    }
+
+    /// Unknown members of the rule object.
+    #[must_use]
+    pub const fn extra(&self) -> Option<&Extra> {
+        match self {
+            Self::Expiration(r) => Some(&r.extra),
+            Self::Enablement(r) => Some(&r.extra),
+            Self::Approval(r) => Some(&r.extra),
+            Self::AuthenticationContext(r) => Some(&r.extra),
+            Self::Notification(r) => Some(&r.extra),
+            Self::Unknown(_) => None,
+        }
+    }
+
+    /// Chooses the variant for a raw rule object.
+    fn kind_of(value: &Value) -> Option<RuleType> {
+        let str_of = |key: &str| value.get(key).and_then(Value::as_str);
+        match (str_of("@odata.type"), str_of("ruleType")) {
+            (Some(t), _) => RuleType::from_graph(t),
+            (None, Some(t)) => RuleType::from_arm(t),
+            // No discriminator at all: the id's prefix is the best evidence there is.
+            (None, None) => str_of("id").and_then(RuleType::from_id),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        if !value.is_object() {
+            return Ok(Self::Unknown(value));
+        }
+        let rule = match Self::kind_of(&value) {
+            Some(RuleType::Expiration) => Deserialize::deserialize(&value).map(Self::Expiration),
+            Some(RuleType::Enablement) => Deserialize::deserialize(&value).map(Self::Enablement),
+            Some(RuleType::Approval) => Deserialize::deserialize(&value).map(Self::Approval),
+            Some(RuleType::AuthenticationContext) => {
+                Deserialize::deserialize(&value).map(Self::AuthenticationContext)
+            }
+            Some(RuleType::Notification) => {
+                Deserialize::deserialize(&value).map(Self::Notification)
+            }
+            None => return Ok(Self::Unknown(value)),
+        };
+        rule.map_err(D::Error::custom)
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Expiration(r) => r.serialize(serializer),
+            Self::Enablement(r) => r.serialize(serializer),
+            Self::Approval(r) => r.serialize(serializer),
+            Self::AuthenticationContext(r) => r.serialize(serializer),
+            Self::Notification(r) => r.serialize(serializer),
+            Self::Unknown(v) => v.serialize(serializer),
+        }
+    }
+}
