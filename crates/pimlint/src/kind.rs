@@ -280,6 +280,10 @@ fn detect_by_shape(obj: &serde_json::Map<String, Value>) -> Result<DocumentKind,
     if has("policyId") && (has("roleDefinitionId") || has("policy")) {
         return Ok(DocumentKind::GraphPolicyAssignment);
     }
+    // A policy fetched without `$expand=rules` has its scope members and no rules.
+    if has("scopeType") && (has("isOrganizationDefault") || has("lastModifiedDateTime")) {
+        return Ok(DocumentKind::GraphPolicy);
+    }
     if let Some(action) = obj.get("action") {
         let action = action.as_str().unwrap_or_default();
         let self_assignment =
@@ -451,6 +455,10 @@ mod tests {
     fn detects_from_shape() {
         let k = |v: Value| detect(&v, None);
         assert_eq!(k(json!({"rules": []})).unwrap(), DocumentKind::GraphPolicy);
+        assert_eq!(
+            k(json!({"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "isOrganizationDefault": false})).unwrap(),
+            DocumentKind::GraphPolicy
+        );
         assert_eq!(
             k(json!({"properties": {"rules": []}})).unwrap(),
             DocumentKind::ArmPolicy

@@ -507,17 +507,27 @@ impl Reader {
         let discriminator = ["@odata.type", "ruleType"]
             .into_iter()
             .find_map(|k| obj.get(k).and_then(Value::as_str).map(|v| (k, v)));
-        match discriminator {
-            Some((key, name)) => self.push(unknown_rule_type::diagnostic(
+        let rule_id = id.as_ref().and_then(|i| RuleId::parse(&i.value));
+        match (discriminator, rule_id) {
+            // One of the 17 ids under a type nobody defines: a misspelt type, not a new one.
+            (Some((key, name)), Some(rid)) => {
+                self.push(rule_type_mismatch::unknown_type(
+                    &at.key(key),
+                    name,
+                    rid,
+                    key == "ruleType",
+                ));
+            }
+            (Some((key, name)), None) => self.push(unknown_rule_type::diagnostic(
                 &at.key(key),
                 name,
                 id.as_ref().map(|i| i.value.as_str()),
             )),
-            None => self.push(unknown_rule_type::untyped(at)),
+            (None, _) => self.push(unknown_rule_type::untyped(at)),
         }
         Some(RuleEntry {
             pointer: at.clone(),
-            rule_id: id.as_ref().and_then(|i| RuleId::parse(&i.value)),
+            rule_id,
             id,
             rule_type: None,
             target: None,

@@ -15,6 +15,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+use crate::kind::DocumentKind;
+
 /// Unknown members of an object, kept verbatim.
 pub type Extra = serde_json::Map<String, Value>;
 
@@ -73,6 +75,50 @@ impl<T: Serialize> Serialize for Field<T> {
             Self::Invalid(v) => v.serialize(serializer),
         }
     }
+}
+
+/// One source document of any kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SourceDocument {
+    /// Graph policy.
+    GraphPolicy(GraphPolicy),
+    /// Graph policy assignment.
+    GraphPolicyAssignment(GraphPolicyAssignment),
+    /// Graph role assignment or eligibility request.
+    GraphRoleRequest(GraphRoleRequest),
+    /// Graph group assignment or eligibility request.
+    GraphGroupRequest(GraphGroupRequest),
+    /// ARM policy.
+    ArmPolicy(ArmPolicy),
+    /// ARM policy assignment.
+    ArmPolicyAssignment(ArmPolicyAssignment),
+    /// ARM role assignment or eligibility request.
+    ArmRequest(ArmRequest),
+}
+
+/// Reads a JSON value as the source document of `kind`. It fails only when `value` is not an
+/// object; members of the wrong type are kept in [`Field::Invalid`].
+pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_json::Error> {
+    Ok(match kind {
+        DocumentKind::GraphPolicy => SourceDocument::GraphPolicy(Deserialize::deserialize(value)?),
+        DocumentKind::GraphPolicyAssignment => {
+            SourceDocument::GraphPolicyAssignment(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
+            SourceDocument::GraphRoleRequest(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::GraphGroupAssignmentRequest | DocumentKind::GraphGroupEligibilityRequest => {
+            SourceDocument::GraphGroupRequest(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmPolicy => SourceDocument::ArmPolicy(Deserialize::deserialize(value)?),
+        DocumentKind::ArmPolicyAssignment => {
+            SourceDocument::ArmPolicyAssignment(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
+            SourceDocument::ArmRequest(Deserialize::deserialize(value)?)
+        }
+    })
 }
 
 /// A list of values where each element is checked on its own.

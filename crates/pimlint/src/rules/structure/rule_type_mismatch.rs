@@ -8,7 +8,8 @@ declare_rule! {
     /// A rule's type (`@odata.type` / `ruleType`) does not fit its id, or is missing.
     ///
     /// ## What it does
-    /// Checks that the discriminator names the type the id's prefix calls for
+    /// Checks that the discriminator is one of the five rule types and names the type the id's
+    /// prefix calls for
     /// (`Expiration_*` → `…ExpirationRule`, `Approval_*` → `…ApprovalRule`, …) and that the
     /// discriminator is present (`@odata.type` for Graph, `ruleType` for ARM).
     ///
@@ -62,6 +63,22 @@ pub fn mismatch(at: &Pointer, found: RuleType, id: RuleId, arm: bool) -> Diagnos
         "set it to \"{}\", or use the id of the {} rule you meant",
         discriminator(expected, arm),
         found.name()
+    ))
+}
+
+/// A known rule id under a type name that is none of the five.
+pub fn unknown_type(at: &Pointer, found: &str, id: RuleId, arm: bool) -> Diagnostic {
+    Diagnostic::new(
+        &RULE_TYPE_MISMATCH,
+        format!(
+            "rule `{id}` has type `{found}`, which is not a rule type; its id calls for {}",
+            with_article(id.rule_type())
+        ),
+        at.clone(),
+    )
+    .with_help(format!(
+        "set it to \"{}\"",
+        discriminator(id.rule_type(), arm)
     ))
 }
 
