@@ -147,6 +147,14 @@ impl miette::SourceCode for Snippet {
     }
 }
 
+/// Length in bytes of the line holding `offset`.
+fn line_len(text: &str, offset: usize) -> usize {
+    let offset = floor_boundary(text, offset.min(text.len()));
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    end - start
+}
+
 /// Where a pointer lands: the full value, and a one-line span to underline.
 struct Place {
     start: LineCol,
@@ -401,10 +409,14 @@ const fn miette_severity(severity: Severity) -> miette::Severity {
 
 fn finding(d: &Diagnostic, locator: &Locator<'_>, source: &Arc<Snippet>) -> Report {
     let mut labels = Vec::new();
+    let mut long_line = false;
     if let Some(at) = place(locator, &d.pointer) {
+        long_line = line_len(locator.text(), at.label.offset()) > WIDE_LINE;
         labels.push(LabeledSpan::new_primary_with_span(None, at.label));
     }
-    for l in &d.labels {
+    // A minified line shows one window around the primary label; secondary labels elsewhere on
+    // it would pull the window away from it.
+    for l in d.labels.iter().filter(|_| !long_line) {
         if let Some(at) = place(locator, &l.pointer) {
             labels.push(LabeledSpan::new_with_span(
                 Some(l.message.clone()),

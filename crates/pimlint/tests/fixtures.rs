@@ -1,6 +1,13 @@
 //! Every fixture and example: it loads, round-trips losslessly, and its normalized model and
 //! diagnostics match the reviewed snapshot.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
 use std::path::{Path, PathBuf};
 
 use pimlint::{DocumentKind, Options, kind, source};

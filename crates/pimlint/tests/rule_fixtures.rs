@@ -1,6 +1,13 @@
 //! The rule fixtures under `rules/<CODE>-<name>/`: `valid-*.json` gives no finding of that rule,
 //! `invalid-*.json` gives at least one, and those findings match the reviewed snapshot.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
 use std::path::Path;
 
 use pimlint::rules::REGISTRY;

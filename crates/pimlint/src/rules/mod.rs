@@ -49,14 +49,16 @@ pub struct RuleMeta {
 }
 
 impl RuleMeta {
-    /// The first line of the documentation.
+    /// The first paragraph of the documentation, on one line.
     #[must_use]
-    pub fn summary(&self) -> &'static str {
+    pub fn summary(&self) -> String {
         self.docs
             .lines()
             .map(str::trim)
-            .find(|l| !l.is_empty())
-            .unwrap_or_default()
+            .skip_while(|l| l.is_empty())
+            .take_while(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The documentation with the one-space indent of doc comments removed.

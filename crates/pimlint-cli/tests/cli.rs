@@ -1,0 +1,181 @@
+//! The real `pimlint` binary: exit code, stdout and stderr, snapshotted.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
+use serde_json::Value;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `pimlint ARGS…` run from the workspace root, so paths in the output are relative.
+fn pimlint(args: &[&str]) -> Command {
+    let mut cmd = Command::new(get_cargo_bin("pimlint"));
+    cmd.current_dir(workspace()).args(args);
+    cmd
+}
+
+fn json_output(args: &[&str]) -> (i32, Value) {
+    let out = pimlint(args).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"));
+    (out.status.code().unwrap(), value)
+}
+
+#[test]
+fn check_examples_text() {
+    assert_cmd_snapshot!(pimlint(&["check", "examples"]));
+}
+
+#[test]
+fn check_examples_json() {
+    assert_cmd_snapshot!(pimlint(&["check", "examples", "--format", "json"]));
+}
+
+#[test]
+fn clean_file_exits_zero() {
+    assert_cmd_snapshot!(pimlint(&[
+        "check",
+        "examples/tenant-export/global-administrator.json",
+        "examples/requests"
+    ]));
+}
+
+#[test]
+fn bad_inputs_are_located_and_do_not_stop_the_run() {
+    assert_cmd_snapshot!(pimlint(&[
+        "check",
+        "tests/fixtures/bad",
+        "examples/requests/activate-user-administrator.json",
+        "does/not/exist.json"
+    ]));
+}
+
+#[test]
+fn bad_inputs_as_json_stay_valid_json() {
+    let (code, report) = json_output(&[
+        "check",
+        "tests/fixtures/bad",
+        "examples/policy-as-code",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 2);
+    let files = report["files"].as_array().unwrap();
+    let by_name = |name: &str| {
+        files
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap_or_else(|| panic!("{name} not reported"))
+    };
+    let truncated = &by_name("truncated.json")["error"];
+    assert_eq!(
+        (truncated["line"].as_u64(), truncated["column"].as_u64()),
+        (Some(4), Some(1))
+    );
+    assert!(truncated["message"].as_str().unwrap().contains("truncated"));
+    assert!(
+        by_name("empty.json")["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("empty")
+    );
+    assert!(
+        by_name("invalid-utf8.json")["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("UTF-8")
+    );
+    let not_object = by_name("not-an-object.json")["documents"]
+        .as_array()
+        .unwrap();
+    assert_eq!(not_object.len(), 2, "each array item is its own document");
+    assert!(not_object.iter().all(|d| d["error"]["message"].is_string()));
+    // The good file is still checked and its findings carry locations.
+    let diags = by_name("helpdesk-administrator.json")["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap();
+    assert_eq!(diags.len(), 5);
+    for d in diags {
+        for key in [
+            "code", "rule", "severity", "message", "pointer", "line", "column",
+        ] {
+            assert!(!d[key].is_null(), "{key} missing in {d}");
+        }
+    }
+    assert_eq!(report["summary"]["unreadable"], 8);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("deep");
+    std::fs::create_dir_all(&dir).unwrap();
+    let depth = 100_000;
+    std::fs::write(
+        dir.join("deep.json"),
+        format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
+    )
+    .unwrap();
+    let mut cmd = Command::new(get_cargo_bin("pimlint"));
+    cmd.current_dir(&dir).args(["check", "deep.json"]);
+    assert_cmd_snapshot!(cmd);
+}
+
+#[test]
+fn minified_input_shows_a_window_of_the_line() {
+    let policy = std::fs::read_to_string(
+        workspace().join("examples/policy-as-code/helpdesk-administrator.json"),
+    )
+    .unwrap();
+    let value: Value = serde_json::from_str(&policy).unwrap();
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("minified");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("minified.json"),
+        serde_json::to_string(&value).unwrap(),
+    )
+    .unwrap();
+    let mut cmd = Command::new(get_cargo_bin("pimlint"));
+    cmd.current_dir(&dir).args(["check", "minified.json"]);
+    assert_cmd_snapshot!(cmd);
+}
+
+#[test]
+fn stdin_and_kind_override() {
+    let request = std::fs::read_to_string(
+        workspace().join("tests/fixtures/realistic/arm-request-eligibility-admin-assign.json"),
+    )
+    .unwrap();
+    assert_cmd_snapshot!(pimlint(&["check", "-"]).pass_stdin(request.clone()));
+    assert_cmd_snapshot!(
+        pimlint(&["check", "-", "--kind", "arm-role-eligibility-request"]).pass_stdin(request)
+    );
+}
+
+#[test]
+fn usage_errors_exit_two() {
+    assert_cmd_snapshot!(pimlint(&["check", "-", "--kind", "graph-polcy"]));
+    assert_cmd_snapshot!(pimlint(&["check"]));
+}
+
+#[test]
+fn rules_and_explain() {
+    assert_cmd_snapshot!(pimlint(&["rules"]));
+    assert_cmd_snapshot!(pimlint(&["explain", "PIM007"]));
+    assert_cmd_snapshot!(pimlint(&["explain", "wrong-json-typ"]));
+    let (code, rules) = json_output(&["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        rules.as_array().unwrap().len(),
+        pimlint::rules::REGISTRY.len()
+    );
+}
