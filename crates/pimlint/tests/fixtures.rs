@@ -139,3 +139,28 @@ fn shared_fixtures_load() {
         }
     }
 }
+
+/// Every glob snapshot still has its input file (a renamed fixture leaves no dead snapshot).
+#[test]
+fn no_orphan_snapshots() {
+    let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let prefixes = [
+        ("fixtures__realistic_fixtures_normalize_as_reviewed@", "tests/fixtures/realistic"),
+        ("fixtures__examples_normalize_as_reviewed@", "examples"),
+        ("rule_fixtures__rule_fixtures@", "rules"),
+    ];
+    let mut checked = 0;
+    for entry in std::fs::read_dir(snapshots).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".snap") else {
+            panic!("unexpected file in snapshots: {name}");
+        };
+        let Some((prefix, base)) = prefixes.iter().find(|(p, _)| stem.starts_with(p)) else {
+            panic!("snapshot {name} belongs to no test");
+        };
+        let input = workspace().join(base).join(stem[prefix.len()..].replace("__", "/"));
+        assert!(input.is_file(), "{name} has no input {}", input.display());
+        checked += 1;
+    }
+    assert!(checked > 30);
+}

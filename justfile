@@ -1,0 +1,45 @@
+# pimlint tasks. `just --list` shows them; `just ready` runs what CI runs.
+
+# List the tasks.
+default:
+    @just --list
+
+# Everything CI runs (formatting, clippy, all tests), installing what is missing.
+ready:
+    bash scripts/test-all.sh
+
+# Build the CLI in release mode.
+build:
+    cargo build --release -p pimlint-cli
+
+# Run the test suite.
+test:
+    cargo test --workspace
+
+# Check the shipped examples with the release CLI.
+examples: build
+    ./target/release/pimlint check examples/
+
+# Format the code.
+fmt:
+    cargo fmt --all
+
+# Clippy with warnings as errors.
+lint:
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Review changed snapshots (needs cargo-insta: `cargo install cargo-insta`).
+review:
+    cargo insta test --workspace --review
+
+# Accept snapshots after reading them, without cargo-insta.
+accept-snapshots:
+    INSTA_UPDATE=always cargo test --workspace
+
+# List the rules.
+rules: build
+    ./target/release/pimlint rules
+
+# Open the API documentation.
+doc:
+    cargo doc --workspace --no-deps --open
