@@ -145,7 +145,10 @@ fn shared_fixtures_load() {
 fn no_orphan_snapshots() {
     let snapshots = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
     let prefixes = [
-        ("fixtures__realistic_fixtures_normalize_as_reviewed@", "tests/fixtures/realistic"),
+        (
+            "fixtures__realistic_fixtures_normalize_as_reviewed@",
+            "tests/fixtures/realistic",
+        ),
         ("fixtures__examples_normalize_as_reviewed@", "examples"),
         ("rule_fixtures__rule_fixtures@", "rules"),
     ];
@@ -158,7 +161,9 @@ fn no_orphan_snapshots() {
         let Some((prefix, base)) = prefixes.iter().find(|(p, _)| stem.starts_with(p)) else {
             panic!("snapshot {name} belongs to no test");
         };
-        let input = workspace().join(base).join(stem[prefix.len()..].replace("__", "/"));
+        let input = workspace()
+            .join(base)
+            .join(stem[prefix.len()..].replace("__", "/"));
         assert!(input.is_file(), "{name} has no input {}", input.display());
         checked += 1;
     }
