@@ -46,7 +46,7 @@ pub enum ColorChoice {
     Never,
 }
 
-fn parse_kind(text: &str) -> Result<DocumentKind, String> {
+pub fn parse_kind(text: &str) -> Result<DocumentKind, String> {
     text.parse()
 }
 
@@ -80,7 +80,7 @@ impl FileOutcome {
     }
 }
 
-fn check_source(source: &Source, options: &Options) -> FileOutcome {
+pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
     let path = source.display();
     let bytes = match source.read() {
         Ok(b) => b,

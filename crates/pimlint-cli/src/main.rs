@@ -3,6 +3,7 @@
 mod check;
 mod inputs;
 mod output;
+mod validate_cmd;
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -22,6 +23,8 @@ struct Cli {
 enum Command {
     /// Check policy and request documents (files, directories, or - for standard input).
     Check(check::CheckArgs),
+    /// Predict what the PIM service does with schedule requests under their policies.
+    Validate(validate_cmd::ValidateArgs),
     /// List the rules.
     Rules {
         /// Output format.
@@ -56,6 +59,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Validate(args) => validate_cmd::run(&args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
     };

@@ -79,7 +79,7 @@ const WIDE_LINE: usize = 160;
 /// The text of one input, as miette reads it; very long lines (minified JSON exports) are cut
 /// to a window around the span so that one finding never prints a megabyte line.
 #[derive(Debug)]
-struct Snippet {
+pub struct Snippet {
     name: String,
     text: Arc<String>,
 }
@@ -184,7 +184,7 @@ fn place(locator: &Locator<'_>, pointer: &Pointer) -> Option<Place> {
     })
 }
 
-fn offset_of(locator: Option<&Locator<'_>>, pointer: &Pointer) -> usize {
+pub fn offset_of(locator: Option<&Locator<'_>>, pointer: &Pointer) -> usize {
     locator
         .and_then(|l| l.locate(pointer))
         .map_or(0, |f| f.span.start)
@@ -228,14 +228,14 @@ struct JsonDocument<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct JsonDiagnostic<'a> {
-    code: &'static str,
+pub struct JsonDiagnostic<'a> {
+    pub code: &'static str,
     rule: &'static str,
     severity: Severity,
     message: &'a str,
     pointer: &'a Pointer,
-    line: Option<usize>,
-    column: Option<usize>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
     end_line: Option<usize>,
     end_column: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,7 +255,7 @@ struct JsonLabel<'a> {
     column: Option<usize>,
 }
 
-fn json_diagnostic<'a>(d: &'a Diagnostic, locator: Option<&Locator<'_>>) -> JsonDiagnostic<'a> {
+pub fn json_diagnostic<'a>(d: &'a Diagnostic, locator: Option<&Locator<'_>>) -> JsonDiagnostic<'a> {
     let at = locator.and_then(|l| place(l, &d.pointer));
     JsonDiagnostic {
         code: d.code,
@@ -352,7 +352,7 @@ pub fn json(files: &[FileOutcome], summary: &Summary) -> String {
 
 /// One finding or failure, in the shape miette renders.
 #[derive(Debug)]
-struct Report {
+pub struct Report {
     message: String,
     code: Option<String>,
     severity: miette::Severity,
@@ -407,7 +407,7 @@ const fn miette_severity(severity: Severity) -> miette::Severity {
     }
 }
 
-fn finding(d: &Diagnostic, locator: &Locator<'_>, source: &Arc<Snippet>) -> Report {
+pub fn finding(d: &Diagnostic, locator: &Locator<'_>, source: &Arc<Snippet>) -> Report {
     let mut labels = Vec::new();
     let mut long_line = false;
     if let Some(at) = place(locator, &d.pointer) {
@@ -427,7 +427,7 @@ fn finding(d: &Diagnostic, locator: &Locator<'_>, source: &Arc<Snippet>) -> Repo
     let help = match (&d.help, &d.note) {
         (Some(h), Some(n)) => Some(format!("{h}\nnote: {n}")),
         (Some(h), None) => Some(h.clone()),
-        (None, Some(n)) => Some(format!("note: {n}")),
+        (None, Some(n)) => Some(n.clone()),
         (None, None) => None,
     };
     Report {
@@ -440,7 +440,7 @@ fn finding(d: &Diagnostic, locator: &Locator<'_>, source: &Arc<Snippet>) -> Repo
     }
 }
 
-fn failure(message: String, source: Option<(&Arc<Snippet>, usize)>) -> Report {
+pub fn failure(message: String, source: Option<(&Arc<Snippet>, usize)>) -> Report {
     let (source, labels) = match source {
         Some((src, offset)) => (
             Some(Arc::clone(src)),
@@ -461,35 +461,69 @@ fn failure(message: String, source: Option<(&Arc<Snippet>, usize)>) -> Report {
     }
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Renders reports as miette draws them.
+#[derive(Debug)]
+pub struct Renderer {
+    handler: GraphicalReportHandler,
+}
+
+impl Renderer {
+    pub fn new(color: bool) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        Self {
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(100)
+                .with_links(false),
+        }
+    }
+
+    pub fn render(&self, report: &Report) -> String {
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, report).is_err() {
+            out = format!("{}\n", report.message);
+        }
+        out
+    }
+
+    /// Renders the findings of one file's text, sorted by position.
+    pub fn findings(
+        &self,
+        diagnostics: &[Diagnostic],
+        locator: &Locator<'_>,
+        source: &Arc<Snippet>,
+    ) -> String {
+        let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+        sorted.sort_by_key(|d| (offset_of(Some(locator), &d.pointer), d.code));
+        sorted
+            .into_iter()
+            .map(|d| self.render(&finding(d, locator, source)))
+            .collect()
+    }
+}
+
+/// The text of an input, shared by every report drawn from it.
+pub fn snippet(name: &str, text: &str) -> Arc<Snippet> {
+    Arc::new(Snippet {
+        name: name.to_owned(),
+        text: Arc::new(text.to_owned()),
+    })
 }
 
 /// Prints the text report, one file at a time.
 pub fn text(files: &[FileOutcome], summary: &Summary, color: bool) {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false);
-    let render = |report: &Report| {
-        let mut out = String::new();
-        if handler.render_report(&mut out, report).is_err() {
-            out = format!("{}\n", report.message);
-        }
-        out
-    };
+    let renderer = Renderer::new(color);
+    let render = |report: &Report| renderer.render(report);
     for file in files {
         let mut out = String::new();
-        let source = file.text.as_ref().map(|t| {
-            Arc::new(Snippet {
-                name: file.path.clone(),
-                text: Arc::new(t.clone()),
-            })
-        });
+        let source = file.text.as_ref().map(|t| snippet(&file.path, t));
         let locator = file.text.as_deref().map(Locator::new);
         match &file.result {
             Err(e) => {
@@ -520,11 +554,7 @@ pub fn text(files: &[FileOutcome], summary: &Summary, color: bool) {
                         )));
                         continue;
                     }
-                    let mut diagnostics: Vec<&Diagnostic> = doc.diagnostics.iter().collect();
-                    diagnostics.sort_by_key(|d| (offset_of(Some(locator), &d.pointer), d.code));
-                    for d in diagnostics {
-                        out.push_str(&render(&finding(d, locator, source)));
-                    }
+                    out.push_str(&renderer.findings(&doc.diagnostics, locator, source));
                 }
             }
         }

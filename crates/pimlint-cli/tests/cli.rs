@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use insta_cmd::{assert_cmd_snapshot, get_cargo_bin};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -178,4 +178,154 @@ fn rules_and_explain() {
         rules.as_array().unwrap().len(),
         pimlint::rules::REGISTRY.len()
     );
+}
+
+const NOW: &str = "2026-11-30T12:00:00Z";
+
+#[test]
+fn validate_examples_text() {
+    assert_cmd_snapshot!(pimlint(&[
+        "validate",
+        "--policy",
+        "examples/tenant-export",
+        "examples/requests",
+        "--now",
+        NOW
+    ]));
+}
+
+#[test]
+fn validate_examples_json() {
+    let (code, report) = json_output(&[
+        "validate",
+        "--policy",
+        "examples/tenant-export",
+        "examples/requests",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1, "one request is rejected");
+    let results = report["results"].as_array().unwrap();
+    let by_name = |name: &str| {
+        results
+            .iter()
+            .find(|r| r["request"].as_str().unwrap().ends_with(name))
+            .unwrap()
+    };
+    let ga = by_name("activate-global-administrator.json");
+    assert_eq!(ga["verdict"], "rejected");
+    assert_eq!(
+        ga["failedRules"],
+        json!(["ExpirationRule", "JustificationRule"])
+    );
+    assert_eq!(
+        ga["policy"]["path"],
+        "examples/tenant-export/global-administrator.json"
+    );
+    assert_eq!(
+        by_name("activate-group-member.json")["verdict"],
+        "pending-approval"
+    );
+    assert_eq!(
+        by_name("activate-user-administrator.json")["verdict"],
+        "accepted"
+    );
+    let requirements: Vec<&str> = by_name("activate-user-administrator.json")["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(requirements, ["MfaRule", "EligibilityRule"]);
+    assert_eq!(
+        report["summary"],
+        json!({"requests": 4, "accepted": 1, "pendingApproval": 1, "rejected": 2, "unreadable": 0})
+    );
+    insta::assert_json_snapshot!(ga);
+}
+
+#[test]
+fn validate_accepted_exits_zero() {
+    assert_cmd_snapshot!(pimlint(&[
+        "validate",
+        "--policy",
+        "examples/tenant-export/user-administrator.json",
+        "examples/requests/activate-user-administrator.json",
+        "--now",
+        NOW
+    ]));
+}
+
+#[test]
+fn validate_unreadable_inputs_and_usage() {
+    assert_cmd_snapshot!(pimlint(&[
+        "validate",
+        "--policy",
+        "tests/fixtures/bad/truncated.json",
+        "--policy",
+        "examples/tenant-export",
+        "examples/requests/activate-user-administrator.json",
+        "examples/tenant-export/global-administrator.json",
+        "tests/fixtures/bad/empty.json",
+        "--now",
+        NOW
+    ]));
+    assert_cmd_snapshot!(pimlint(&[
+        "validate",
+        "--policy",
+        "examples/tenant-export",
+        "examples/requests",
+        "--now",
+        "yesterday"
+    ]));
+}
+
+#[test]
+fn validate_arm_body_takes_scope_from_the_command_line() {
+    let body = r#"{"properties": {"principalId": "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+        "roleDefinitionId": "/subscriptions/7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c",
+        "requestType": "AdminAssign", "justification": "On call",
+        "scheduleInfo": {"expiration": {"type": "AfterDuration", "duration": "P30D"}}}}"#;
+    let args = [
+        "validate",
+        "--policy",
+        "examples/tenant-export",
+        "-",
+        "--kind",
+        "arm-role-eligibility-request",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+    ];
+    let run = |extra: &[&str]| {
+        let mut cmd = pimlint(&args);
+        cmd.args(extra);
+        let out = cmd
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write as _;
+                child.stdin.take().unwrap().write_all(body.as_bytes())?;
+                child.wait_with_output()
+            })
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let without = run(&[]);
+    assert_eq!(without["results"][0]["verdict"], "rejected");
+    assert!(
+        without["results"][0]["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not say its scope")
+    );
+    let with = run(&[
+        "--scope",
+        "/subscriptions/7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+    ]);
+    assert_eq!(with["results"][0]["verdict"], "accepted");
 }

@@ -22,6 +22,7 @@ pub mod pointer;
 pub mod rules;
 pub mod source;
 pub mod suggest;
+pub mod validate;
 
 use std::borrow::Cow;
 
@@ -238,8 +239,10 @@ fn check_document(
     }
     match normalize::normalize(kind, value, at) {
         Ok((document, mut diagnostics)) => {
-            if let Document::Policy(policy) = &document {
-                rules::check_policy(policy, &mut diagnostics);
+            match &document {
+                Document::Policy(policy) => rules::check_policy(policy, &mut diagnostics),
+                Document::Request(request) => rules::check_request(request, &mut diagnostics),
+                Document::PolicyAssignment(_) => {}
             }
             DocumentReport {
                 pointer: at.clone(),

@@ -870,10 +870,35 @@ pub struct RequestExpiration {
     pub expiration_type: Option<Located<ExpirationType>>,
     /// `endDateTime`.
     pub end: Option<Located<DateTime<FixedOffset>>>,
-    /// `duration`.
+    /// `duration`, when valid.
     pub duration: Option<Located<IsoDuration>>,
-    /// Whether `duration` is present and `null` (ARM treats that as permanent on eligibility).
-    pub duration_is_null: bool,
+    /// Whether `duration` is absent, `null` (ARM eligibility: permanent), or given.
+    pub duration_member: Presence,
+    /// Whether `endDateTime` is absent, `null`, or given.
+    pub end_member: Presence,
+}
+
+/// Whether a member is in the source, whatever its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Presence {
+    /// Not in the object.
+    Absent,
+    /// Present and `null`.
+    Null,
+    /// Present with a value (valid or not).
+    Given,
+}
+
+impl Presence {
+    /// Reads the presence of a source member.
+    pub const fn of<T>(field: &crate::source::Field<T>) -> Self {
+        match field {
+            crate::source::Field::Absent => Self::Absent,
+            crate::source::Field::Null => Self::Null,
+            _ => Self::Given,
+        }
+    }
 }
 
 /// `ticketInfo` of a request.

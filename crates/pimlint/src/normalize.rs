@@ -16,16 +16,129 @@ use crate::model::{
     ApiEnum, ApprovalMode, ApprovalRule, ApprovalStage, Approver, ApproverKind,
     AuthenticationContextRule, Document, Enablement, EnablementRule, ExpirationRule,
     ExpirationType, Level, Located, NotificationLevel, NotificationRule, NotificationType,
-    Operation, Policy, PolicyAssignment, PolicyRules, Provider, RecipientType, RequestExpiration,
-    RoleRef, RuleEntry, RuleId, ScheduleRequest, Target, Ticket,
+    Operation, Policy, PolicyAssignment, PolicyRules, Presence, Provider, RecipientType,
+    RequestExpiration, RoleRef, RuleEntry, RuleId, ScheduleRequest, Target, Ticket,
 };
 use crate::pointer::Pointer;
+use crate::rules::request::{invalid_identifier, missing_request_field};
 use crate::rules::structure::{
     invalid_duration, invalid_enum_value, invalid_timestamp, misplaced_field, rule_type_mismatch,
     unknown_rule_id, unknown_rule_type,
     wrong_json_type::{self, Expected},
 };
 use crate::source::{self, Field, Rule};
+
+/// Forms of identifiers and scopes; each returns what was expected when the text does not fit.
+mod ids {
+    /// `8-4-4-4-12` hexadecimal digits.
+    pub fn is_guid(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        bytes.len() == 36
+            && bytes.iter().enumerate().all(|(i, b)| match i {
+                8 | 13 | 18 | 23 => *b == b'-',
+                _ => b.is_ascii_hexdigit(),
+            })
+    }
+
+    pub fn object_id(text: &str) -> Option<&'static str> {
+        (!is_guid(text))
+            .then_some("an object id (a GUID such as 3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8)")
+    }
+
+    /// `/`, `/administrativeUnits/<id>` or `/<id>`.
+    pub fn directory_scope(text: &str) -> Option<&'static str> {
+        let ok = text == "/"
+            || text
+                .strip_prefix("/administrativeUnits/")
+                .is_some_and(is_guid)
+            || text.strip_prefix('/').is_some_and(is_guid);
+        (!ok).then_some("`/`, `/administrativeUnits/<id>` or `/<object id>`")
+    }
+
+    /// `[<scope>]/providers/Microsoft.Authorization/roleDefinitions/<guid>`.
+    pub fn arm_role_definition(text: &str) -> Option<&'static str> {
+        let expected = "a role definition resource id (…/providers/Microsoft.Authorization/roleDefinitions/<guid>)";
+        let lower = text.to_ascii_lowercase();
+        let Some((scope, name)) =
+            lower.rsplit_once("/providers/microsoft.authorization/roledefinitions/")
+        else {
+            return Some(expected);
+        };
+        let scope_ok = scope.is_empty() || arm_scope(&text[..scope.len()]).is_none();
+        (!(scope_ok && is_guid(name))).then_some(expected)
+    }
+
+    /// An ARM scope: a subscription, resource group or resource, or a management group.
+    pub fn arm_scope(text: &str) -> Option<&'static str> {
+        let expected = "an Azure scope (/subscriptions/<guid>[/resourceGroups/<name>[/providers/…]] or /providers/Microsoft.Management/managementGroups/<name>)";
+        if text == "/" {
+            return None;
+        }
+        let Some(rest) = text.strip_prefix('/') else {
+            return Some(expected);
+        };
+        let parts: Vec<&str> = rest.split('/').collect();
+        if parts.iter().any(|p| p.is_empty()) {
+            return Some(expected);
+        }
+        let ok = match parts.as_slice() {
+            [p, ns, mg, _name] if p.eq_ignore_ascii_case("providers") => {
+                ns.eq_ignore_ascii_case("Microsoft.Management")
+                    && mg.eq_ignore_ascii_case("managementGroups")
+            }
+            [s, id, rest @ ..] => {
+                s.eq_ignore_ascii_case("subscriptions")
+                    && is_guid(id)
+                    && match rest {
+                        [] => true,
+                        [rg, _name, more @ ..] => {
+                            rg.eq_ignore_ascii_case("resourceGroups")
+                                && (more.is_empty()
+                                    || (more[0].eq_ignore_ascii_case("providers")
+                                        && more.len() >= 4))
+                        }
+                        _ => false,
+                    }
+            }
+            _ => false,
+        };
+        (!ok).then_some(expected)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        const SUB: &str = "/subscriptions/7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+        #[test]
+        fn identifier_forms() {
+            assert!(is_guid("3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8"));
+            assert!(!is_guid("alice@contoso.com"));
+            assert!(directory_scope("/").is_none());
+            assert!(
+                directory_scope("/administrativeUnits/3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8")
+                    .is_none()
+            );
+            assert!(directory_scope("").is_some());
+            assert!(arm_scope(SUB).is_none());
+            assert!(arm_scope(&format!("{SUB}/resourceGroups/rg-1")).is_none());
+            assert!(
+                arm_scope(&format!(
+                    "{SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"
+                ))
+                .is_none()
+            );
+            assert!(arm_scope("/providers/Microsoft.Management/managementGroups/root").is_none());
+            assert!(arm_scope("/subscriptions//resourceGroups/x").is_some());
+            assert!(arm_scope("subscriptions/x").is_some());
+            let role = "/providers/Microsoft.Authorization/roleDefinitions/b24988ac-6180-42a0-ab88-20f7382dd24c";
+            assert!(arm_role_definition(&format!("{SUB}{role}")).is_none());
+            assert!(arm_role_definition(role).is_none());
+            assert!(arm_role_definition("b24988ac-6180-42a0-ab88-20f7382dd24c").is_some());
+        }
+    }
+}
 
 /// A document that could not be read into its source model at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -935,7 +1048,8 @@ impl Reader {
                     .enumeration::<ExpirationType>(&e.expiration_type, expiration_at.key("type")),
                 end: self.timestamp(&e.end_date_time, expiration_at.key("endDateTime")),
                 duration: self.duration(&e.duration, expiration_at.key("duration")),
-                duration_is_null: matches!(e.duration, Field::Null),
+                duration_member: Presence::of(&e.duration),
+                end_member: Presence::of(&e.end_date_time),
                 pointer: expiration_at.clone(),
             });
         (start, expiration)
@@ -958,6 +1072,54 @@ impl Reader {
         self.enumeration(field, at)
     }
 
+    /// A member the request needs: reported when absent or `null` (a wrong type is reported
+    /// as such, not as missing).
+    fn require<T>(&mut self, field: &Field<T>, parent: &Pointer, name: &str, why: &str) {
+        if field.is_missing() {
+            self.push(missing_request_field::diagnostic(parent, name, why));
+        }
+    }
+
+    /// Every action but removal and deactivation needs a schedule.
+    fn require_schedule(
+        &mut self,
+        action: Option<&Located<crate::model::Action>>,
+        field: &Field<source::ScheduleInfo>,
+        parent: &Pointer,
+    ) {
+        use crate::model::Action;
+        let needs = action
+            .is_some_and(|a| !matches!(a.value, Action::AdminRemove | Action::SelfDeactivate));
+        if needs {
+            self.require(
+                field,
+                parent,
+                "scheduleInfo",
+                "it says when the access starts and ends",
+            );
+        }
+    }
+
+    /// A string member that must have a given form; `check` says what is wrong, if anything.
+    fn id_member(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+        check: fn(&str) -> Option<&'static str>,
+    ) -> Option<Located<String>> {
+        let id = self.string(field, at);
+        if let Some(id) = &id {
+            if let Some(expected) = check(&id.value) {
+                self.push(invalid_identifier::diagnostic(
+                    &id.pointer,
+                    &id.value,
+                    expected,
+                ));
+            }
+        }
+        id
+    }
+
     fn graph_role_request(
         &mut self,
         src: &source::GraphRoleRequest,
@@ -966,6 +1128,28 @@ impl Reader {
     ) -> ScheduleRequest {
         let level = level_of(kind);
         let action = self.action(&src.action, at.key("action"));
+        self.require(&src.action, at, "action", "it says what the request does");
+        self.require(
+            &src.principal_id,
+            at,
+            "principalId",
+            "it names who gets the role",
+        );
+        self.require(
+            &src.role_definition_id,
+            at,
+            "roleDefinitionId",
+            "it names the role",
+        );
+        if src.app_scope_id.is_missing() {
+            self.require(
+                &src.directory_scope_id,
+                at,
+                "directoryScopeId",
+                "it names the scope (`/` for the whole directory)",
+            );
+        }
+        self.require_schedule(action.as_ref(), &src.schedule_info, at);
         let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
         self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
         self.string(&src.app_scope_id, at.key("appScopeId"));
@@ -978,9 +1162,17 @@ impl Reader {
                 .as_ref()
                 .map(|a| ScheduleRequest::kind_of(a.value, level)),
             action,
-            principal_id: self.string(&src.principal_id, at.key("principalId")),
-            role_definition_id: self.string(&src.role_definition_id, at.key("roleDefinitionId")),
-            scope: self.string(&src.directory_scope_id, at.key("directoryScopeId")),
+            principal_id: self.id_member(&src.principal_id, at.key("principalId"), ids::object_id),
+            role_definition_id: self.id_member(
+                &src.role_definition_id,
+                at.key("roleDefinitionId"),
+                ids::object_id,
+            ),
+            scope: self.id_member(
+                &src.directory_scope_id,
+                at.key("directoryScopeId"),
+                ids::directory_scope,
+            ),
             start,
             expiration,
             justification: self.string(&src.justification, at.key("justification")),
@@ -997,6 +1189,21 @@ impl Reader {
     ) -> ScheduleRequest {
         let level = level_of(kind);
         let action = self.action(&src.action, at.key("action"));
+        self.require(&src.action, at, "action", "it says what the request does");
+        self.require(
+            &src.principal_id,
+            at,
+            "principalId",
+            "it names who gets the access",
+        );
+        self.require(&src.group_id, at, "groupId", "it names the group");
+        self.require(
+            &src.access_id,
+            at,
+            "accessId",
+            "it says `member` or `owner`",
+        );
+        self.require_schedule(action.as_ref(), &src.schedule_info, at);
         let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
         self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
         let access = self.string(&src.access_id, at.key("accessId"));
@@ -1022,9 +1229,9 @@ impl Reader {
                 .as_ref()
                 .map(|a| ScheduleRequest::kind_of(a.value, level)),
             action,
-            principal_id: self.string(&src.principal_id, at.key("principalId")),
+            principal_id: self.id_member(&src.principal_id, at.key("principalId"), ids::object_id),
             role_definition_id: access,
-            scope: self.string(&src.group_id, at.key("groupId")),
+            scope: self.id_member(&src.group_id, at.key("groupId"), ids::object_id),
             start,
             expiration,
             justification: self.string(&src.justification, at.key("justification")),
@@ -1062,24 +1269,49 @@ impl Reader {
             return request;
         };
         request.action = self.action(&props.request_type, props_at.key("requestType"));
+        self.require(
+            &props.request_type,
+            &props_at,
+            "requestType",
+            "it says what the request does",
+        );
+        self.require(
+            &props.principal_id,
+            &props_at,
+            "principalId",
+            "it names who gets the role",
+        );
+        self.require(
+            &props.role_definition_id,
+            &props_at,
+            "roleDefinitionId",
+            "it names the role",
+        );
+        self.require_schedule(request.action.as_ref(), &props.schedule_info, &props_at);
         request.request_kind = request
             .action
             .as_ref()
             .map(|a| ScheduleRequest::kind_of(a.value, level));
-        request.principal_id = self.string(&props.principal_id, props_at.key("principalId"));
-        request.role_definition_id =
-            self.string(&props.role_definition_id, props_at.key("roleDefinitionId"));
+        request.principal_id = self.id_member(
+            &props.principal_id,
+            props_at.key("principalId"),
+            ids::object_id,
+        );
+        request.role_definition_id = self.id_member(
+            &props.role_definition_id,
+            props_at.key("roleDefinitionId"),
+            ids::arm_role_definition,
+        );
         // The scope is in the response's `scope`, or in the request's own resource id.
-        request.scope = self
-            .string(&props.scope, props_at.key("scope"))
-            .or_else(|| {
-                id.and_then(|id| {
-                    let lower = id.value.to_ascii_lowercase();
-                    lower
-                        .find("/providers/microsoft.authorization/")
-                        .map(|i| Located::new(id.value[..i].to_owned(), id.pointer.clone()))
-                })
-            });
+        let scope = self.id_member(&props.scope, props_at.key("scope"), ids::arm_scope);
+        request.scope = scope.or_else(|| {
+            id.and_then(|id| {
+                let lower = id.value.to_ascii_lowercase();
+                lower
+                    .find("/providers/microsoft.authorization/")
+                    .map(|i| Located::new(id.value[..i].to_owned(), id.pointer.clone()))
+            })
+        });
         let (start, expiration) =
             self.schedule(&props.schedule_info, &props_at.key("scheduleInfo"));
         request.start = start;

@@ -155,9 +155,16 @@ fn no_orphan_snapshots() {
     let mut checked = 0;
     for entry in std::fs::read_dir(snapshots).unwrap() {
         let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".snap.new") || name.ends_with(".pending-snap") {
+            continue; // awaiting review, not committed
+        }
         let Some(stem) = name.strip_suffix(".snap") else {
             panic!("unexpected file in snapshots: {name}");
         };
+        // Snapshots of single tests, named after them.
+        if ["validate__validation_cases"].contains(&stem) {
+            continue;
+        }
         let Some((prefix, base)) = prefixes.iter().find(|(p, _)| stem.starts_with(p)) else {
             panic!("snapshot {name} belongs to no test");
         };

@@ -11,8 +11,53 @@
 use std::path::Path;
 
 use pimlint::rules::REGISTRY;
-use pimlint::{Locator, Options};
+use pimlint::validate::{PolicyIndex, ValidateOptions, validate_report};
+use pimlint::{Diagnostic, DocumentReport, Locator, Options};
 use serde_json::{Value, json};
+
+/// Requests in folders with a `policy.json` are validated against it at this time.
+const NOW: &str = "2026-11-30T12:00:00Z";
+
+/// The findings for a fixture, and for a request validated against its folder's policy, the
+/// verdict.
+fn findings(path: &Path, text: &str) -> (Vec<Diagnostic>, Option<Value>) {
+    let reports = pimlint::check_str(text, &Options::default()).unwrap();
+    for r in &reports {
+        assert!(r.error.is_none(), "{}: {:?}", path.display(), r.error);
+    }
+    let policy_path = path.parent().unwrap().join("policy.json");
+    if !policy_path.is_file() {
+        return (
+            reports.into_iter().flat_map(|r| r.diagnostics).collect(),
+            None,
+        );
+    }
+    let policy_text = std::fs::read_to_string(&policy_path).unwrap();
+    let policies: Vec<DocumentReport> =
+        pimlint::check_str(&policy_text, &Options::default()).unwrap();
+    let index = PolicyIndex::new(
+        policies
+            .iter()
+            .filter_map(|r| r.document.as_ref().map(|d| (d, 0))),
+    );
+    let options = ValidateOptions {
+        now: chrono::DateTime::parse_from_rfc3339(NOW).unwrap(),
+    };
+    assert_eq!(
+        reports.len(),
+        1,
+        "{}: one request per fixture",
+        path.display()
+    );
+    let verdict = validate_report(&reports[0], &index, None, &options)
+        .unwrap_or_else(|| panic!("{} is not a request", path.display()));
+    let summary = json!({
+        "verdict": verdict.verdict,
+        "failedRules": verdict.failed_rules,
+        "requirements": verdict.requirements.iter().map(|r| r.rule).collect::<Vec<_>>(),
+    });
+    (verdict.diagnostics, Some(summary))
+}
 
 fn rule_of(path: &Path) -> (&'static pimlint::rules::RuleMeta, bool) {
     let folder = path
@@ -40,14 +85,15 @@ fn rule_of(path: &Path) -> (&'static pimlint::rules::RuleMeta, bool) {
 #[test]
 fn rule_fixtures() {
     insta::glob!("../../../rules", "*/*.json", |path| {
+        if path.file_name().is_some_and(|n| n == "policy.json") {
+            return;
+        }
         let (rule, valid) = rule_of(path);
         let text = std::fs::read_to_string(path).unwrap();
-        let reports = pimlint::check_str(&text, &Options::default()).unwrap();
+        let (diagnostics, verdict) = findings(path, &text);
         let locator = Locator::new(&text);
-        let found: Vec<Value> = reports
+        let found: Vec<Value> = diagnostics
             .iter()
-            .inspect(|r| assert!(r.error.is_none(), "{}: {:?}", path.display(), r.error))
-            .flat_map(|r| &r.diagnostics)
             .filter(|d| d.code == rule.code)
             .map(|d| {
                 let at = locator.locate(&d.pointer).expect("pointer resolves");
@@ -76,7 +122,11 @@ fn rule_fixtures() {
                 path.display(),
                 rule.code
             );
-            insta::assert_yaml_snapshot!(found);
+            if let Some(verdict) = verdict {
+                insta::assert_yaml_snapshot!(json!({"verdict": verdict, "findings": found}));
+            } else {
+                insta::assert_yaml_snapshot!(found);
+            }
         }
     });
 }

@@ -8,8 +8,9 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::Policy;
+use crate::model::{Policy, ScheduleRequest};
 
+pub mod request;
 pub mod structure;
 
 /// Which part of PIM a rule is about; the hundreds digit of its code.
@@ -98,6 +99,10 @@ pub enum Check {
     Reading,
     /// Over a normalized policy.
     Policy(fn(&Policy, &mut Vec<Diagnostic>)),
+    /// Over a normalized request, alone (also run by `check`).
+    Request(fn(&ScheduleRequest, &mut Vec<Diagnostic>)),
+    /// Over a request judged against its policy, at a given time (`validate` only).
+    Validation,
 }
 
 /// A registered rule.
@@ -159,7 +164,76 @@ pub static REGISTRY: &[Rule] = &[
         meta: &structure::invalid_timestamp::INVALID_TIMESTAMP,
         check: Check::Reading,
     },
+    Rule {
+        meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::expiration_required::EXPIRATION_REQUIRED,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::justification_missing::JUSTIFICATION_MISSING,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::ticket_missing::TICKET_MISSING,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::mfa_required::MFA_REQUIRED,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::activation_too_short::ACTIVATION_TOO_SHORT,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::approval_required::APPROVAL_REQUIRED,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::auth_context_required::AUTH_CONTEXT_REQUIRED,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::schedule_inconsistent::SCHEDULE_INCONSISTENT,
+        check: Check::Request(crate::validate::check_request),
+    },
+    Rule {
+        meta: &request::action_not_valid::ACTION_NOT_VALID,
+        check: Check::Request(crate::validate::check_request),
+    },
+    Rule {
+        meta: &request::approver_is_requestor::APPROVER_IS_REQUESTOR,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::ticket_ignored::TICKET_IGNORED,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::start_in_the_past::START_IN_THE_PAST,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::missing_request_field::MISSING_REQUEST_FIELD,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &request::invalid_identifier::INVALID_IDENTIFIER,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &request::no_governing_policy::NO_GOVERNING_POLICY,
+        check: Check::Validation,
+    },
 ];
+
+/// Runs the checks of a request that need neither its policy nor the time.
+pub fn check_request(request: &ScheduleRequest, out: &mut Vec<Diagnostic>) {
+    crate::validate::check_request(request, out);
+}
 
 /// Finds a rule by code (`PIM001`, any case) or name (`missing-rule`).
 #[must_use]

@@ -1,0 +1,427 @@
+//! `pimlint validate`: predict what the PIM service does with schedule requests.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal as _;
+
+use chrono::{DateTime, FixedOffset};
+use clap::Args;
+use pimlint::validate::{Outcome as Verdict, PolicyIndex, ValidateOptions, validate_report};
+use pimlint::{Document, DocumentKind, Locator, Options, Pointer};
+use serde::Serialize;
+
+use crate::check::{ColorChoice, FileOutcome, OutputFormat, check_source, parse_kind};
+use crate::inputs::{self, Expanded};
+use crate::output::{self, JsonDiagnostic, Renderer, json_diagnostic, plural, snippet};
+use crate::{Outcome, emit};
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Policy documents to judge against: policies, policy assignments (expanded or with their
+    /// policies), list responses or whole exports. Repeat for several files.
+    #[arg(long = "policy", value_name = "FILE", required = true)]
+    policies: Vec<String>,
+
+    /// Schedule requests: files, directories, or - for standard input.
+    #[arg(value_name = "REQUEST", required = true)]
+    requests: Vec<String>,
+
+    /// The time to validate at, RFC 3339 (default: now). Requests without a start begin then.
+    #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
+    now: Option<DateTime<FixedOffset>>,
+
+    /// The scope of ARM requests whose body does not say it (it is in the URL they are sent to).
+    #[arg(long, value_name = "SCOPE")]
+    scope: Option<String>,
+
+    /// Read every request as this kind instead of detecting it.
+    #[arg(long, value_name = "KIND", value_parser = parse_kind)]
+    kind: Option<DocumentKind>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+
+    /// When to use colours in text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map_err(|e| format!("{e}; write it like 2026-12-01T08:00:00Z"))
+}
+
+fn load(args: &[String], options: &Options) -> Vec<FileOutcome> {
+    let mut files = Vec::new();
+    for arg in args {
+        match inputs::expand(arg) {
+            Expanded::Inputs(sources) => {
+                files.extend(sources.iter().map(|s| check_source(s, options)));
+            }
+            Expanded::Missing(message) => {
+                let (path, message) = message
+                    .split_once(": ")
+                    .map_or((arg.clone(), message.clone()), |(p, m)| {
+                        (p.to_owned(), m.to_owned())
+                    });
+                files.push(FileOutcome {
+                    path,
+                    text: None,
+                    result: Err(crate::check::FileError {
+                        message,
+                        offset: None,
+                    }),
+                });
+            }
+        }
+    }
+    files
+}
+
+/// One request's outcome.
+struct Judged {
+    file: usize,
+    pointer: Pointer,
+    kind: Option<DocumentKind>,
+    verdict: Option<pimlint::validate::Verdict>,
+    error: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    requests: usize,
+    accepted: usize,
+    pending_approval: usize,
+    rejected: usize,
+    unreadable: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonPolicyFile<'a> {
+    path: &'a str,
+    documents: usize,
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonPolicyRef<'a> {
+    path: &'a str,
+    pointer: &'a Pointer,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonResult<'a> {
+    request: &'a str,
+    pointer: &'a Pointer,
+    kind: Option<DocumentKind>,
+    verdict: Option<Verdict>,
+    failed_rules: Vec<&'static str>,
+    requirements: Vec<&'a pimlint::validate::Requirement>,
+    policy: Option<JsonPolicyRef<'a>>,
+    error: Option<&'a str>,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonReport<'a> {
+    version: &'static str,
+    now: String,
+    policies: Vec<JsonPolicyFile<'a>>,
+    results: Vec<JsonResult<'a>>,
+    summary: &'a Summary,
+}
+
+pub fn run(args: &ValidateArgs) -> Outcome {
+    let now = args
+        .now
+        .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+    let policy_files = load(&args.policies, &Options::default());
+    let request_files = load(&args.requests, &Options { kind: args.kind });
+    let index = PolicyIndex::new(policy_files.iter().enumerate().flat_map(|(i, f)| {
+        f.result
+            .iter()
+            .flatten()
+            .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
+    }));
+    let options = ValidateOptions { now };
+    let mut judged = Vec::new();
+    let mut summary = Summary::default();
+    let policy_unreadable = policy_files.iter().filter(|f| f.result.is_err()).count()
+        + policy_files
+            .iter()
+            .filter_map(|f| f.result.as_ref().ok())
+            .flatten()
+            .filter(|r| r.error.is_some())
+            .count();
+    for (i, file) in request_files.iter().enumerate() {
+        let Ok(reports) = &file.result else {
+            summary.unreadable += 1;
+            continue;
+        };
+        for report in reports {
+            let verdict = validate_report(report, &index, args.scope.as_deref(), &options);
+            let error = match (&report.error, &verdict, &report.document) {
+                (Some(e), _, _) => Some(e.clone()),
+                (None, None, Some(Document::Policy(_) | Document::PolicyAssignment(_))) => {
+                    Some(format!(
+                        "this is a {}, not a schedule request; pass policies with --policy",
+                        report.kind.map_or("policy document", DocumentKind::as_str)
+                    ))
+                }
+                _ => None,
+            };
+            match (&verdict, &error) {
+                (_, Some(_)) => summary.unreadable += 1,
+                (Some(v), None) => {
+                    summary.requests += 1;
+                    match v.verdict {
+                        Verdict::Accepted => summary.accepted += 1,
+                        Verdict::PendingApproval => summary.pending_approval += 1,
+                        Verdict::Rejected => summary.rejected += 1,
+                    }
+                }
+                (None, None) => {}
+            }
+            judged.push(Judged {
+                file: i,
+                pointer: report.pointer.clone(),
+                kind: report.kind,
+                verdict,
+                error,
+            });
+        }
+    }
+    match args.format {
+        OutputFormat::Json => emit(&json(&policy_files, &request_files, &judged, &summary, now)),
+        OutputFormat::Text => {
+            let color = match args.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+                }
+            };
+            text(&policy_files, &request_files, &judged, &summary, color);
+        }
+    }
+    if summary.unreadable > 0 || policy_unreadable > 0 {
+        Outcome::Failure
+    } else if summary.rejected > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+fn json(
+    policy_files: &[FileOutcome],
+    request_files: &[FileOutcome],
+    judged: &[Judged],
+    summary: &Summary,
+    now: DateTime<FixedOffset>,
+) -> String {
+    let locators: Vec<Option<Locator<'_>>> = request_files
+        .iter()
+        .map(|f| f.text.as_deref().map(Locator::new))
+        .collect();
+    let mut results: Vec<JsonResult<'_>> = Vec::new();
+    for (i, file) in request_files.iter().enumerate() {
+        if let Err(e) = &file.result {
+            results.push(JsonResult {
+                request: &file.path,
+                pointer: &ROOT,
+                kind: None,
+                verdict: None,
+                failed_rules: Vec::new(),
+                requirements: Vec::new(),
+                policy: None,
+                error: Some(&e.message),
+                diagnostics: Vec::new(),
+            });
+            continue;
+        }
+        for j in judged.iter().filter(|j| j.file == i) {
+            let mut diagnostics: Vec<JsonDiagnostic<'_>> = j
+                .verdict
+                .iter()
+                .flat_map(|v| &v.diagnostics)
+                .map(|d| json_diagnostic(d, locators[i].as_ref()))
+                .collect();
+            diagnostics.sort_by_key(|d| (d.line, d.column, d.code));
+            results.push(JsonResult {
+                request: &file.path,
+                pointer: &j.pointer,
+                kind: j.kind,
+                verdict: j.verdict.as_ref().map(|v| v.verdict),
+                failed_rules: j
+                    .verdict
+                    .as_ref()
+                    .map(|v| v.failed_rules.clone())
+                    .unwrap_or_default(),
+                requirements: j.verdict.iter().flat_map(|v| &v.requirements).collect(),
+                policy: j.verdict.as_ref().and_then(|v| v.policy.as_ref()).map(
+                    |(source, pointer)| JsonPolicyRef {
+                        path: &policy_files[*source].path,
+                        pointer,
+                    },
+                ),
+                error: j.error.as_deref(),
+                diagnostics,
+            });
+        }
+    }
+    let report = JsonReport {
+        version: pimlint::VERSION,
+        now: now.to_rfc3339(),
+        policies: policy_files
+            .iter()
+            .map(|f| JsonPolicyFile {
+                path: &f.path,
+                documents: f.result.as_ref().map_or(0, Vec::len),
+                error: match &f.result {
+                    Err(e) => Some(e.message.clone()),
+                    Ok(docs) => docs.iter().find_map(|d| {
+                        d.error
+                            .as_ref()
+                            .map(|e| format!("document {}: {e}", d.pointer))
+                    }),
+                },
+            })
+            .collect(),
+        results,
+        summary,
+    };
+    let mut out = serde_json::to_string_pretty(&report)
+        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize the report: {e}\"}}"));
+    out.push('\n');
+    out
+}
+
+static ROOT: Pointer = Pointer::root();
+
+/// Findings that restate a requirement (MFA, approval, authentication context).
+const REQUIREMENT_CODES: [&str; 3] = ["PIM505", "PIM507", "PIM508"];
+
+fn text(
+    policy_files: &[FileOutcome],
+    request_files: &[FileOutcome],
+    judged: &[Judged],
+    summary: &Summary,
+    color: bool,
+) {
+    let renderer = Renderer::new(color);
+    for file in policy_files {
+        let problem = match &file.result {
+            Err(e) => Some(match (file.text.as_deref(), e.offset) {
+                (Some(text), Some(offset)) => {
+                    let at = Locator::new(text).line_col(offset);
+                    format!("{}:{}: {}", at.line, at.column, e.message)
+                }
+                _ => e.message.clone(),
+            }),
+            Ok(docs) => docs.iter().find_map(|d| {
+                d.error
+                    .as_ref()
+                    .map(|e| format!("document {}: {e}", d.pointer))
+            }),
+        };
+        if let Some(problem) = problem {
+            let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {
+                ":"
+            } else {
+                ": "
+            };
+            emit(&renderer.render(&output::failure(
+                format!("policy {}{separator}{problem}", file.path),
+                None,
+            )));
+        }
+    }
+    for (i, file) in request_files.iter().enumerate() {
+        let mut out = String::new();
+        let Ok(_) = &file.result else {
+            if let Err(e) = &file.result {
+                out.push_str(&renderer.render(&output::failure(
+                    format!("{}: {}", file.path, e.message),
+                    None,
+                )));
+            }
+            emit(&out);
+            continue;
+        };
+        let (Some(text), Some(locator)) = (&file.text, file.text.as_deref().map(Locator::new))
+        else {
+            continue;
+        };
+        let source = snippet(&file.path, text);
+        for j in judged.iter().filter(|j| j.file == i) {
+            let name = if j.pointer.is_root() {
+                file.path.clone()
+            } else {
+                format!("{} {}", file.path, j.pointer)
+            };
+            if let Some(error) = &j.error {
+                let offset = output::offset_of(Some(&locator), &j.pointer);
+                out.push_str(&renderer.render(&output::failure(
+                    format!("{name}: {error}"),
+                    Some((&source, offset)),
+                )));
+                continue;
+            }
+            let Some(verdict) = &j.verdict else { continue };
+            let headline = match verdict.verdict {
+                Verdict::Accepted => "accepted".to_owned(),
+                Verdict::PendingApproval => "pending approval".to_owned(),
+                Verdict::Rejected if verdict.failed_rules.is_empty() => "rejected".to_owned(),
+                Verdict::Rejected => format!(
+                    "rejected: the following policy rules failed: {}",
+                    verdict.failed_rules.join(", ")
+                ),
+            };
+            let _ = writeln!(out, "{name}: {headline}");
+            if let Some((source_file, pointer)) = &verdict.policy {
+                let at = if pointer.is_root() {
+                    String::new()
+                } else {
+                    format!(" {pointer}")
+                };
+                let _ = writeln!(out, "  policy: {}{at}", policy_files[*source_file].path);
+            }
+            for r in &verdict.requirements {
+                let _ = writeln!(out, "  requires {}: {}", r.rule, r.message);
+            }
+            out.push('\n');
+            // Requirements are listed above; their info findings would say it twice.
+            let shown: Vec<pimlint::Diagnostic> = verdict
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    !(d.severity == pimlint::Severity::Info && REQUIREMENT_CODES.contains(&d.code))
+                })
+                .cloned()
+                .collect();
+            out.push_str(&renderer.findings(&shown, &locator, &source));
+        }
+        emit(&out);
+    }
+    let mut line = format!(
+        "{}: {} accepted, {} pending approval, {} rejected.",
+        plural(summary.requests, "request", "requests"),
+        summary.accepted,
+        summary.pending_approval,
+        summary.rejected
+    );
+    if summary.unreadable > 0 {
+        let _ = write!(
+            line,
+            " {} could not be checked.",
+            plural(summary.unreadable, "input", "inputs")
+        );
+    }
+    emit(&format!("{line}\n"));
+}
