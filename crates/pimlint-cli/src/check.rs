@@ -26,6 +26,10 @@ pub struct CheckArgs {
     /// When to use colours in text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+
+    /// Skip validation against the JSON Schemas (PIM016).
+    #[arg(long)]
+    no_schema: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -115,7 +119,10 @@ pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
 }
 
 pub fn run(args: &CheckArgs) -> Outcome {
-    let options = Options { kind: args.kind };
+    let options = Options {
+        kind: args.kind,
+        schema: !args.no_schema,
+    };
     let mut files = Vec::new();
     for arg in &args.paths {
         match inputs::expand(arg) {

@@ -25,6 +25,12 @@ enum Command {
     Check(check::CheckArgs),
     /// Predict what the PIM service does with schedule requests under their policies.
     Validate(validate_cmd::ValidateArgs),
+    /// Print the JSON Schema of a document kind.
+    Schema {
+        /// A document kind (graph-policy, arm-role-eligibility-request, …).
+        #[arg(value_parser = check::parse_kind)]
+        kind: pimlint::DocumentKind,
+    },
     /// List the rules.
     Rules {
         /// Output format.
@@ -61,6 +67,14 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Rules { format } => list_rules(format),
+        Command::Schema { kind } => {
+            let schema = pimlint::schema::schema_for(kind);
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&schema).unwrap_or_default()
+            ));
+            Outcome::Clean
+        }
         Command::Explain { rule } => explain(&rule),
     };
     ExitCode::from(outcome as u8)

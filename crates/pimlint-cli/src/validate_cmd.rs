@@ -141,7 +141,13 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
     let policy_files = load(&args.policies, &Options::default());
-    let request_files = load(&args.requests, &Options { kind: args.kind });
+    let request_files = load(
+        &args.requests,
+        &Options {
+            kind: args.kind,
+            ..Options::default()
+        },
+    );
     let index = PolicyIndex::new(policy_files.iter().enumerate().flat_map(|(i, f)| {
         f.result
             .iter()

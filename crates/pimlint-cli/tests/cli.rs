@@ -329,3 +329,23 @@ fn validate_arm_body_takes_scope_from_the_command_line() {
     ]);
     assert_eq!(with["results"][0]["verdict"], "accepted");
 }
+
+#[test]
+fn schema_prints_a_usable_schema_per_kind() {
+    for kind in pimlint::DocumentKind::ALL {
+        let (code, schema) = json_output(&["schema", kind.as_str()]);
+        assert_eq!(code, 0);
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        assert_eq!(schema["$ref"], format!("#/$defs/{}", kind.as_str()));
+        assert!(
+            schema["title"]
+                .as_str()
+                .unwrap()
+                .contains(kind.api_name().rsplit('/').next().unwrap())
+        );
+    }
+    assert_cmd_snapshot!(pimlint(&["schema", "arm-polcy"]));
+}

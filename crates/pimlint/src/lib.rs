@@ -20,6 +20,7 @@ pub mod model;
 pub mod normalize;
 pub mod pointer;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -39,10 +40,22 @@ pub use pointer::Pointer;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// How to check a file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Take every document as this kind instead of detecting it.
     pub kind: Option<DocumentKind>,
+    /// Also validate documents against their JSON Schema (`PIM016`); needs the `schema`
+    /// feature, on by default.
+    pub schema: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            kind: None,
+            schema: true,
+        }
+    }
 }
 
 /// Input that cannot be read as JSON at all. Carries the byte offset (and line/column) of the
@@ -198,17 +211,17 @@ pub struct DocumentReport {
 pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
     kind::split(value)
         .into_iter()
-        .map(|slot| check_document(slot.value, &slot.pointer, options.kind, slot.hint))
+        .map(|slot| check_document(slot.value, &slot.pointer, options, slot.hint))
         .collect()
 }
 
 fn check_document(
     value: &Value,
     at: &Pointer,
-    forced: Option<DocumentKind>,
+    options: &Options,
     hint: Option<DocumentKind>,
 ) -> DocumentReport {
-    let kind = match forced {
+    let kind = match options.kind {
         Some(k) => Ok(k),
         None => kind::detect(value, hint),
     };
@@ -243,6 +256,11 @@ fn check_document(
                 Document::Policy(policy) => rules::check_policy(policy, &mut diagnostics),
                 Document::Request(request) => rules::check_request(request, &mut diagnostics),
                 Document::PolicyAssignment(_) => {}
+            }
+            #[cfg(feature = "schema")]
+            if options.schema {
+                let extra = schema::violations(kind, value, at, &diagnostics);
+                diagnostics.extend(extra);
             }
             DocumentReport {
                 pointer: at.clone(),

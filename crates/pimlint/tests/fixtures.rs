@@ -48,6 +48,7 @@ fn snapshot_of(path: &Path) -> Value {
     let text = std::fs::read_to_string(path).unwrap();
     let options = Options {
         kind: forced_kind(path),
+        ..Options::default()
     };
     let reports = pimlint::check_str(&text, &options).unwrap();
     Value::Array(
@@ -124,6 +125,7 @@ fn shared_fixtures_load() {
         let text = pimlint::decode(&bytes).unwrap();
         let options = Options {
             kind: forced_kind(&path),
+            ..Options::default()
         };
         let reports = pimlint::check_str(&text, &options)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -175,4 +177,38 @@ fn no_orphan_snapshots() {
         checked += 1;
     }
     assert!(checked > 30);
+}
+
+/// Every realistic fixture, example and valid rule case matches its kind's JSON Schema.
+#[test]
+fn documents_match_their_schemas() {
+    let root = workspace();
+    let mut files = json_files(&root.join("tests/fixtures/realistic"));
+    // The policy-as-code example holds deliberate mistakes.
+    files.extend(json_files(&root.join("examples/tenant-export")));
+    files.extend(json_files(&root.join("examples/requests")));
+    files.extend(json_files(&root.join("rules")).into_iter().filter(|p| {
+        let name = p.file_name().unwrap().to_string_lossy();
+        name.starts_with("valid-") || name == "policy.json"
+    }));
+    let mut checked = 0;
+    for path in files {
+        let value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for slot in kind::split(&value) {
+            let Some(kind) =
+                forced_kind(&path).or_else(|| kind::detect(slot.value, slot.hint).ok())
+            else {
+                continue;
+            };
+            let violations = pimlint::schema::violations(kind, slot.value, &slot.pointer, &[]);
+            assert!(
+                violations.is_empty(),
+                "{} {}: {violations:#?}",
+                path.display(),
+                slot.pointer
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "only {checked} documents");
 }

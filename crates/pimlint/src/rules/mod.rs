@@ -165,6 +165,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Reading,
     },
     Rule {
+        meta: &structure::schema_violation::SCHEMA_VIOLATION,
+        check: Check::Reading,
+    },
+    Rule {
         meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,
         check: Check::Validation,
     },
