@@ -6,8 +6,8 @@ use clap::{Args, ValueEnum};
 use pimlint::{DocumentKind, DocumentReport, Options, Severity};
 
 use crate::inputs::{self, Expanded, Source};
-use crate::output;
 use crate::{Outcome, emit};
+use crate::{formats, output};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -38,6 +38,10 @@ pub enum OutputFormat {
     Text,
     /// One JSON object (the contract documented in the README).
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,6 +122,38 @@ pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
     }
 }
 
+/// The findings and failures of each file, for the machine formats.
+fn items(files: &[FileOutcome]) -> Vec<formats::Item<'_>> {
+    files
+        .iter()
+        .map(|file| {
+            let mut item = formats::Item {
+                path: &file.path,
+                text: file.text.as_deref(),
+                diagnostics: Vec::new(),
+                failures: Vec::new(),
+            };
+            match &file.result {
+                Err(e) => item.failures.push((e.message.clone(), e.offset)),
+                Ok(docs) => {
+                    let locator = file.text.as_deref().map(pimlint::Locator::new);
+                    for doc in docs {
+                        if let Some(error) = &doc.error {
+                            let offset = locator
+                                .as_ref()
+                                .and_then(|l| l.locate(&doc.pointer))
+                                .map(|f| f.span.start);
+                            item.failures.push((error.clone(), offset));
+                        }
+                        item.diagnostics.extend(doc.diagnostics.iter());
+                    }
+                }
+            }
+            item
+        })
+        .collect()
+}
+
 pub fn run(args: &CheckArgs) -> Outcome {
     let options = Options {
         kind: args.kind,
@@ -142,6 +178,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
     let summary = output::Summary::of(&files);
     match args.format {
         OutputFormat::Json => emit(&output::json(&files, &summary)),
+        OutputFormat::Sarif => emit(&formats::sarif(&items(&files))),
+        OutputFormat::Github => emit(&formats::github(&items(&files))),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,

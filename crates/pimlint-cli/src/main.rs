@@ -1,6 +1,7 @@
 //! `pimlint`: lint Entra PIM policies and schedule requests from the command line.
 
 mod check;
+mod formats;
 mod inputs;
 mod output;
 mod validate_cmd;

@@ -10,6 +10,7 @@ use pimlint::{Document, DocumentKind, Locator, Options, Pointer};
 use serde::Serialize;
 
 use crate::check::{ColorChoice, FileOutcome, OutputFormat, check_source, parse_kind};
+use crate::formats;
 use crate::inputs::{self, Expanded};
 use crate::output::{self, JsonDiagnostic, Renderer, json_diagnostic, plural, snippet};
 use crate::{Outcome, emit};
@@ -204,6 +205,16 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     }
     match args.format {
         OutputFormat::Json => emit(&json(&policy_files, &request_files, &judged, &summary, now)),
+        OutputFormat::Sarif => emit(&formats::sarif(&items(
+            &policy_files,
+            &request_files,
+            &judged,
+        ))),
+        OutputFormat::Github => emit(&formats::github(&items(
+            &policy_files,
+            &request_files,
+            &judged,
+        ))),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -222,6 +233,50 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// Findings per request file, and every input that could not be read, for the machine formats.
+fn items<'a>(
+    policy_files: &'a [FileOutcome],
+    request_files: &'a [FileOutcome],
+    judged: &'a [Judged],
+) -> Vec<formats::Item<'a>> {
+    let mut items = Vec::new();
+    for file in policy_files {
+        if let Err(e) = &file.result {
+            items.push(formats::Item {
+                path: &file.path,
+                text: file.text.as_deref(),
+                diagnostics: Vec::new(),
+                failures: vec![(e.message.clone(), e.offset)],
+            });
+        }
+    }
+    for (i, file) in request_files.iter().enumerate() {
+        let mut item = formats::Item {
+            path: &file.path,
+            text: file.text.as_deref(),
+            diagnostics: Vec::new(),
+            failures: Vec::new(),
+        };
+        if let Err(e) = &file.result {
+            item.failures.push((e.message.clone(), e.offset));
+        }
+        let locator = file.text.as_deref().map(Locator::new);
+        for j in judged.iter().filter(|j| j.file == i) {
+            if let Some(error) = &j.error {
+                let offset = locator
+                    .as_ref()
+                    .and_then(|l| l.locate(&j.pointer))
+                    .map(|f| f.span.start);
+                item.failures.push((error.clone(), offset));
+            }
+            item.diagnostics
+                .extend(j.verdict.iter().flat_map(|v| v.diagnostics.iter()));
+        }
+        items.push(item);
+    }
+    items
 }
 
 fn json(
