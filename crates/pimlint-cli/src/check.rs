@@ -30,6 +30,11 @@ pub struct CheckArgs {
     /// Skip validation against the JSON Schemas (PIM016).
     #[arg(long)]
     no_schema: bool,
+
+    /// Configuration file (default: the nearest pimlint.toml, .pimlint.toml or pyproject.toml
+    /// with [tool.pimlint] above each input).
+    #[arg(long, value_name = "PATH")]
+    config: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -155,15 +160,30 @@ fn items(files: &[FileOutcome]) -> Vec<formats::Item<'_>> {
 }
 
 pub fn run(args: &CheckArgs) -> Outcome {
-    let options = Options {
-        kind: args.kind,
-        schema: !args.no_schema,
-    };
+    let mut configs = crate::settings::Configs::new(args.config.as_deref());
+    if let Err(message) = configs.explicit() {
+        crate::warn(&message);
+        return Outcome::Failure;
+    }
     let mut files = Vec::new();
     for arg in &args.paths {
         match inputs::expand(arg) {
             Expanded::Inputs(sources) => {
-                files.extend(sources.iter().map(|s| check_source(s, &options)));
+                for source in &sources {
+                    let config = match configs.for_source(source) {
+                        Ok(config) => config,
+                        Err(message) => {
+                            crate::warn(&message);
+                            return Outcome::Failure;
+                        }
+                    };
+                    let options = Options {
+                        kind: args.kind,
+                        schema: !args.no_schema,
+                        config,
+                    };
+                    files.push(check_source(source, &options));
+                }
             }
             Expanded::Missing(message) => {
                 let (path, message) = message

@@ -4,6 +4,7 @@ mod check;
 mod formats;
 mod inputs;
 mod output;
+mod settings;
 mod validate_cmd;
 
 use std::fmt::Write as _;
@@ -26,6 +27,17 @@ enum Command {
     Check(check::CheckArgs),
     /// Predict what the PIM service does with schedule requests under their policies.
     Validate(validate_cmd::ValidateArgs),
+    /// Show the configuration in force for a path (default: the current directory).
+    Config {
+        /// Print the effective settings.
+        #[arg(long)]
+        show: bool,
+        /// Configuration file to read instead of discovering one.
+        #[arg(long, value_name = "PATH")]
+        config: Option<std::path::PathBuf>,
+        /// Where to look for a configuration.
+        path: Option<std::path::PathBuf>,
+    },
     /// Print the JSON Schema of a document kind.
     Schema {
         /// A document kind (graph-policy, arm-role-eligibility-request, …).
@@ -68,6 +80,11 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Rules { format } => list_rules(format),
+        Command::Config {
+            show: _,
+            config,
+            path,
+        } => settings::show(config.as_deref(), path.as_deref()),
         Command::Schema { kind } => {
             let schema = pimlint::schema::schema_for(kind);
             emit(&format!(

@@ -494,6 +494,15 @@ impl Serialize for IsoDuration {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for IsoDuration {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(|e| {
+            serde::de::Error::custom(format!("{text:?} is not an ISO 8601 duration: {e}"))
+        })
+    }
+}
+
 /// Human phrasing of a duration for messages: `PT24H (24 hours)`.
 #[must_use]
 pub fn describe(d: &IsoDuration) -> String {

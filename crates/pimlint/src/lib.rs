@@ -12,6 +12,7 @@
 //! assert_eq!(report[0].diagnostics[0].code, "PIM001");
 //! ```
 
+pub mod config;
 pub mod diagnostic;
 pub mod duration;
 pub mod kind;
@@ -19,6 +20,7 @@ pub mod locate;
 pub mod model;
 pub mod normalize;
 pub mod pointer;
+pub mod roles;
 pub mod rules;
 pub mod schema;
 pub mod source;
@@ -47,6 +49,8 @@ pub struct Options {
     /// Also validate documents against their JSON Schema (`PIM016`); needs the `schema`
     /// feature, on by default.
     pub schema: bool,
+    /// Which rules run, at what severity, with which options.
+    pub config: config::Config,
 }
 
 impl Default for Options {
@@ -54,6 +58,7 @@ impl Default for Options {
         Self {
             kind: None,
             schema: true,
+            config: config::Config::default(),
         }
     }
 }
@@ -252,16 +257,35 @@ fn check_document(
     }
     match normalize::normalize(kind, value, at) {
         Ok((document, mut diagnostics)) => {
-            match &document {
-                Document::Policy(policy) => rules::check_policy(policy, &mut diagnostics),
-                Document::Request(request) => rules::check_request(request, &mut diagnostics),
-                Document::PolicyAssignment(_) => {}
-            }
+            let (role, scope) = match &document {
+                Document::Policy(policy) => {
+                    rules::check_policy(policy, &options.config, &mut diagnostics);
+                    (
+                        policy.role.as_ref().map(|r| r.id.value.as_str()),
+                        policy.scope.as_ref().map(|s| s.value.as_str()),
+                    )
+                }
+                Document::Request(request) => {
+                    rules::check_request(request, &mut diagnostics);
+                    (
+                        request
+                            .role_definition_id
+                            .as_ref()
+                            .map(|r| r.value.as_str()),
+                        request.scope.as_ref().map(|s| s.value.as_str()),
+                    )
+                }
+                Document::PolicyAssignment(a) => (
+                    a.role.as_ref().map(|r| r.id.value.as_str()),
+                    a.scope.as_ref().map(|s| s.value.as_str()),
+                ),
+            };
             #[cfg(feature = "schema")]
             if options.schema {
                 let extra = schema::violations(kind, value, at, &diagnostics);
                 diagnostics.extend(extra);
             }
+            options.config.apply(&mut diagnostics, role, scope);
             DocumentReport {
                 pointer: at.clone(),
                 kind: Some(kind),

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use crate::config::{Config, RuleContext, Tier};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Policy, ScheduleRequest};
 
@@ -97,8 +98,8 @@ pub(crate) use declare_rule;
 pub enum Check {
     /// While reading the source document (structure and JSON types).
     Reading,
-    /// Over a normalized policy.
-    Policy(fn(&Policy, &mut Vec<Diagnostic>)),
+    /// Over a normalized policy, with its role's context.
+    Policy(fn(&Policy, &RuleContext<'_>, &mut Vec<Diagnostic>)),
     /// Over a normalized request, alone (also run by `check`).
     Request(fn(&ScheduleRequest, &mut Vec<Diagnostic>)),
     /// Over a request judged against its policy, at a given time (`validate` only).
@@ -247,11 +248,43 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
         .find(|r| r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name == code_or_name)
 }
 
-/// Runs every policy rule over a policy.
-pub fn check_policy(policy: &Policy, out: &mut Vec<Diagnostic>) {
+/// The context a policy's rules run in: its role's tier and the options for its role and
+/// scope.
+#[must_use]
+pub fn context<'a>(policy: &'a Policy, config: &'a Config) -> RuleContext<'a> {
+    let role = policy.role.as_ref();
+    let scope = policy.scope.as_ref().map(|s| s.value.as_str());
+    let tier = match role {
+        Some(r)
+            if r.template_id
+                .eq_ignore_ascii_case(crate::roles::GLOBAL_ADMINISTRATOR) =>
+        {
+            Tier::GlobalAdministrator
+        }
+        Some(r) if config.is_privileged(&r.template_id, r.is_privileged) => Tier::Privileged,
+        Some(_) => Tier::Other,
+        None => Tier::Unknown,
+    };
+    RuleContext {
+        config,
+        options: config.options_for(role.map(|r| r.id.value.as_str()), scope),
+        tier,
+        role_name: role.and_then(|r| {
+            r.display_name
+                .as_deref()
+                .or_else(|| crate::roles::name_of(&r.template_id))
+        }),
+    }
+}
+
+/// Runs every enabled policy rule over a policy.
+pub fn check_policy(policy: &Policy, config: &Config, out: &mut Vec<Diagnostic>) {
+    let context = context(policy, config);
     for rule in REGISTRY {
         if let Check::Policy(check) = rule.check {
-            check(policy, out);
+            if config.is_enabled(rule.meta) {
+                check(policy, &context, out);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
 use crate::rules::declare_rule;
@@ -26,7 +27,7 @@ declare_rule! {
     pub static DUPLICATE_RULE = ("PIM002", "duplicate-rule", Structure, Error);
 }
 
-pub fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (i, entry) in policy.entries.iter().enumerate() {
         let Some(id) = &entry.id else { continue };
         let first = policy.entries[..i]

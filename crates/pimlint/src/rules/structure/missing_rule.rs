@@ -1,3 +1,4 @@
+use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Policy, RuleId};
 use crate::rules::declare_rule;
@@ -27,7 +28,7 @@ declare_rule! {
     pub static MISSING_RULE = ("PIM001", "missing-rule", Structure, Warning);
 }
 
-pub fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rules_pointer) = &policy.rules_pointer else {
         out.push(
             Diagnostic::new(

@@ -1,3 +1,4 @@
+use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::{ApiEnum, Policy};
 use crate::rules::declare_rule;
@@ -23,7 +24,7 @@ declare_rule! {
     pub static RECIPIENT_TYPE_MISMATCH = ("PIM013", "recipient-type-mismatch", Structure, Error);
 }
 
-pub fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, rule) in policy.rules.notifications() {
         let (Some(expected), Some(found)) = (id.recipient(), &rule.recipient_type) else {
             continue;

@@ -1,3 +1,4 @@
+use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{ApiEnum, Policy};
 use crate::rules::declare_rule;
@@ -26,7 +27,7 @@ declare_rule! {
     pub static TARGET_MISMATCH = ("PIM005", "target-mismatch", Structure, Error);
 }
 
-pub fn check(policy: &Policy, out: &mut Vec<Diagnostic>) {
+pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for entry in &policy.entries {
         let (Some(rule_id), Some(id)) = (entry.rule_id, &entry.id) else {
             continue;

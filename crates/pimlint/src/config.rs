@@ -1,0 +1,947 @@
+//! Configuration: which rules run, at what severity, with which options, for which roles.
+//!
+//! Read from `pimlint.toml` (or `.pimlint.toml`, or `[tool.pimlint]` in `pyproject.toml`),
+//! found by walking up from the input, or given as a dictionary by the bindings. Selection
+//! works like ruff's: `select` (or the profile's default set), then `extend-select`, then
+//! `ignore`, each a code, a code prefix or a rule name, and for each rule the most specific
+//! selector wins. Unknown keys, codes and names are errors that suggest the nearest valid one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::duration::IsoDuration;
+use crate::roles::{self, RoleSet};
+use crate::rules::{REGISTRY, RuleMeta};
+use crate::suggest::nearest;
+
+/// A severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The rule does not run.
+    Off,
+    /// Reported, never fails a run.
+    Info,
+    /// Fails a run.
+    Warning,
+    /// Fails a run.
+    Error,
+}
+
+/// A named preset of selection, severities, options and privileged roles.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Microsoft's deployment guidance and the service's limits (the default).
+    #[default]
+    Recommended,
+    /// Every rule, Microsoft's PRIVILEGED roles.
+    Strict,
+    /// CISA SCuBA for Entra ID (MS.AAD.7.x): its 8 roles, its controls as errors.
+    CisaScuba,
+    /// CIS Microsoft 365 benchmark 5.3.x.
+    CisM365,
+    /// Microsoft's Zero Trust assessment.
+    ZeroTrust,
+}
+
+impl Profile {
+    /// The kebab-case name.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Recommended => "recommended",
+            Self::Strict => "strict",
+            Self::CisaScuba => "cisa-scuba",
+            Self::CisM365 => "cis-m365",
+            Self::ZeroTrust => "zero-trust",
+        }
+    }
+
+    /// The role set the profile treats as highly privileged.
+    #[must_use]
+    pub const fn role_set(self) -> RoleSet {
+        match self {
+            Self::CisaScuba => RoleSet::Cisa,
+            Self::CisM365 => RoleSet::Cis,
+            _ => RoleSet::MicrosoftPrivileged,
+        }
+    }
+}
+
+/// Options of `activation-too-long` (PIM102).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct ActivationLimits {
+    /// Longest activation for roles that are not highly privileged.
+    pub maximum: IsoDuration,
+    /// Longest activation for highly privileged roles.
+    pub privileged_maximum: IsoDuration,
+    /// Longest activation for Global Administrator.
+    pub global_administrator_maximum: IsoDuration,
+}
+
+impl Default for ActivationLimits {
+    fn default() -> Self {
+        Self {
+            maximum: IsoDuration::hours(8),
+            privileged_maximum: IsoDuration::hours(4),
+            global_administrator_maximum: IsoDuration::hours(2),
+        }
+    }
+}
+
+/// Options of `eligible-expiry-too-long` (PIM303) and `active-expiry-too-long` (PIM304).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ExpiryLimits {
+    /// Longest assignment for roles that are not highly privileged.
+    pub maximum: IsoDuration,
+    /// Longest assignment for highly privileged roles.
+    pub privileged_maximum: IsoDuration,
+}
+
+/// Options of `activation-no-ticket` (PIM108).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct TicketRoles {
+    /// Roles (names or ids) whose activation should require a ticket; `privileged` for every
+    /// highly privileged role.
+    pub roles: Vec<String>,
+}
+
+impl Default for TicketRoles {
+    fn default() -> Self {
+        Self {
+            roles: vec!["Global Administrator".to_owned()],
+        }
+    }
+}
+
+/// Options of `approval-single-approver` (PIM204).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct ApproverCount {
+    /// Fewest approvers a policy should name.
+    pub minimum: usize,
+}
+
+impl Default for ApproverCount {
+    fn default() -> Self {
+        Self { minimum: 2 }
+    }
+}
+
+/// Typed options of the rules that have any, by rule name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
+pub struct RuleOptions {
+    /// PIM102.
+    pub activation_too_long: ActivationLimits,
+    /// PIM303.
+    pub eligible_expiry_too_long: ExpiryLimits,
+    /// PIM304.
+    pub active_expiry_too_long: ExpiryLimits,
+    /// PIM108.
+    pub activation_no_ticket: TicketRoles,
+    /// PIM204.
+    pub approval_single_approver: ApproverCount,
+}
+
+impl Default for RuleOptions {
+    fn default() -> Self {
+        Self {
+            activation_too_long: ActivationLimits::default(),
+            eligible_expiry_too_long: ExpiryLimits {
+                maximum: IsoDuration::days(365),
+                privileged_maximum: IsoDuration::days(90),
+            },
+            active_expiry_too_long: ExpiryLimits {
+                maximum: IsoDuration::days(180),
+                privileged_maximum: IsoDuration::days(30),
+            },
+            activation_no_ticket: TicketRoles::default(),
+            approval_single_approver: ApproverCount::default(),
+        }
+    }
+}
+
+/// Which roles count as highly privileged.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PrivilegedRolesFile {
+    /// The named set (default: the profile's).
+    pub set: Option<RoleSet>,
+    /// More roles (names or ids), e.g. custom roles.
+    #[serde(default)]
+    pub extend: Vec<String>,
+    /// Roles to leave out.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+}
+
+/// Settings for some roles or scopes only.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct OverrideFile {
+    /// Roles (names, template ids, Azure role definition GUIDs, or `member` / `owner`).
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Scopes (`/`, a group id, an ARM scope; a trailing `/*` matches child scopes).
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// Rules to turn off there.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severities there.
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// Rule options there, on top of the top-level ones.
+    #[serde(default)]
+    pub rules: Value,
+}
+
+/// The configuration as written.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct ConfigFile {
+    /// The preset to start from.
+    pub profile: Option<Profile>,
+    /// Rules to run instead of the profile's default set.
+    pub select: Option<Vec<String>>,
+    /// Rules to run in addition.
+    #[serde(default)]
+    pub extend_select: Vec<String>,
+    /// Rules not to run.
+    #[serde(default)]
+    pub ignore: Vec<String>,
+    /// Severity per code, prefix or name (`off` turns a rule off).
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    /// Which roles are highly privileged.
+    #[serde(default)]
+    pub privileged_roles: PrivilegedRolesFile,
+    /// Typed rule options, by rule name.
+    #[serde(default)]
+    pub rules: Value,
+    /// Settings for some roles or scopes.
+    #[serde(default)]
+    pub overrides: Vec<OverrideFile>,
+}
+
+/// A configuration that cannot be used; says where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    /// The file cannot be read.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// Why.
+        message: String,
+    },
+    /// Not valid TOML, or a key or value that does not fit.
+    #[error("{}{message}", location(.path.as_ref(), *.line, *.column))]
+    Invalid {
+        /// The file, when there is one.
+        path: Option<String>,
+        /// 1-based line, when known.
+        line: Option<usize>,
+        /// 1-based column, when known.
+        column: Option<usize>,
+        /// What is wrong, with a suggestion where there is one.
+        message: String,
+    },
+}
+
+fn location(path: Option<&String>, line: Option<usize>, column: Option<usize>) -> String {
+    match (path, line, column) {
+        (Some(p), Some(l), Some(c)) => format!("{p}:{l}:{c}: "),
+        (Some(p), _, _) => format!("{p}: "),
+        (None, Some(l), Some(c)) => format!("{l}:{c}: "),
+        _ => String::new(),
+    }
+}
+
+impl ConfigError {
+    fn invalid(message: impl Into<String>) -> Self {
+        Self::Invalid {
+            path: None,
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    fn with_path(self, file: &Path) -> Self {
+        match self {
+            Self::Invalid {
+                line,
+                column,
+                message,
+                ..
+            } => Self::Invalid {
+                path: Some(file.display().to_string()),
+                line,
+                column,
+                message,
+            },
+            other @ Self::Io { .. } => other,
+        }
+    }
+}
+
+/// "unknown field `x`, expected one of `a`, `b`" → the same, plus "did you mean `a`?".
+fn suggest_field(message: &str) -> String {
+    let Some(rest) = message.split("unknown field `").nth(1) else {
+        return message.to_owned();
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message.to_owned();
+    };
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    match nearest(field, candidates.iter().copied()) {
+        Some(best) => format!("{message}; did you mean `{best}`?"),
+        None => message.to_owned(),
+    }
+}
+
+/// A role reference from the configuration, as the id policies carry.
+fn role_id(reference: &str) -> String {
+    roles::find(reference).map_or_else(|| reference.to_ascii_lowercase(), |r| r.id.to_owned())
+}
+
+fn rule_index(meta: &RuleMeta) -> usize {
+    REGISTRY
+        .iter()
+        .position(|r| std::ptr::eq(r.meta, meta))
+        .unwrap_or(0)
+}
+
+/// How specific a selector is for a rule: `None` when it does not match it.
+fn specificity(selector: &str, meta: &RuleMeta) -> Option<usize> {
+    if selector.eq_ignore_ascii_case("ALL") {
+        return Some(0);
+    }
+    if selector == meta.name {
+        return Some(10);
+    }
+    let upper = selector.to_ascii_uppercase();
+    meta.code.starts_with(&upper).then_some(upper.len())
+}
+
+/// Checks a selector names at least one rule.
+fn check_selector(selector: &str, key: &str) -> Result<(), ConfigError> {
+    if REGISTRY
+        .iter()
+        .any(|r| specificity(selector, r.meta).is_some())
+    {
+        return Ok(());
+    }
+    let names = REGISTRY.iter().flat_map(|r| [r.meta.code, r.meta.name]);
+    let hint = nearest(selector, names)
+        .map(|n| format!("; did you mean `{n}`?"))
+        .unwrap_or_default();
+    Err(ConfigError::invalid(format!(
+        "`{key}`: {selector:?} is not a rule code, code prefix or rule name{hint}"
+    )))
+}
+
+/// One override, resolved.
+#[derive(Debug, Clone)]
+struct Override {
+    roles: Vec<String>,
+    scopes: Vec<String>,
+    ignore: Vec<String>,
+    severity: BTreeMap<String, Level>,
+    options: RuleOptions,
+}
+
+impl Override {
+    fn matches(&self, role: Option<&str>, scope: Option<&str>) -> bool {
+        let role_ok = self.roles.is_empty()
+            || role.is_some_and(|r| {
+                let r = r.rsplit('/').next().unwrap_or(r).to_ascii_lowercase();
+                self.roles.contains(&r)
+            });
+        let scope_ok = self.scopes.is_empty()
+            || scope.is_some_and(|s| {
+                let s = s.trim_end_matches('/').to_ascii_lowercase();
+                self.scopes.iter().any(|x| match x.strip_suffix("/*") {
+                    Some(parent) => s == parent || s.starts_with(&format!("{parent}/")),
+                    None => *x == s,
+                })
+            });
+        role_ok && scope_ok
+    }
+}
+
+/// A resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The profile.
+    pub profile: Profile,
+    /// The configuration as written (for `config --show`).
+    pub file: ConfigFile,
+    /// Where it was read from, if from a file.
+    pub source: Option<PathBuf>,
+    /// Typed rule options (top level).
+    pub options: RuleOptions,
+    enabled: Vec<bool>,
+    severity: Vec<Option<Severity>>,
+    role_set: RoleSet,
+    privileged_extend: Vec<String>,
+    privileged_exclude: Vec<String>,
+    overrides: Vec<Override>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::resolve(ConfigFile::default()).unwrap_or_else(|_| unreachable_default())
+    }
+}
+
+/// The default configuration always resolves; this only satisfies the type.
+fn unreachable_default() -> Config {
+    Config {
+        profile: Profile::Recommended,
+        file: ConfigFile::default(),
+        source: None,
+        options: RuleOptions::default(),
+        enabled: vec![true; REGISTRY.len()],
+        severity: vec![None; REGISTRY.len()],
+        role_set: RoleSet::MicrosoftPrivileged,
+        privileged_extend: Vec::new(),
+        privileged_exclude: Vec::new(),
+        overrides: Vec::new(),
+    }
+}
+
+/// Rules off unless a profile or the configuration turns them on.
+const OPT_IN: &[&str] = &["PIM108", "PIM110", "PIM202", "PIM403", "PIM405", "PIM406"];
+
+fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, Severity)>) {
+    match profile {
+        Profile::Recommended => (Vec::new(), Vec::new()),
+        Profile::Strict => (OPT_IN.to_vec(), Vec::new()),
+        Profile::CisaScuba => (
+            vec!["PIM403", "PIM405"],
+            vec![
+                ("PIM201", Severity::Error),
+                ("PIM302", Severity::Error),
+                ("PIM403", Severity::Error),
+                ("PIM404", Severity::Error),
+                ("PIM405", Severity::Warning),
+            ],
+        ),
+        Profile::CisM365 => (Vec::new(), vec![("PIM201", Severity::Error)]),
+        Profile::ZeroTrust => (Vec::new(), vec![("PIM401", Severity::Error)]),
+    }
+}
+
+/// Deep-merges `overlay` onto `base` (objects member by member, anything else replaced).
+fn merge(base: &mut Value, overlay: &Value) {
+    match (base, overlay) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                merge(b.entry(k.clone()).or_insert(Value::Null), v);
+            }
+        }
+        (b, o) => *b = o.clone(),
+    }
+}
+
+fn typed_options(rules: &Value, key: &str) -> Result<RuleOptions, ConfigError> {
+    let value = if rules.is_null() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        rules.clone()
+    };
+    serde_json::from_value(value)
+        .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))
+}
+
+impl Config {
+    /// Resolves a configuration as written.
+    pub fn resolve(file: ConfigFile) -> Result<Self, ConfigError> {
+        let profile = file.profile.unwrap_or_default();
+        let (extra, profile_severity) = profile_defaults(profile);
+        for selector in file.select.iter().flatten() {
+            check_selector(selector, "select")?;
+        }
+        for selector in &file.extend_select {
+            check_selector(selector, "extend-select")?;
+        }
+        for selector in &file.ignore {
+            check_selector(selector, "ignore")?;
+        }
+        for selector in file.severity.keys() {
+            check_selector(selector, "severity")?;
+        }
+        let mut enabled = Vec::with_capacity(REGISTRY.len());
+        let mut severity = Vec::with_capacity(REGISTRY.len());
+        for rule in REGISTRY {
+            let meta = rule.meta;
+            let default_on = !OPT_IN.contains(&meta.code) || extra.contains(&meta.code);
+            // The most specific selector decides; on a tie, ignore wins.
+            let mut best: Option<(usize, bool)> = None;
+            let mut consider = |selector: &str, on: bool| {
+                if let Some(s) = specificity(selector, meta) {
+                    if best.is_none_or(|(b, _)| s > b || (s == b && !on)) {
+                        best = Some((s, on));
+                    }
+                }
+            };
+            match &file.select {
+                Some(select) => select.iter().for_each(|s| consider(s, true)),
+                None if default_on => consider("ALL", true),
+                None => {}
+            }
+            file.extend_select.iter().for_each(|s| consider(s, true));
+            file.ignore.iter().for_each(|s| consider(s, false));
+            let mut on = best.is_some_and(|(_, on)| on);
+            let mut level = profile_severity
+                .iter()
+                .find(|(code, _)| *code == meta.code)
+                .map(|(_, s)| *s);
+            let configured = file
+                .severity
+                .iter()
+                .filter_map(|(k, v)| specificity(k, meta).map(|s| (s, *v)))
+                .max_by_key(|(s, _)| *s);
+            match configured.map(|(_, v)| v) {
+                Some(Level::Off) => on = false,
+                Some(Level::Info) => level = Some(Severity::Info),
+                Some(Level::Warning) => level = Some(Severity::Warning),
+                Some(Level::Error) => level = Some(Severity::Error),
+                None => {}
+            }
+            enabled.push(on);
+            severity.push(level);
+        }
+        let options = typed_options(&file.rules, "rules")?;
+        let mut overrides = Vec::new();
+        for (i, o) in file.overrides.iter().enumerate() {
+            let key = format!("overrides[{i}]");
+            for selector in o.ignore.iter().chain(o.severity.keys()) {
+                check_selector(selector, &key)?;
+            }
+            if o.roles.is_empty() && o.scopes.is_empty() {
+                return Err(ConfigError::invalid(format!(
+                    "`{key}` names no `roles` and no `scopes`; it would apply everywhere"
+                )));
+            }
+            let mut rules = if file.rules.is_null() {
+                Value::Object(serde_json::Map::new())
+            } else {
+                file.rules.clone()
+            };
+            if !o.rules.is_null() {
+                merge(&mut rules, &o.rules);
+            }
+            overrides.push(Override {
+                roles: o.roles.iter().map(|r| role_id(r)).collect(),
+                scopes: o
+                    .scopes
+                    .iter()
+                    .map(|s| s.trim_end_matches('/').to_ascii_lowercase())
+                    .map(|s| if s.is_empty() { "/".to_owned() } else { s })
+                    .collect(),
+                ignore: o.ignore.clone(),
+                severity: o.severity.clone(),
+                options: typed_options(&rules, &format!("{key}.rules"))?,
+            });
+        }
+        Ok(Self {
+            profile,
+            role_set: file
+                .privileged_roles
+                .set
+                .unwrap_or_else(|| profile.role_set()),
+            privileged_extend: file
+                .privileged_roles
+                .extend
+                .iter()
+                .map(|r| role_id(r))
+                .collect(),
+            privileged_exclude: file
+                .privileged_roles
+                .exclude
+                .iter()
+                .map(|r| role_id(r))
+                .collect(),
+            file,
+            source: None,
+            options,
+            enabled,
+            severity,
+            overrides,
+        })
+    }
+
+    /// Parses TOML: a `pimlint.toml` (top-level keys), or a `pyproject.toml` (its
+    /// `[tool.pimlint]` table).
+    pub fn from_toml(text: &str, pyproject: bool) -> Result<Self, ConfigError> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
+        let body = if pyproject {
+            table
+                .get("tool")
+                .and_then(|t| t.get("pimlint"))
+                .cloned()
+                .unwrap_or_else(|| toml::Value::Table(toml::Table::new()))
+        } else {
+            toml::Value::Table(table)
+        };
+        let value = serde_json::to_value(&body).map_err(|e| ConfigError::invalid(e.to_string()))?;
+        Self::from_value(value)
+    }
+
+    /// Reads the same structure from JSON data (a Python dict, a JS object).
+    pub fn from_value(value: Value) -> Result<Self, ConfigError> {
+        let file: ConfigFile = serde_json::from_value(value)
+            .map_err(|e| ConfigError::invalid(suggest_field(&e.to_string())))?;
+        Self::resolve(file)
+    }
+
+    /// Reads a configuration file (`pyproject.toml` by its name).
+    pub fn from_path(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })?;
+        let pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+        let mut config = Self::from_toml(&text, pyproject).map_err(|e| e.with_path(path))?;
+        config.source = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// The nearest configuration at or above `start` (a file or directory): `pimlint.toml`,
+    /// `.pimlint.toml`, or a `pyproject.toml` with a `[tool.pimlint]` table.
+    pub fn discover(start: &Path) -> Result<Option<Self>, ConfigError> {
+        let start = if start.is_file() {
+            start.parent().unwrap_or(start)
+        } else {
+            start
+        };
+        let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        for dir in absolute.ancestors() {
+            for name in ["pimlint.toml", ".pimlint.toml"] {
+                let candidate = dir.join(name);
+                if candidate.is_file() {
+                    return Self::from_path(&candidate).map(Some);
+                }
+            }
+            let pyproject = dir.join("pyproject.toml");
+            if pyproject.is_file() {
+                let text = std::fs::read_to_string(&pyproject).unwrap_or_default();
+                if text.contains("[tool.pimlint") {
+                    return Self::from_path(&pyproject).map(Some);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// Whether `template_id` (or an Azure role definition) is highly privileged, by the
+    /// configured set; `is_privileged` is Graph's own label when the input carries it.
+    #[must_use]
+    pub fn is_privileged(&self, template_id: &str, is_privileged: Option<bool>) -> bool {
+        let id = template_id
+            .rsplit('/')
+            .next()
+            .unwrap_or(template_id)
+            .to_ascii_lowercase();
+        if self.privileged_exclude.contains(&id) {
+            return false;
+        }
+        self.privileged_extend.contains(&id)
+            || roles::azure_privileged(&id)
+            || self.role_set.contains(&id)
+            || (self.role_set != RoleSet::Cisa && is_privileged == Some(true))
+    }
+
+    /// The rule options in force for a role at a scope.
+    #[must_use]
+    pub fn options_for(&self, role: Option<&str>, scope: Option<&str>) -> &RuleOptions {
+        self.overrides
+            .iter()
+            .rev()
+            .find(|o| o.matches(role, scope))
+            .map_or(&self.options, |o| &o.options)
+    }
+
+    /// Whether a rule runs at all (before overrides).
+    #[must_use]
+    pub fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        self.enabled[rule_index(meta)]
+    }
+
+    /// Drops the findings of rules that are off for this role and scope, and sets configured
+    /// severities.
+    pub fn apply(
+        &self,
+        diagnostics: &mut Vec<Diagnostic>,
+        role: Option<&str>,
+        scope: Option<&str>,
+    ) {
+        let matching: Vec<&Override> = self
+            .overrides
+            .iter()
+            .filter(|o| o.matches(role, scope))
+            .collect();
+        diagnostics.retain_mut(|d| {
+            let Some(index) = REGISTRY.iter().position(|r| r.meta.code == d.code) else {
+                return true;
+            };
+            let meta = REGISTRY[index].meta;
+            if !self.enabled[index] {
+                return false;
+            }
+            if let Some(level) = self.severity[index] {
+                d.severity = level;
+            }
+            for o in &matching {
+                if o.ignore.iter().any(|s| specificity(s, meta).is_some()) {
+                    return false;
+                }
+                let configured = o
+                    .severity
+                    .iter()
+                    .filter_map(|(k, v)| specificity(k, meta).map(|s| (s, *v)))
+                    .max_by_key(|(s, _)| *s)
+                    .map(|(_, v)| v);
+                match configured {
+                    Some(Level::Off) => return false,
+                    Some(Level::Info) => d.severity = Severity::Info,
+                    Some(Level::Warning) => d.severity = Severity::Warning,
+                    Some(Level::Error) => d.severity = Severity::Error,
+                    None => {}
+                }
+            }
+            true
+        });
+    }
+
+    /// The effective settings, as TOML (`pimlint config --show`).
+    #[must_use]
+    pub fn show(&self) -> String {
+        let rules: Vec<toml::Value> = REGISTRY
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.enabled[*i])
+            .map(|(i, r)| {
+                let severity = self.severity[i].unwrap_or(r.meta.default_severity);
+                toml::Value::String(format!("{} {} {severity}", r.meta.code, r.meta.name))
+            })
+            .collect();
+        let mut table = toml::Table::new();
+        table.insert(
+            "profile".into(),
+            toml::Value::String(self.profile.as_str().into()),
+        );
+        if let Some(source) = &self.source {
+            table.insert(
+                "source".into(),
+                toml::Value::String(source.display().to_string()),
+            );
+        }
+        table.insert(
+            "privileged-roles".into(),
+            toml::Value::String(
+                serde_json::to_value(self.role_set)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+            ),
+        );
+        table.insert("enabled-rules".into(), toml::Value::Array(rules));
+        if let Ok(toml::Value::Table(options)) = toml::Value::try_from(&self.options) {
+            table.insert("rules".into(), toml::Value::Table(options));
+        }
+        table.insert(
+            "overrides".into(),
+            toml::Value::Integer(i64::try_from(self.overrides.len()).unwrap_or(0)),
+        );
+        toml::to_string_pretty(&table).unwrap_or_default()
+    }
+}
+
+fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
+    let (line, column) = e.span().map_or((None, None), |span| {
+        let locator = crate::Locator::new(text);
+        let at = locator.line_col(span.start);
+        (Some(at.line), Some(at.column))
+    });
+    ConfigError::Invalid {
+        path: None,
+        line,
+        column,
+        message: e.message().to_owned(),
+    }
+}
+
+/// The role-dependent facts a rule reads.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleContext<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// The rule options for this policy's role and scope.
+    pub options: &'a RuleOptions,
+    /// How privileged the policy's role is.
+    pub tier: Tier,
+    /// The role's display name, for messages ("Global Administrator", "member of group …").
+    pub role_name: Option<&'a str>,
+}
+
+/// How privileged a policy's role is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    /// Global Administrator.
+    GlobalAdministrator,
+    /// Highly privileged by the configured set.
+    Privileged,
+    /// Any other known role.
+    Other,
+    /// The input does not say the role (a policy without its assignment).
+    Unknown,
+}
+
+impl Tier {
+    /// Whether rules for privileged roles apply (GA included).
+    #[must_use]
+    pub const fn is_privileged(self) -> bool {
+        matches!(self, Self::GlobalAdministrator | Self::Privileged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(toml: &str) -> Config {
+        Config::from_toml(toml, false).unwrap()
+    }
+
+    fn enabled(c: &Config, code: &str) -> bool {
+        c.is_enabled(crate::rules::lookup(code).unwrap().meta)
+    }
+
+    #[test]
+    fn most_specific_selector_wins() {
+        let c = config("select = [\"PIM0\"]\nignore = [\"PIM00\"]\nextend-select = [\"PIM005\"]");
+        assert!(!enabled(&c, "PIM001"));
+        assert!(enabled(&c, "PIM005"), "exact code beats the prefix");
+        assert!(enabled(&c, "PIM013"));
+        assert!(!enabled(&c, "PIM501"), "not selected");
+        let c = config("ignore = [\"missing-rule\"]");
+        assert!(!enabled(&c, "PIM001"));
+        assert!(enabled(&c, "PIM002"));
+    }
+
+    #[test]
+    fn unknown_keys_and_codes_are_errors_with_suggestions() {
+        let e = Config::from_toml("selec = [\"PIM0\"]", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean `select`?"), "{e}");
+        let e = Config::from_toml("ignore = [\"PIM999\"]", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("not a rule code"), "{e}");
+        let e = Config::from_toml("ignore = [\"missing-rul\"]", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean `missing-rule`?"), "{e}");
+        let e = Config::from_toml("[rules.activation-too-long]\nmaximun = \"PT2H\"", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("did you mean `maximum`?"), "{e}");
+        let e = Config::from_toml("[rules.activation-too-long]\nmaximum = \"P2H\"", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("PT2H"), "{e}");
+        let e = Config::from_toml("select = [", false)
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("1:"), "{e}");
+    }
+
+    #[test]
+    fn severities_profiles_and_overrides() {
+        let c = config("[severity]\nPIM0 = \"info\"\nPIM001 = \"off\"");
+        assert!(!enabled(&c, "PIM001"));
+        let mut d = vec![Diagnostic::new(
+            &crate::rules::structure::duplicate_rule::DUPLICATE_RULE,
+            "x",
+            crate::Pointer::root(),
+        )];
+        c.apply(&mut d, None, None);
+        assert_eq!(d[0].severity, Severity::Info);
+        let c = config("profile = \"cisa-scuba\"");
+        assert_eq!(c.profile, Profile::CisaScuba);
+        assert!(
+            c.is_privileged("29232cdf-9323-42fd-ade2-1d097af3e4de", None),
+            "Exchange is in CISA's set"
+        );
+        assert!(
+            !c.is_privileged("729827e3-9c14-49f7-bb1b-9608f156bbb8", Some(true)),
+            "Helpdesk is not"
+        );
+        let c = config(
+            "[rules.activation-too-long]\nmaximum = \"PT6H\"\n[[overrides]]\nroles = [\"Global Administrator\"]\n[overrides.rules.activation-too-long]\nglobal-administrator-maximum = \"PT1H\"",
+        );
+        let ga = c.options_for(Some(roles::GLOBAL_ADMINISTRATOR), Some("/"));
+        assert_eq!(
+            ga.activation_too_long.global_administrator_maximum,
+            IsoDuration::hours(1)
+        );
+        assert_eq!(
+            ga.activation_too_long.maximum,
+            IsoDuration::hours(6),
+            "top level kept"
+        );
+        let other = c.options_for(Some("fe930be7-5e62-47db-91af-98c3a49a38b1"), Some("/"));
+        assert_eq!(
+            other.activation_too_long.global_administrator_maximum,
+            IsoDuration::hours(2)
+        );
+        let e = Config::from_toml("[[overrides]]\nignore = [\"PIM001\"]", false).unwrap_err();
+        assert!(e.to_string().contains("apply everywhere"));
+    }
+
+    #[test]
+    fn scopes_match_exactly_or_below_with_a_star() {
+        let c = config("[[overrides]]\nscopes = [\"/subscriptions/a/*\"]\nignore = [\"PIM001\"]");
+        let meta_diag = || {
+            vec![Diagnostic::new(
+                &crate::rules::structure::missing_rule::MISSING_RULE,
+                "x",
+                crate::Pointer::root(),
+            )]
+        };
+        let mut d = meta_diag();
+        c.apply(&mut d, None, Some("/subscriptions/A/resourceGroups/rg"));
+        assert!(d.is_empty());
+        let mut d = meta_diag();
+        c.apply(&mut d, None, Some("/subscriptions/b"));
+        assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn pyproject_table_and_json_values() {
+        let c = Config::from_toml(
+            "[project]\nname = \"x\"\n[tool.pimlint]\nignore = [\"PIM001\"]",
+            true,
+        )
+        .unwrap();
+        assert!(!enabled(&c, "PIM001"));
+        let c = Config::from_value(serde_json::json!({"profile": "strict"})).unwrap();
+        assert_eq!(c.profile, Profile::Strict);
+        let e = Config::from_value(serde_json::json!({"profil": "strict"})).unwrap_err();
+        assert!(e.to_string().contains("did you mean `profile`?"), "{e}");
+    }
+}
