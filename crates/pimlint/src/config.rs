@@ -422,20 +422,18 @@ fn unreachable_default() -> Config {
 }
 
 /// Rules off unless a profile or the configuration turns them on.
-const OPT_IN: &[&str] = &["PIM108", "PIM110", "PIM202", "PIM403", "PIM405", "PIM406"];
+const OPT_IN: &[&str] = &["PIM108", "PIM110", "PIM202"];
 
 fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, Severity)>) {
     match profile {
         Profile::Recommended => (Vec::new(), Vec::new()),
         Profile::Strict => (OPT_IN.to_vec(), Vec::new()),
         Profile::CisaScuba => (
-            vec!["PIM403", "PIM405"],
+            Vec::new(),
             vec![
                 ("PIM201", Severity::Error),
                 ("PIM302", Severity::Error),
-                ("PIM403", Severity::Error),
                 ("PIM404", Severity::Error),
-                ("PIM405", Severity::Warning),
             ],
         ),
         Profile::CisM365 => (Vec::new(), vec![("PIM201", Severity::Error)]),
@@ -785,7 +783,7 @@ fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
 }
 
 /// The role-dependent facts a rule reads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct RuleContext<'a> {
     /// The configuration.
     pub config: &'a Config,
@@ -793,8 +791,8 @@ pub struct RuleContext<'a> {
     pub options: &'a RuleOptions,
     /// How privileged the policy's role is.
     pub tier: Tier,
-    /// The role's display name, for messages ("Global Administrator", "member of group …").
-    pub role_name: Option<&'a str>,
+    /// The role's display name, for messages ("Global Administrator", "members of the group").
+    pub role_name: Option<String>,
 }
 
 /// How privileged a policy's role is.
@@ -940,7 +938,8 @@ mod tests {
         .unwrap();
         assert!(!enabled(&c, "PIM001"));
         let c = Config::from_value(serde_json::json!({"profile": "strict"})).unwrap();
-        assert_eq!(c.profile, Profile::Strict);
+        assert!(enabled(&c, "PIM108"), "strict turns opt-in rules on");
+        assert!(!enabled(&Config::default(), "PIM108"));
         let e = Config::from_value(serde_json::json!({"profil": "strict"})).unwrap_err();
         assert!(e.to_string().contains("did you mean `profile`?"), "{e}");
     }

@@ -21,7 +21,17 @@ const NOW: &str = "2026-11-30T12:00:00Z";
 /// The findings for a fixture, and for a request validated against its folder's policy, the
 /// verdict.
 fn findings(path: &Path, text: &str) -> (Vec<Diagnostic>, Option<Value>) {
-    let reports = pimlint::check_str(text, &Options::default()).unwrap();
+    // A folder's pimlint.toml turns on opt-in rules or sets options for its cases.
+    let config_path = path.parent().unwrap().join("pimlint.toml");
+    let options = Options {
+        config: if config_path.is_file() {
+            pimlint::config::Config::from_path(&config_path).unwrap()
+        } else {
+            pimlint::config::Config::default()
+        },
+        ..Options::default()
+    };
+    let reports = pimlint::check_str(text, &options).unwrap();
     for r in &reports {
         assert!(r.error.is_none(), "{}: {:?}", path.display(), r.error);
     }

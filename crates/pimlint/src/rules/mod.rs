@@ -11,6 +11,11 @@ use crate::config::{Config, RuleContext, Tier};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Policy, ScheduleRequest};
 
+pub mod activation;
+pub mod approval;
+pub mod assignment;
+pub(crate) mod helpers;
+pub mod notification;
 pub mod request;
 pub mod structure;
 
@@ -154,6 +159,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Reading,
     },
     Rule {
+        meta: &structure::enablement_not_supported::ENABLEMENT_NOT_SUPPORTED,
+        check: Check::Policy(structure::enablement_not_supported::check),
+    },
+    Rule {
         meta: &structure::recipient_type_mismatch::RECIPIENT_TYPE_MISMATCH,
         check: Check::Policy(structure::recipient_type_mismatch::check),
     },
@@ -168,6 +177,130 @@ pub static REGISTRY: &[Rule] = &[
     Rule {
         meta: &structure::schema_violation::SCHEMA_VIOLATION,
         check: Check::Reading,
+    },
+    Rule {
+        meta: &activation::activation_out_of_range::ACTIVATION_OUT_OF_RANGE,
+        check: Check::Policy(activation::activation_out_of_range::check),
+    },
+    Rule {
+        meta: &activation::activation_too_long::ACTIVATION_TOO_LONG,
+        check: Check::Policy(activation::activation_too_long::check),
+    },
+    Rule {
+        meta: &activation::activation_no_mfa::ACTIVATION_NO_MFA,
+        check: Check::Policy(activation::activation_no_mfa::check),
+    },
+    Rule {
+        meta: &activation::mfa_and_auth_context::MFA_AND_AUTH_CONTEXT,
+        check: Check::Policy(activation::mfa_and_auth_context::check),
+    },
+    Rule {
+        meta: &activation::auth_context_no_claim::AUTH_CONTEXT_NO_CLAIM,
+        check: Check::Policy(activation::auth_context_no_claim::check),
+    },
+    Rule {
+        meta: &activation::activation_no_justification::ACTIVATION_NO_JUSTIFICATION,
+        check: Check::Policy(activation::activation_no_justification::check),
+    },
+    Rule {
+        meta: &activation::activation_no_ticket::ACTIVATION_NO_TICKET,
+        check: Check::Policy(activation::activation_no_ticket::check),
+    },
+    Rule {
+        meta: &activation::activation_expiry_not_required::ACTIVATION_EXPIRY_NOT_REQUIRED,
+        check: Check::Policy(activation::activation_expiry_not_required::check),
+    },
+    Rule {
+        meta: &activation::admin_eligibility_mfa::ADMIN_ELIGIBILITY_MFA,
+        check: Check::Policy(activation::admin_eligibility_mfa::check),
+    },
+    Rule {
+        meta: &approval::approval_missing_ga::APPROVAL_MISSING_GA,
+        check: Check::Policy(approval::approval_missing_ga::check),
+    },
+    Rule {
+        meta: &approval::approval_missing_privileged::APPROVAL_MISSING_PRIVILEGED,
+        check: Check::Policy(approval::approval_missing_privileged::check),
+    },
+    Rule {
+        meta: &approval::approval_no_approvers::APPROVAL_NO_APPROVERS,
+        check: Check::Policy(approval::approval_no_approvers::check),
+    },
+    Rule {
+        meta: &approval::approval_single_approver::APPROVAL_SINGLE_APPROVER,
+        check: Check::Policy(approval::approval_single_approver::check),
+    },
+    Rule {
+        meta: &approval::approval_multi_stage::APPROVAL_MULTI_STAGE,
+        check: Check::Policy(approval::approval_multi_stage::check),
+    },
+    Rule {
+        meta: &approval::approval_mode_mismatch::APPROVAL_MODE_MISMATCH,
+        check: Check::Policy(approval::approval_mode_mismatch::check),
+    },
+    Rule {
+        meta: &approval::escalation_broken::ESCALATION_BROKEN,
+        check: Check::Policy(approval::escalation_broken::check),
+    },
+    Rule {
+        meta: &approval::requestor_justification_off::REQUESTOR_JUSTIFICATION_OFF,
+        check: Check::Policy(approval::requestor_justification_off::check),
+    },
+    Rule {
+        meta: &approval::extension_unapproved::EXTENSION_UNAPPROVED,
+        check: Check::Policy(approval::extension_unapproved::check),
+    },
+    Rule {
+        meta: &approval::bad_approver::BAD_APPROVER,
+        check: Check::Policy(approval::bad_approver::check),
+    },
+    Rule {
+        meta: &assignment::permanent_eligible_allowed::PERMANENT_ELIGIBLE_ALLOWED,
+        check: Check::Policy(assignment::permanent_eligible_allowed::check),
+    },
+    Rule {
+        meta: &assignment::permanent_active_allowed::PERMANENT_ACTIVE_ALLOWED,
+        check: Check::Policy(assignment::permanent_active_allowed::check),
+    },
+    Rule {
+        meta: &assignment::eligible_expiry_too_long::ELIGIBLE_EXPIRY_TOO_LONG,
+        check: Check::Policy(assignment::eligible_expiry_too_long::check),
+    },
+    Rule {
+        meta: &assignment::active_expiry_too_long::ACTIVE_EXPIRY_TOO_LONG,
+        check: Check::Policy(assignment::active_expiry_too_long::check),
+    },
+    Rule {
+        meta: &assignment::expiry_out_of_range::EXPIRY_OUT_OF_RANGE,
+        check: Check::Policy(assignment::expiry_out_of_range::check),
+    },
+    Rule {
+        meta: &assignment::active_assignment_no_mfa::ACTIVE_ASSIGNMENT_NO_MFA,
+        check: Check::Policy(assignment::active_assignment_no_mfa::check),
+    },
+    Rule {
+        meta: &assignment::active_assignment_no_justification::ACTIVE_ASSIGNMENT_NO_JUSTIFICATION,
+        check: Check::Policy(assignment::active_assignment_no_justification::check),
+    },
+    Rule {
+        meta: &notification::notification_blackhole::NOTIFICATION_BLACKHOLE,
+        check: Check::Policy(notification::notification_blackhole::check),
+    },
+    Rule {
+        meta: &notification::notification_level_none::NOTIFICATION_LEVEL_NONE,
+        check: Check::Policy(notification::notification_level_none::check),
+    },
+    Rule {
+        meta: &notification::ga_activation_alert_missing::GA_ACTIVATION_ALERT_MISSING,
+        check: Check::Policy(notification::ga_activation_alert_missing::check),
+    },
+    Rule {
+        meta: &notification::bad_recipient::BAD_RECIPIENT,
+        check: Check::Policy(notification::bad_recipient::check),
+    },
+    Rule {
+        meta: &notification::approver_not_notified::APPROVER_NOT_NOTIFIED,
+        check: Check::Policy(notification::approver_not_notified::check),
     },
     Rule {
         meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,
@@ -269,10 +402,15 @@ pub fn context<'a>(policy: &'a Policy, config: &'a Config) -> RuleContext<'a> {
         config,
         options: config.options_for(role.map(|r| r.id.value.as_str()), scope),
         tier,
-        role_name: role.and_then(|r| {
-            r.display_name
-                .as_deref()
-                .or_else(|| crate::roles::name_of(&r.template_id))
+        role_name: role.and_then(|r| match (policy.provider, r.id.value.as_str()) {
+            (crate::model::Provider::Groups, "member") => {
+                Some("membership of the group".to_owned())
+            }
+            (crate::model::Provider::Groups, "owner") => Some("ownership of the group".to_owned()),
+            _ => r
+                .display_name
+                .clone()
+                .or_else(|| crate::roles::name_of(&r.template_id).map(str::to_owned)),
         }),
     }
 }

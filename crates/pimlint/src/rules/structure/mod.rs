@@ -1,6 +1,7 @@
 //! `PIM0xx`: the structure of policy and request documents.
 
 pub mod duplicate_rule;
+pub mod enablement_not_supported;
 pub mod invalid_duration;
 pub mod invalid_enum_value;
 pub mod invalid_timestamp;

@@ -1,0 +1,45 @@
+use crate::config::{Profile, RuleContext};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Enablement, Policy};
+use crate::rules::declare_rule;
+use crate::rules::helpers::{control, role_phrase};
+
+declare_rule! {
+    /// Activation does not require a justification.
+    ///
+    /// ## What it does
+    /// Checks that `Enablement_EndUser_Assignment` lists `Justification`.
+    ///
+    /// ## Why it matters
+    /// The justification is what an auditor reads to tell routine activations from abuse;
+    /// Microsoft's deployment plan and the Zero Trust assessment require it.
+    ///
+    /// ## How to fix
+    /// Add `"Justification"` to `enabledRules`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "id": "Enablement_EndUser_Assignment", "enabledRules": ["MultiFactorAuthentication"], … }
+    /// ```
+    pub static ACTIVATION_NO_JUSTIFICATION = ("PIM107", "activation-no-justification", Activation, Warning);
+}
+
+pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(enablement) = &policy.rules.enablement_end_user_assignment else {
+        return;
+    };
+    if !enablement.requires(Enablement::Justification) {
+        out.push(
+            Diagnostic::new(
+                &ACTIVATION_NO_JUSTIFICATION,
+                format!(
+                    "activating {} does not require a justification{}",
+                    role_phrase(context),
+                    control(context, &[(Profile::ZeroTrust, "Zero Trust 51016")])
+                ),
+                enablement.enabled_rules_pointer.clone(),
+            )
+            .with_help("add \"Justification\" to enabledRules"),
+        );
+    }
+}

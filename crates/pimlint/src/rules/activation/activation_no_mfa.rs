@@ -1,0 +1,62 @@
+use crate::config::{Profile, RuleContext};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Enablement, Policy};
+use crate::rules::declare_rule;
+use crate::rules::helpers::{control, role_phrase};
+
+declare_rule! {
+    /// Activation requires neither multi-factor authentication nor a Conditional Access
+    /// authentication context.
+    ///
+    /// ## What it does
+    /// Checks that `Enablement_EndUser_Assignment` lists `MultiFactorAuthentication`, or that
+    /// `AuthenticationContext_EndUser_Assignment` is enabled. An error for highly privileged
+    /// roles, a warning for the others.
+    ///
+    /// ## Why it matters
+    /// Without it, a stolen password is enough to activate the role. PIM raises the alert
+    /// "roles don't require multifactor authentication for activation", and Microsoft's
+    /// deployment plan, the Zero Trust assessment and CISA all require it for admin roles.
+    ///
+    /// ## How to fix
+    /// Add `MultiFactorAuthentication` to `enabledRules`, or require an authentication context
+    /// (not both: the service refuses that combination).
+    ///
+    /// ## Example
+    /// ```json
+    /// { "id": "Enablement_EndUser_Assignment", "enabledRules": ["Justification"], … }
+    /// ```
+    pub static ACTIVATION_NO_MFA = ("PIM103", "activation-no-mfa", Activation, Error);
+}
+
+pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(enablement) = &policy.rules.enablement_end_user_assignment else {
+        return;
+    };
+    let acrs = policy
+        .rules
+        .authentication_context_end_user_assignment
+        .as_ref()
+        .is_some_and(|r| r.is_enabled.as_ref().is_some_and(|e| e.value));
+    if enablement.requires(Enablement::MultiFactorAuthentication) || acrs {
+        return;
+    }
+    let severity = if context.tier.is_privileged() {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    out.push(
+        Diagnostic::new(
+            &ACTIVATION_NO_MFA,
+            format!(
+                "activating {} requires neither MFA nor an authentication context{}",
+                role_phrase(context),
+                control(context, &[(Profile::ZeroTrust, "Zero Trust 51016")])
+            ),
+            enablement.enabled_rules_pointer.clone(),
+        )
+        .with_severity(severity)
+        .with_help("add \"MultiFactorAuthentication\" to enabledRules, or enable AuthenticationContext_EndUser_Assignment"),
+    );
+}

@@ -1,0 +1,55 @@
+use crate::config::RuleContext;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Policy, Provider};
+use crate::rules::declare_rule;
+
+declare_rule! {
+    /// Approval is required but the policy names no approvers.
+    ///
+    /// ## What it does
+    /// Checks that an approval rule with `isApprovalRequired: true` names primary approvers.
+    /// For Entra roles this is a warning: Privileged Role Administrators and Global
+    /// Administrators approve by default. For Azure resource roles it is an error: they have no
+    /// default approvers, so nobody can approve.
+    ///
+    /// ## Why it matters
+    /// Requests either wait forever (Azure) or go to a broad default group nobody chose
+    /// (Entra).
+    ///
+    /// ## How to fix
+    /// Name approvers in the first approval stage: users or groups.
+    ///
+    /// ## Example
+    /// ```json
+    /// "setting": { "isApprovalRequired": true, "approvalStages": [ { "primaryApprovers": [] } ] }
+    /// ```
+    pub static APPROVAL_NO_APPROVERS = ("PIM203", "approval-no-approvers", Approval, Warning);
+}
+
+pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(rule) = super::required(policy) else {
+        return;
+    };
+    if rule.stages.iter().any(|s| !s.primary_approvers.is_empty()) {
+        return;
+    }
+    let at = rule.stages.first().map_or_else(
+        || rule.stages_pointer.clone(),
+        |s| s.primary_approvers_pointer.clone(),
+    );
+    let d = if policy.provider == Provider::AzureResources {
+        Diagnostic::new(
+            &APPROVAL_NO_APPROVERS,
+            "approval is required but no approvers are named, and Azure resource roles have no default approvers: nobody can approve",
+            at,
+        )
+        .with_severity(Severity::Error)
+    } else {
+        Diagnostic::new(
+            &APPROVAL_NO_APPROVERS,
+            "approval is required but no approvers are named; Privileged Role Administrators and Global Administrators will approve by default",
+            at,
+        )
+    };
+    out.push(d.with_help("name approvers in primaryApprovers"));
+}

@@ -1,0 +1,29 @@
+//! Small pieces several rules share.
+
+use crate::config::{Profile, RuleContext, Tier};
+use crate::duration::{IsoDuration, describe};
+
+/// How the policy's role reads in a message.
+pub fn role_phrase(context: &RuleContext<'_>) -> String {
+    match (&context.role_name, context.tier) {
+        (Some(name), _) => name.clone(),
+        (None, Tier::Privileged | Tier::GlobalAdministrator) => {
+            "this highly privileged role".to_owned()
+        }
+        (None, _) => "this role".to_owned(),
+    }
+}
+
+/// ` (MS.AAD.7.6)` when the active profile maps the rule to a control.
+pub fn control(context: &RuleContext<'_>, controls: &[(Profile, &str)]) -> String {
+    controls
+        .iter()
+        .find(|(p, _)| *p == context.config.profile)
+        .map(|(_, c)| format!(" ({c})"))
+        .unwrap_or_default()
+}
+
+/// `PT24H (24 hours)`.
+pub fn duration_phrase(d: &IsoDuration) -> String {
+    format!("{d} ({})", describe(d))
+}

@@ -1,0 +1,35 @@
+//! `PIM4xx`: who learns about assignments and activations.
+
+pub mod approver_not_notified;
+pub mod bad_recipient;
+pub mod ga_activation_alert_missing;
+pub mod notification_blackhole;
+pub mod notification_level_none;
+
+use crate::model::{NotificationLevel, NotificationRule};
+
+/// Whether a notification rule reaches nobody: default recipients off and no extra address.
+pub(crate) fn reaches_nobody(rule: &NotificationRule) -> bool {
+    let defaults_off = rule
+        .is_default_recipients_enabled
+        .as_ref()
+        .is_some_and(|d| !d.value);
+    defaults_off && rule.recipients.iter().all(|r| r.value.trim().is_empty())
+}
+
+/// Whether a notification rule sends nothing at all.
+pub(crate) fn silenced(rule: &NotificationRule) -> bool {
+    rule.notification_level
+        .as_ref()
+        .is_some_and(|l| l.value == NotificationLevel::None)
+}
+
+/// What a notification rule is about, for messages.
+pub(crate) fn event(id: crate::model::RuleId) -> &'static str {
+    use crate::model::{Caller, Level};
+    match (id.caller(), id.level()) {
+        (Caller::EndUser, _) => "activates",
+        (_, Level::Eligibility) => "is made eligible for",
+        _ => "is actively assigned",
+    }
+}

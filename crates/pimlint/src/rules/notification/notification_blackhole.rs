@@ -1,0 +1,60 @@
+use crate::config::{Profile, RuleContext};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::{Policy, RecipientType};
+use crate::rules::declare_rule;
+use crate::rules::helpers::{control, role_phrase};
+
+declare_rule! {
+    /// A notification goes to nobody: default recipients off and no extra recipients.
+    ///
+    /// ## What it does
+    /// Checks the nine notification rules: each must keep its default recipients or name extra
+    /// addresses. An error for admin notifications of highly privileged roles, a warning
+    /// otherwise. (A rule at level `None` is reported by `notification-level-none`.)
+    ///
+    /// ## Why it matters
+    /// Nobody learns that someone was assigned or activated the role; the Zero Trust
+    /// assessment checks exactly this (tests 21818 and 21820).
+    ///
+    /// ## How to fix
+    /// Turn `isDefaultRecipientsEnabled` back on, or add a monitored mailbox to
+    /// `notificationRecipients`.
+    ///
+    /// ## Example
+    /// ```json
+    /// { "id": "Notification_Admin_EndUser_Assignment", "isDefaultRecipientsEnabled": false, "notificationRecipients": [], … }
+    /// ```
+    pub static NOTIFICATION_BLACKHOLE = ("PIM401", "notification-blackhole", Notification, Warning);
+}
+
+pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+    for (id, rule) in policy.rules.notifications() {
+        if !super::reaches_nobody(rule) || super::silenced(rule) {
+            continue;
+        }
+        let admin = id.recipient() == Some(RecipientType::Admin);
+        let severity = if admin && context.tier.is_privileged() {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let at = rule
+            .is_default_recipients_enabled
+            .as_ref()
+            .map_or_else(|| rule.pointer.clone(), |d| d.pointer.clone());
+        out.push(
+            Diagnostic::new(
+                &NOTIFICATION_BLACKHOLE,
+                format!(
+                    "`{id}` notifies nobody when someone {} {}: default recipients are off and no address is listed{}",
+                    super::event(id),
+                    role_phrase(context),
+                    control(context, &[(Profile::ZeroTrust, "Zero Trust 21818")])
+                ),
+                at,
+            )
+            .with_severity(severity)
+            .with_help("set \"isDefaultRecipientsEnabled\": true, or add a monitored mailbox to notificationRecipients"),
+        );
+    }
+}
