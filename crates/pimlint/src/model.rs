@@ -519,6 +519,22 @@ pub struct Policy {
     pub entries: Vec<RuleEntry>,
     /// The 17 rules by id (the first well-typed occurrence of each).
     pub rules: PolicyRules,
+    /// Where `effectiveRules` (the rules in force after inheritance) differ from `rules`.
+    pub effective_differences: Vec<EffectiveDifference>,
+}
+
+/// A rule whose effective version differs from the one the policy sets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EffectiveDifference {
+    /// The rule id.
+    pub id: String,
+    /// The rule in `rules`, when there is one.
+    pub rule: Option<Pointer>,
+    /// The rule in `effectiveRules`.
+    pub effective: Pointer,
+    /// The members whose values differ.
+    pub members: Vec<String>,
 }
 
 /// What every rule object has, whatever its type.

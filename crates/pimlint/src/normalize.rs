@@ -394,6 +394,12 @@ impl Reader {
             // Read for their structure only; `rules` is what the policy sets.
             self.rules(&src.effective_rules, &at.key("effectiveRules"), false);
         }
+        let effective_differences = effective_differences(
+            &src.rules,
+            &src.effective_rules,
+            &at.key("rules"),
+            &at.key("effectiveRules"),
+        );
         Policy {
             kind,
             pointer: at,
@@ -405,6 +411,7 @@ impl Reader {
             rules_pointer,
             entries,
             rules,
+            effective_differences,
         }
     }
 
@@ -481,6 +488,7 @@ impl Reader {
                 rules_pointer: None,
                 entries: Vec::new(),
                 rules: PolicyRules::default(),
+                effective_differences: Vec::new(),
             };
         };
         let scope = self.string(&props.scope, props_at.key("scope"));
@@ -512,6 +520,12 @@ impl Reader {
                 true,
             );
         }
+        let effective_differences = effective_differences(
+            &props.rules,
+            &props.effective_rules,
+            &props_at.key("rules"),
+            &props_at.key("effectiveRules"),
+        );
         Policy {
             kind: DocumentKind::ArmPolicy,
             pointer: at.clone(),
@@ -523,6 +537,7 @@ impl Reader {
             rules_pointer,
             entries,
             rules,
+            effective_differences,
         }
     }
 
@@ -578,6 +593,7 @@ impl Reader {
             rules_pointer,
             entries,
             rules,
+            effective_differences: Vec::new(),
         })
     }
 
@@ -1338,6 +1354,60 @@ impl Reader {
         self.string(&props.condition_version, props_at.key("conditionVersion"));
         request
     }
+}
+
+/// The rules of `effective` that differ from the same rule in `rules` (or that `rules` lacks).
+fn effective_differences(
+    rules: &Field<Vec<Rule>>,
+    effective: &Field<Vec<Rule>>,
+    rules_at: &Pointer,
+    effective_at: &Pointer,
+) -> Vec<crate::model::EffectiveDifference> {
+    let (Field::Value(rules), Field::Value(effective)) = (rules, effective) else {
+        return Vec::new();
+    };
+    let id_of = |r: &Rule| -> Option<String> {
+        match r {
+            Rule::Unknown(v) => v.get("id").and_then(Value::as_str).map(str::to_owned),
+            known => known.common().and_then(|(_, _, id, _)| id.value().cloned()),
+        }
+    };
+    let as_object = |r: &Rule| match serde_json::to_value(r) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let mut out = Vec::new();
+    for (i, e) in effective.iter().enumerate() {
+        let Some(id) = id_of(e) else { continue };
+        let set = rules.iter().position(|r| id_of(r).as_deref() == Some(&id));
+        let e_obj = as_object(e);
+        let members: Vec<String> = match set {
+            None => Vec::new(),
+            Some(j) => {
+                let r_obj = as_object(&rules[j]);
+                let mut keys: Vec<&String> = e_obj.keys().chain(r_obj.keys()).collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter()
+                    .filter(|k| {
+                        let a = e_obj.get(*k).unwrap_or(&Value::Null);
+                        let b = r_obj.get(*k).unwrap_or(&Value::Null);
+                        a != b
+                    })
+                    .cloned()
+                    .collect()
+            }
+        };
+        if set.is_none() || !members.is_empty() {
+            out.push(crate::model::EffectiveDifference {
+                id,
+                rule: set.map(|j| rules_at.index(j)),
+                effective: effective_at.index(i),
+                members,
+            });
+        }
+    }
+    out
 }
 
 /// Puts a rule in its slot unless an earlier copy is there (duplicates are reported apart).

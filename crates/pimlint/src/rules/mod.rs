@@ -163,6 +163,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Policy(structure::enablement_not_supported::check),
     },
     Rule {
+        meta: &structure::rules_differ_from_effective::RULES_DIFFER_FROM_EFFECTIVE,
+        check: Check::Policy(structure::rules_differ_from_effective::check),
+    },
+    Rule {
         meta: &structure::recipient_type_mismatch::RECIPIENT_TYPE_MISMATCH,
         check: Check::Policy(structure::recipient_type_mismatch::check),
     },

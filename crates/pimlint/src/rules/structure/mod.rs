@@ -9,6 +9,7 @@ pub mod misplaced_field;
 pub mod missing_rule;
 pub mod recipient_type_mismatch;
 pub mod rule_type_mismatch;
+pub mod rules_differ_from_effective;
 pub mod schema_violation;
 pub mod target_mismatch;
 pub mod unknown_rule_id;
