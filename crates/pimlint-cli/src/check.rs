@@ -31,6 +31,14 @@ pub struct CheckArgs {
     #[arg(long)]
     no_schema: bool,
 
+    /// Exit 0 even when there are findings (unreadable input still exits 2).
+    #[arg(long)]
+    exit_zero: bool,
+
+    /// Show counts per rule and per role instead of each finding.
+    #[arg(long)]
+    statistics: bool,
+
     /// Configuration file (default: the nearest pimlint.toml, .pimlint.toml or pyproject.toml
     /// with [tool.pimlint] above each input).
     #[arg(long, value_name = "PATH")]
@@ -197,6 +205,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
     let summary = output::Summary::of(&files);
     match args.format {
+        OutputFormat::Text if args.statistics => emit(&output::statistics(&files, &summary)),
         OutputFormat::Json => emit(&output::json(&files, &summary)),
         OutputFormat::Sarif => emit(&formats::sarif(&items(&files))),
         OutputFormat::Github => emit(&formats::github(&items(&files))),
@@ -213,7 +222,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
     if summary.unreadable > 0 {
         Outcome::Failure
-    } else if summary.count(Severity::Warning) + summary.count(Severity::Error) > 0 {
+    } else if !args.exit_zero
+        && summary.count(Severity::Warning) + summary.count(Severity::Error) > 0
+    {
         Outcome::Findings
     } else {
         Outcome::Clean

@@ -32,6 +32,9 @@ enum Command {
         /// Print the effective settings.
         #[arg(long)]
         show: bool,
+        /// Print the JSON Schema of the configuration file instead.
+        #[arg(long, conflicts_with = "show")]
+        schema: bool,
         /// Configuration file to read instead of discovering one.
         #[arg(long, value_name = "PATH")]
         config: Option<std::path::PathBuf>,
@@ -80,11 +83,14 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
         Command::Rules { format } => list_rules(format),
-        Command::Config {
-            show: _,
-            config,
-            path,
-        } => settings::show(config.as_deref(), path.as_deref()),
+        Command::Config { schema: true, .. } => {
+            emit(&format!(
+                "{}\n",
+                serde_json::to_string_pretty(&pimlint::config::json_schema()).unwrap_or_default()
+            ));
+            Outcome::Clean
+        }
+        Command::Config { config, path, .. } => settings::show(config.as_deref(), path.as_deref()),
         Command::Schema { kind } => {
             let schema = pimlint::schema::schema_for(kind);
             emit(&format!(
@@ -141,10 +147,11 @@ fn list_rules(format: ListFormat) -> Outcome {
         }
         ListFormat::Text => {
             let mut out = String::new();
+            let width = rules.iter().map(|r| r.meta.name.len()).max().unwrap_or(0);
             for r in rules {
                 let _ = writeln!(
                     out,
-                    "{:<7} {:<26} {:<8} {}",
+                    "{:<7} {:<width$} {:<8} {}",
                     r.meta.code,
                     r.meta.name,
                     r.meta.default_severity,

@@ -206,6 +206,8 @@ pub struct DocumentReport {
     pub diagnostics: Vec<Diagnostic>,
     /// Why the document could not be checked, when it could not.
     pub error: Option<String>,
+    /// The role the document is about (display name when known, else its id).
+    pub role: Option<String>,
     /// The normalized document, when it could be read.
     #[serde(skip)]
     pub document: Option<Document>,
@@ -238,6 +240,7 @@ fn check_document(
                 kind: None,
                 diagnostics: Vec::new(),
                 error: Some(e.message),
+                role: None,
                 document: None,
             };
         }
@@ -252,6 +255,7 @@ fn check_document(
                 kind.api_name(),
                 rules::structure::wrong_json_type::describe(value)
             )),
+            role: None,
             document: None,
         };
     }
@@ -286,11 +290,16 @@ fn check_document(
                 diagnostics.extend(extra);
             }
             options.config.apply(&mut diagnostics, role, scope);
+            let role = role.map(|r| {
+                let id = r.rsplit('/').next().unwrap_or(r);
+                roles::name_of(id).map_or_else(|| r.to_owned(), str::to_owned)
+            });
             DocumentReport {
                 pointer: at.clone(),
                 kind: Some(kind),
                 diagnostics,
                 error: None,
+                role,
                 document: Some(document),
             }
         }
@@ -299,6 +308,7 @@ fn check_document(
             kind: Some(kind),
             diagnostics: Vec::new(),
             error: Some(e.message),
+            role: None,
             document: None,
         },
     }
