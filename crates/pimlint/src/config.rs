@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -19,7 +20,7 @@ use crate::rules::{REGISTRY, RuleMeta};
 use crate::suggest::nearest;
 
 /// A severity, or off.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// The rule does not run.
@@ -33,7 +34,7 @@ pub enum Level {
 }
 
 /// A named preset of selection, severities, options and privileged roles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Profile {
     /// Microsoft's deployment guidance and the service's limits (the default).
@@ -74,7 +75,7 @@ impl Profile {
 }
 
 /// Options of `activation-too-long` (PIM102).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct ActivationLimits {
     /// Longest activation for roles that are not highly privileged.
@@ -96,7 +97,7 @@ impl Default for ActivationLimits {
 }
 
 /// Options of `eligible-expiry-too-long` (PIM303) and `active-expiry-too-long` (PIM304).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ExpiryLimits {
     /// Longest assignment for roles that are not highly privileged.
@@ -106,7 +107,7 @@ pub struct ExpiryLimits {
 }
 
 /// Options of `activation-no-ticket` (PIM108).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct TicketRoles {
     /// Roles (names or ids) whose activation should require a ticket; `privileged` for every
@@ -123,7 +124,7 @@ impl Default for TicketRoles {
 }
 
 /// Options of `approval-single-approver` (PIM204).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct ApproverCount {
     /// Fewest approvers a policy should name.
@@ -137,7 +138,7 @@ impl Default for ApproverCount {
 }
 
 /// Typed options of the rules that have any, by rule name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct RuleOptions {
     /// PIM102.
@@ -171,7 +172,7 @@ impl Default for RuleOptions {
 }
 
 /// Which roles count as highly privileged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct PrivilegedRolesFile {
     /// The named set (default: the profile's).
@@ -185,7 +186,7 @@ pub struct PrivilegedRolesFile {
 }
 
 /// Settings for some roles or scopes only.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct OverrideFile {
     /// Roles (names, template ids, Azure role definition GUIDs, or `member` / `owner`).
@@ -202,11 +203,12 @@ pub struct OverrideFile {
     pub severity: BTreeMap<String, Level>,
     /// Rule options there, on top of the top-level ones.
     #[serde(default)]
+    #[schemars(with = "RuleOptions")]
     pub rules: Value,
 }
 
 /// The configuration as written.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", deny_unknown_fields)]
 pub struct ConfigFile {
     /// The preset to start from.
@@ -227,6 +229,7 @@ pub struct ConfigFile {
     pub privileged_roles: PrivilegedRolesFile,
     /// Typed rule options, by rule name.
     #[serde(default)]
+    #[schemars(with = "RuleOptions")]
     pub rules: Value,
     /// Settings for some roles or scopes.
     #[serde(default)]
@@ -461,6 +464,16 @@ fn typed_options(rules: &Value, key: &str) -> Result<RuleOptions, ConfigError> {
     };
     serde_json::from_value(value)
         .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))
+}
+
+/// The JSON Schema of `pimlint.toml` (and `[tool.pimlint]`), generated from the types above.
+#[must_use]
+pub fn json_schema() -> Value {
+    let mut schema = serde_json::to_value(schemars::schema_for!(ConfigFile)).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut schema {
+        map.insert("title".into(), Value::from("pimlint configuration"));
+    }
+    schema
 }
 
 impl Config {

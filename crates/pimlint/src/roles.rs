@@ -4,6 +4,7 @@
 //! roles" reference; Azure role ids from "Azure built-in roles". Sources disagree on which
 //! roles are highly privileged, so the sets are data and the profile chooses one.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One built-in role.
@@ -273,7 +274,7 @@ const CIS_EXTRA: &[&str] = &[
 ];
 
 /// A named set of highly privileged roles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum RoleSet {
     /// The 8 roles of CISA SCuBA MS.AAD.7.

@@ -80,3 +80,49 @@ fn cisa_profile_names_its_controls() {
         "CISA makes the alert mailbox an error"
     );
 }
+
+/// `pimlint.schema.json` (for editors) is the schema the configuration types generate;
+/// `just docs` rewrites it. A configuration using every section validates against it.
+#[test]
+fn config_schema_is_current_and_accepts_a_full_config() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../pimlint.schema.json");
+    let schema = pimlint::config::json_schema();
+    let text = format!("{}\n", serde_json::to_string_pretty(&schema).unwrap());
+    if std::env::var_os("PIMLINT_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &text).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        text,
+        "pimlint.schema.json is stale: run `just docs`"
+    );
+    let full = r#"
+profile = "cisa-scuba"
+select = ["PIM"]
+extend-select = ["approval-missing-privileged"]
+ignore = ["PIM014"]
+[severity]
+PIM102 = "error"
+[privileged-roles]
+set = "cis"
+extend = ["Exchange Administrator"]
+[rules.activation-too-long]
+maximum = "PT6H"
+[[overrides]]
+roles = ["Global Administrator"]
+ignore = ["PIM404"]
+[overrides.rules.activation-too-long]
+global-administrator-maximum = "PT1H"
+"#;
+    pimlint::config::Config::from_toml(full, false).unwrap();
+    let table: toml::Table = toml::from_str(full).unwrap();
+    let instance = serde_json::to_value(table).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let typo: serde_json::Value = serde_json::json!({"selec": ["PIM0"]});
+    assert!(!validator.is_valid(&typo), "unknown keys are rejected");
+}

@@ -162,3 +162,135 @@ fn every_rule_has_valid_and_invalid_fixtures() {
         );
     }
 }
+
+/// The README of a rule folder: its documentation, and the findings of its first invalid
+/// case as pimlint reports them today.
+fn rule_readme(rule: &pimlint::rules::Rule, dir: &Path) -> String {
+    use std::fmt::Write as _;
+    let meta = rule.meta;
+    let default_on = pimlint::config::Config::default().is_enabled(meta);
+    let mut out = format!(
+        "# {} {}\n\n<!-- generated from the rule's documentation by `just docs`; edit the rule's doc comment instead -->\n\n",
+        meta.code, meta.name
+    );
+    let _ = writeln!(
+        out,
+        "Default severity: **{}** · {} · runs in {}\n",
+        meta.default_severity,
+        if default_on {
+            "on by default"
+        } else {
+            "off unless selected"
+        },
+        match rule.check {
+            pimlint::rules::Check::Validation => "`pimlint validate`",
+            _ => "`pimlint check` and `pimlint validate`",
+        }
+    );
+    out.push_str(meta.markdown().trim_end());
+    out.push('\n');
+    let mut cases: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n.starts_with("invalid-")
+                && Path::new(n)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    cases.sort();
+    if let Some(case) = cases.first() {
+        let path = dir.join(case);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (diagnostics, _) = findings(&path, &text);
+        let locator = Locator::new(&text);
+        let _ = writeln!(
+            out,
+            "\n## What pimlint reports\n\nFor [`{case}`]({case}):\n\n```text"
+        );
+        for d in diagnostics.iter().filter(|d| d.code == meta.code) {
+            let at = locator
+                .locate(&d.pointer)
+                .map(|f| locator.line_col(f.span.start));
+            let (line, column) = at.map_or((0, 0), |a| (a.line, a.column));
+            let _ = writeln!(
+                out,
+                "{case}:{line}:{column}: {} {} {}",
+                d.severity, d.code, d.message
+            );
+            if let Some(help) = &d.help {
+                let _ = writeln!(out, "  help: {help}");
+            }
+        }
+        out.push_str("```\n");
+    }
+    let _ = writeln!(
+        out,
+        "\nMore cases: the `valid-*.json` and `invalid-*.json` files beside this page."
+    );
+    out
+}
+
+/// `rules/<CODE>-<name>/README.md` matches the rule's documentation; `just docs` rewrites them.
+#[test]
+fn rule_docs_are_current() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules");
+    let update = std::env::var_os("PIMLINT_UPDATE_DOCS").is_some();
+    let mut stale = Vec::new();
+    for rule in REGISTRY {
+        let dir = root.join(format!("{}-{}", rule.meta.code, rule.meta.name));
+        let expected = rule_readme(rule, &dir);
+        let path = dir.join("README.md");
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(expected.as_str()) {
+            if update {
+                std::fs::write(&path, expected).unwrap();
+            } else {
+                stale.push(path.display().to_string());
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "stale rule docs (run `just docs`): {stale:#?}"
+    );
+}
+
+/// The rules table in the README, between its markers, is generated from the registry.
+#[test]
+fn readme_rules_table_is_current() {
+    use std::fmt::Write as _;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (head, rest) = readme.split_once("<!-- rules:start -->\n").unwrap();
+    let (_, tail) = rest.split_once("<!-- rules:end -->").unwrap();
+    let defaults = pimlint::config::Config::default();
+    let mut table = String::from("| code | name | default | what it flags |\n|---|---|---|---|\n");
+    for rule in REGISTRY {
+        let m = rule.meta;
+        let on = if defaults.is_enabled(m) {
+            ""
+        } else {
+            ", opt-in"
+        };
+        let _ = writeln!(
+            table,
+            "| [{}](rules/{}-{}/README.md) | {} | {}{on} | {} |",
+            m.code,
+            m.code,
+            m.name,
+            m.name,
+            m.default_severity,
+            m.summary().replace('|', "\\|")
+        );
+    }
+    let expected = format!("{head}<!-- rules:start -->\n{table}<!-- rules:end -->{tail}");
+    if std::env::var_os("PIMLINT_UPDATE_DOCS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    assert!(
+        readme == expected,
+        "the README rules table is stale: run `just docs`"
+    );
+}
