@@ -1,10 +1,12 @@
 //! `pimlint`: lint Entra PIM policies and schedule requests from the command line.
 
+mod bulk;
 mod check;
 mod formats;
 mod inputs;
 mod output;
 mod settings;
+mod stream;
 mod validate_cmd;
 
 use std::fmt::Write as _;
@@ -128,21 +130,9 @@ fn list_rules(format: ListFormat) -> Outcome {
     let rules = pimlint::rules::REGISTRY;
     match format {
         ListFormat::Json => {
-            let list: Vec<serde_json::Value> = rules
-                .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "code": r.meta.code,
-                        "name": r.meta.name,
-                        "category": r.meta.category,
-                        "defaultSeverity": r.meta.default_severity,
-                        "summary": r.meta.summary(),
-                    })
-                })
-                .collect();
             emit(&format!(
                 "{}\n",
-                serde_json::to_string_pretty(&list).unwrap_or_default()
+                serde_json::to_string_pretty(&pimlint::api::rules()).unwrap_or_default()
             ));
         }
         ListFormat::Text => {
@@ -165,20 +155,11 @@ fn list_rules(format: ListFormat) -> Outcome {
 }
 
 fn explain(code: &str) -> Outcome {
-    if let Some(rule) = pimlint::rules::lookup(code) {
-        emit(&format!(
-            "# {} {}\n\nDefault severity: {}\n\n{}",
-            rule.meta.code,
-            rule.meta.name,
-            rule.meta.default_severity,
-            rule.meta.markdown()
-        ));
+    if let Some(text) = pimlint::api::explain(code) {
+        emit(&text);
         return Outcome::Clean;
     }
-    let names = pimlint::rules::REGISTRY
-        .iter()
-        .flat_map(|r| [r.meta.code, r.meta.name]);
-    let hint = pimlint::suggest::nearest(code, names)
+    let hint = pimlint::api::suggest_rule(code)
         .map(|n| format!("; did you mean {n}?"))
         .unwrap_or_default();
     warn(&format!(

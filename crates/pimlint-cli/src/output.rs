@@ -158,7 +158,6 @@ fn line_len(text: &str, offset: usize) -> usize {
 /// Where a pointer lands: the full value, and a one-line span to underline.
 struct Place {
     start: LineCol,
-    end: LineCol,
     label: SourceSpan,
 }
 
@@ -179,7 +178,6 @@ fn place(locator: &Locator<'_>, pointer: &Pointer) -> Option<Place> {
     };
     Some(Place {
         start: locator.line_col(span.start),
-        end: locator.line_col(span.end),
         label,
     })
 }
@@ -223,66 +221,14 @@ struct JsonDocument<'a> {
     pointer: &'a Pointer,
     kind: Option<DocumentKind>,
     error: Option<JsonError>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Vec<JsonDiagnostic>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsonDiagnostic<'a> {
-    pub code: &'static str,
-    rule: &'static str,
-    severity: Severity,
-    message: &'a str,
-    pointer: &'a Pointer,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    end_line: Option<usize>,
-    end_column: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    help: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    note: Option<&'a str>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    labels: Vec<JsonLabel<'a>>,
-}
+/// A diagnostic as the JSON contract gives it.
+pub type JsonDiagnostic = pimlint::api::Located;
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsonLabel<'a> {
-    pointer: &'a Pointer,
-    message: &'a str,
-    line: Option<usize>,
-    column: Option<usize>,
-}
-
-pub fn json_diagnostic<'a>(d: &'a Diagnostic, locator: Option<&Locator<'_>>) -> JsonDiagnostic<'a> {
-    let at = locator.and_then(|l| place(l, &d.pointer));
-    JsonDiagnostic {
-        code: d.code,
-        rule: d.rule,
-        severity: d.severity,
-        message: &d.message,
-        pointer: &d.pointer,
-        line: at.as_ref().map(|p| p.start.line),
-        column: at.as_ref().map(|p| p.start.column),
-        end_line: at.as_ref().map(|p| p.end.line),
-        end_column: at.as_ref().map(|p| p.end.column),
-        help: d.help.as_deref(),
-        note: d.note.as_deref(),
-        labels: d
-            .labels
-            .iter()
-            .map(|l| {
-                let at = locator.and_then(|loc| place(loc, &l.pointer));
-                JsonLabel {
-                    pointer: &l.pointer,
-                    message: &l.message,
-                    line: at.as_ref().map(|p| p.start.line),
-                    column: at.as_ref().map(|p| p.start.column),
-                }
-            })
-            .collect(),
-    }
+pub fn json_diagnostic(d: &Diagnostic, locator: Option<&Locator<'_>>) -> JsonDiagnostic {
+    pimlint::api::Located::new(d, locator)
 }
 
 /// The `--format json` document.

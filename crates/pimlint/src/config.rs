@@ -597,18 +597,30 @@ impl Config {
     /// Parses TOML: a `pimlint.toml` (top-level keys), or a `pyproject.toml` (its
     /// `[tool.pimlint]` table).
     pub fn from_toml(text: &str, pyproject: bool) -> Result<Self, ConfigError> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| toml_error(text, &e))?;
-        let body = if pyproject {
-            table
-                .get("tool")
-                .and_then(|t| t.get("pimlint"))
-                .cloned()
-                .unwrap_or_else(|| toml::Value::Table(toml::Table::new()))
+        /// `pyproject.toml`, of which only `[tool.pimlint]` is read.
+        #[derive(Deserialize)]
+        struct PyProject {
+            tool: Option<Tool>,
+        }
+        #[derive(Deserialize)]
+        struct Tool {
+            pimlint: Option<ConfigFile>,
+        }
+        // Deserializing straight from TOML keeps the location of a bad key or value.
+        let file = if pyproject {
+            toml::from_str::<PyProject>(text)
+                .map(|p| p.tool.and_then(|t| t.pimlint).unwrap_or_default())
         } else {
-            toml::Value::Table(table)
-        };
-        let value = serde_json::to_value(&body).map_err(|e| ConfigError::invalid(e.to_string()))?;
-        Self::from_value(value)
+            toml::from_str::<ConfigFile>(text)
+        }
+        .map_err(|e| {
+            let mut error = toml_error(text, &e);
+            if let ConfigError::Invalid { message, .. } = &mut error {
+                *message = suggest_field(message);
+            }
+            error
+        })?;
+        Self::resolve(file)
     }
 
     /// Reads the same structure from JSON data (a Python dict, a JS object).

@@ -308,7 +308,7 @@ fn detect_by_shape(obj: &serde_json::Map<String, Value>) -> Result<DocumentKind,
             "not a PIM document pimlint recognises: looked for @odata.type, @odata.context, an \
              ARM `type` or `id`, and the members of a policy (`rules`), a policy assignment \
              (`policyId`) or a schedule request (`action`, `properties.requestType`); found \
-             members: {}. Pass --kind to say what it is",
+             members: {}. Give its kind (`--kind`, or the `kind` option of the Python and JavaScript APIs) to say what it is",
             if members.is_empty() {
                 "none".to_owned()
             } else {

@@ -12,6 +12,7 @@
 //! assert_eq!(report[0].diagnostics[0].code, "PIM001");
 //! ```
 
+pub mod api;
 pub mod config;
 pub mod diagnostic;
 pub mod duration;

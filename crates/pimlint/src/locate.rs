@@ -4,6 +4,8 @@
 //! render. The scanner walks the text once along the pointer's path, skipping sibling values
 //! without building anything, so it works on inputs of any size and nesting depth.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::pointer::Pointer;
@@ -52,10 +54,24 @@ pub struct Located {
 }
 
 /// Maps pointers and byte offsets of one source text to spans and line/column positions.
+///
+/// A file holding many documents (a top-level array, or a list response's `value`) has its
+/// elements indexed on first use, so locating a finding costs the size of its document, not of
+/// the file.
 #[derive(Debug)]
 pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    elements: OnceLock<Option<Elements>>,
+}
+
+/// Where the elements of the file's document array start.
+#[derive(Debug)]
+struct Elements {
+    /// Whether the array is the root's `value` member (else the root itself).
+    in_value: bool,
+    /// Byte offset of each element.
+    starts: Vec<usize>,
 }
 
 impl<'a> Locator<'a> {
@@ -69,7 +85,42 @@ impl<'a> Locator<'a> {
                 .filter(|&(_, b)| b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        Self { text, line_starts }
+        Self {
+            text,
+            line_starts,
+            elements: OnceLock::new(),
+        }
+    }
+
+    fn elements(&self) -> Option<&Elements> {
+        self.elements
+            .get_or_init(|| {
+                let bytes = self.text.as_bytes();
+                let root = skip_ws(bytes, 0);
+                let (in_value, array) = match bytes.get(root)? {
+                    b'[' => (false, root),
+                    b'{' => (true, find_member(bytes, root, "value")?.1),
+                    _ => return None,
+                };
+                if bytes.get(array) != Some(&b'[') {
+                    return None;
+                }
+                let mut starts = Vec::new();
+                let mut i = skip_ws(bytes, array + 1);
+                if bytes.get(i) == Some(&b']') {
+                    return Some(Elements { in_value, starts });
+                }
+                loop {
+                    starts.push(i);
+                    i = skip_ws(bytes, skip_value(bytes, i)?);
+                    if bytes.get(i) != Some(&b',') {
+                        break;
+                    }
+                    i = skip_ws(bytes, i + 1);
+                }
+                Some(Elements { in_value, starts })
+            })
+            .as_ref()
     }
 
     /// The text this locator indexes.
@@ -105,10 +156,17 @@ impl<'a> Locator<'a> {
         let bytes = self.text.as_bytes();
         let mut pos = skip_ws(bytes, base);
         let mut key = None;
-        let mut end = skip_value(bytes, pos)?;
-        for token in pointer.tokens() {
+        let tokens: Vec<String> = pointer.tokens().collect();
+        let mut rest = tokens.as_slice();
+        if base == 0 {
+            if let Some((start, skipped)) = self.element_start(rest) {
+                pos = start;
+                rest = &rest[skipped..];
+            }
+        }
+        for token in rest {
             let found = match bytes.get(pos) {
-                Some(b'{') => find_member(bytes, pos, &token),
+                Some(b'{') => find_member(bytes, pos, token),
                 Some(b'[') => token
                     .parse::<usize>()
                     .ok()
@@ -120,11 +178,13 @@ impl<'a> Locator<'a> {
                 Some((k, value_start)) => {
                     key = k;
                     pos = value_start;
-                    end = skip_value(bytes, pos)?;
                 }
                 None => {
                     return Some(Located {
-                        span: Span { start: pos, end },
+                        span: Span {
+                            start: pos,
+                            end: skip_value(bytes, pos)?,
+                        },
                         key,
                         exact: false,
                     });
@@ -132,10 +192,32 @@ impl<'a> Locator<'a> {
             }
         }
         Some(Located {
-            span: Span { start: pos, end },
+            span: Span {
+                start: pos,
+                end: skip_value(bytes, pos)?,
+            },
             key,
             exact: true,
         })
+    }
+
+    /// Where the document array element that `tokens` go through starts, from the index, and
+    /// how many tokens that consumes.
+    fn element_start(&self, tokens: &[String]) -> Option<(usize, usize)> {
+        let elements = self.elements()?;
+        let skipped = usize::from(elements.in_value);
+        if elements.in_value && tokens.first().is_none_or(|t| t != "value") {
+            return None;
+        }
+        let token = tokens.get(skipped)?;
+        if token != "0" && token.starts_with('0') {
+            return None;
+        }
+        let index: usize = token.parse().ok()?;
+        elements
+            .starts
+            .get(index)
+            .map(|&start| (start, skipped + 1))
     }
 
     /// [`Self::locate_in`] for a file holding one document.
@@ -280,6 +362,27 @@ mod tests {
   "esc\u0061ped": 1,
   "": "empty"
 }"#;
+
+    #[test]
+    fn indexed_document_arrays_give_the_same_places() {
+        let array = r#" [ {"a": 1}, {"a": [2, 3]} ,{"a": "x"}]"#;
+        assert_eq!(text_at(array, "/1/a/1"), "3");
+        assert_eq!(text_at(array, "/2/a"), r#""x""#);
+        assert_eq!(text_at(array, "/0"), r#"{"a": 1}"#);
+        let list = r#"{"@odata.context": "x", "value": [{"id": "p0"}, {"id": "p1"}], "value2": 1}"#;
+        assert_eq!(text_at(list, "/value/1/id"), r#""p1""#);
+        assert_eq!(text_at(list, "/value2"), "1");
+        assert_eq!(text_at(list, "/value"), r#"[{"id": "p0"}, {"id": "p1"}]"#);
+        let loc = Locator::new(list);
+        let missing = loc.locate(&Pointer::parse("/value/7/id").unwrap()).unwrap();
+        assert!(!missing.exact);
+        assert_eq!(
+            &list[missing.span.start..missing.span.end],
+            r#"[{"id": "p0"}, {"id": "p1"}]"#
+        );
+        let leading_zero = loc.locate(&Pointer::parse("/value/01").unwrap()).unwrap();
+        assert!(!leading_zero.exact);
+    }
 
     #[test]
     fn finds_nested_values() {

@@ -76,6 +76,10 @@ mod validation {
             return Vec::new();
         };
         let mut out: Vec<Diagnostic> = Vec::new();
+        // Most documents are valid: the boolean check is much cheaper than collecting errors.
+        if validator.is_valid(value) {
+            return out;
+        }
         for error in validator.iter_errors(value) {
             let relative = Pointer::parse(error.instance_path().as_str()).unwrap_or_default();
             let at = base.join(&relative);

@@ -1,0 +1,373 @@
+//! One-call entry points for embedding: lint a document, or validate a request against its
+//! policies, and get findings located in the input, in the shape of the CLI's JSON contract.
+//!
+//! The Python and WebAssembly packages are thin conversions over this module, so the three
+//! front ends give the same answers in the same shape.
+//!
+//! ```
+//! use pimlint::api;
+//! let text = r#"{"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": []}"#;
+//! let found = api::lint_text(text, &pimlint::Options::default()).unwrap();
+//! assert_eq!(found[0].code, "PIM001");
+//! assert_eq!((found[0].line, found[0].column), (Some(1), Some(74)));
+//! ```
+
+use chrono::{DateTime, FixedOffset};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::locate::Locator;
+use crate::model::Document;
+use crate::validate::{Outcome, PolicyIndex, Requirement, ValidateOptions, validate_report};
+use crate::{DocumentReport, InputError, Options, check_value, parse_json};
+
+/// A finding with its place in the input: the CLI's JSON diagnostic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Located {
+    /// Stable code (`PIM001`).
+    pub code: &'static str,
+    /// Kebab-case rule name.
+    pub rule: &'static str,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// JSON pointer into the input.
+    pub pointer: String,
+    /// 1-based line of the value, when the input was text.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when the input was text.
+    pub column: Option<usize>,
+    /// Line where the value ends.
+    pub end_line: Option<usize>,
+    /// Column where the value ends.
+    pub end_column: Option<usize>,
+    /// What to change.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Extra context.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Other places that matter.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<LocatedLabel>,
+}
+
+/// A secondary place of a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocatedLabel {
+    /// JSON pointer into the input.
+    pub pointer: String,
+    /// What is there.
+    pub message: String,
+    /// 1-based line, when the input was text.
+    pub line: Option<usize>,
+    /// 1-based column, when the input was text.
+    pub column: Option<usize>,
+}
+
+impl Located {
+    /// Places `diagnostic` in the text `locator` reads, when there is one.
+    #[must_use]
+    pub fn new(diagnostic: &Diagnostic, locator: Option<&Locator<'_>>) -> Self {
+        let span = locator.and_then(|l| {
+            let found = l.locate(&diagnostic.pointer)?;
+            Some((l.line_col(found.span.start), l.line_col(found.span.end)))
+        });
+        Self {
+            code: diagnostic.code,
+            rule: diagnostic.rule,
+            severity: diagnostic.severity,
+            message: diagnostic.message.clone(),
+            pointer: diagnostic.pointer.to_string(),
+            line: span.map(|(s, _)| s.line),
+            column: span.map(|(s, _)| s.column),
+            end_line: span.map(|(_, e)| e.line),
+            end_column: span.map(|(_, e)| e.column),
+            help: diagnostic.help.clone(),
+            note: diagnostic.note.clone(),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|label| {
+                    let at = locator
+                        .and_then(|l| l.locate(&label.pointer).map(|f| l.line_col(f.span.start)));
+                    LocatedLabel {
+                        pointer: label.pointer.to_string(),
+                        message: label.message.clone(),
+                        line: at.map(|a| a.line),
+                        column: at.map(|a| a.column),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Why a front end could not lint or validate its input: bad JSON, or a document that cannot
+/// be read as any PIM document. Findings are never errors.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    /// The input is not JSON.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// A document of the input cannot be checked (unknown kind, not an object, not a request).
+    #[error("{}{message}", at(pointer, *line, *column))]
+    Document {
+        /// Where the document is (`""` for the whole input).
+        pointer: String,
+        /// What is wrong.
+        message: String,
+        /// 1-based line, when the input was text.
+        line: Option<usize>,
+        /// 1-based column, when the input was text.
+        column: Option<usize>,
+    },
+}
+
+fn at(pointer: &str, line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!("{l}:{c}: "),
+        _ if pointer.is_empty() => String::new(),
+        _ => format!("at {pointer}: "),
+    }
+}
+
+impl ApiError {
+    /// The JSON pointer of the fault, when it is inside a parsed document.
+    #[must_use]
+    pub fn pointer(&self) -> Option<&str> {
+        match self {
+            Self::Document { pointer, .. } => Some(pointer),
+            Self::Input(_) => None,
+        }
+    }
+
+    /// 1-based line and column of the fault, when the input was text.
+    #[must_use]
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::Document { line, column, .. } => line.zip(*column),
+            Self::Input(InputError::Json { line, column, .. }) => Some((*line, *column)),
+            Self::Input(_) => None,
+        }
+    }
+
+    fn document(report: &DocumentReport, message: String, locator: Option<&Locator<'_>>) -> Self {
+        let place = locator.and_then(|l| {
+            l.locate(&report.pointer)
+                .map(|found| l.line_col(found.span.start))
+        });
+        Self::Document {
+            pointer: report.pointer.to_string(),
+            message,
+            line: place.map(|p| p.line),
+            column: place.map(|p| p.column),
+        }
+    }
+}
+
+/// Parsed input, with its text when it came as text (then findings carry line and column).
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The parsed JSON.
+    pub value: &'a Value,
+    /// The text it was parsed from, if any.
+    pub text: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    /// Input given as an already parsed value: findings have pointers but no line or column.
+    #[must_use]
+    pub const fn value(value: &'a Value) -> Self {
+        Self { value, text: None }
+    }
+}
+
+fn checked(input: Input<'_>, options: &Options) -> Result<Vec<DocumentReport>, ApiError> {
+    let reports = check_value(input.value, options);
+    let locator = input.text.map(Locator::new);
+    if let Some(report) = reports.iter().find(|r| r.error.is_some()) {
+        let message = report.error.clone().unwrap_or_default();
+        return Err(ApiError::document(report, message, locator.as_ref()));
+    }
+    Ok(reports)
+}
+
+/// Lints every document of `input` (a policy, policy assignment, request, list response or
+/// array of them). Any document that cannot be read as a PIM document is an error, so nothing
+/// is silently skipped.
+pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiError> {
+    let reports = checked(input, options)?;
+    let locator = input.text.map(Locator::new);
+    let mut found: Vec<Located> = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .map(|d| Located::new(d, locator.as_ref()))
+        .collect();
+    by_position(&mut found);
+    Ok(found)
+}
+
+/// Orders findings located in text by where they are, as the CLI prints them; findings
+/// without a place keep the order they were found in.
+fn by_position(found: &mut [Located]) {
+    if found.iter().all(|d| d.line.is_some()) {
+        found.sort_by_key(|d| (d.line, d.column, d.code));
+    }
+}
+
+/// Parses `text` and lints it: findings carry line and column.
+pub fn lint_text(text: &str, options: &Options) -> Result<Vec<Located>, ApiError> {
+    let value = parse_json(text)?;
+    lint(
+        Input {
+            value: &value,
+            text: Some(text),
+        },
+        options,
+    )
+}
+
+/// The prediction for a request, with its findings located in the request.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocatedVerdict {
+    /// `accepted`, `pending-approval` or `rejected`.
+    pub verdict: Outcome,
+    /// The service's names of the policy rules the request fails.
+    pub failed_rules: Vec<&'static str>,
+    /// What the service will demand that cannot be checked offline.
+    pub requirements: Vec<Requirement>,
+    /// Findings, pointing into the request.
+    pub diagnostics: Vec<Located>,
+}
+
+/// Validates the schedule request in `request` against the policy that governs it, found
+/// among `policies` (policies, policy assignments, list responses, a whole export), at `now`.
+/// `scope` gives an ARM request's scope when its body does not carry it.
+pub fn validate(
+    request: Input<'_>,
+    policies: &[Input<'_>],
+    scope: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<LocatedVerdict, ApiError> {
+    let options = Options::default();
+    let requests = checked(request, &options)?;
+    let policy_reports = policies
+        .iter()
+        .map(|p| checked(*p, &options))
+        .collect::<Result<Vec<_>, _>>()?;
+    let index = PolicyIndex::new(policy_reports.iter().enumerate().flat_map(|(i, reports)| {
+        reports
+            .iter()
+            .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
+    }));
+    let locator = request.text.map(Locator::new);
+    let report = match requests.as_slice() {
+        [one] => one,
+        [] => {
+            return Err(ApiError::Document {
+                pointer: String::new(),
+                message: "the request input holds no document".to_owned(),
+                line: None,
+                column: None,
+            });
+        }
+        [_, second, ..] => {
+            return Err(ApiError::document(
+                second,
+                format!(
+                    "the request input holds {} documents; validate one schedule request at a time",
+                    requests.len()
+                ),
+                locator.as_ref(),
+            ));
+        }
+    };
+    let Some(verdict) = validate_report(report, &index, scope, &ValidateOptions { now }) else {
+        let what = match &report.document {
+            Some(Document::PolicyAssignment(_)) => "a policy assignment",
+            _ => "a policy",
+        };
+        return Err(ApiError::document(
+            report,
+            format!("expected a schedule request, found {what}"),
+            locator.as_ref(),
+        ));
+    };
+    let mut diagnostics: Vec<Located> = verdict
+        .diagnostics
+        .iter()
+        .map(|d| Located::new(d, locator.as_ref()))
+        .collect();
+    by_position(&mut diagnostics);
+    Ok(LocatedVerdict {
+        verdict: verdict.verdict,
+        failed_rules: verdict.failed_rules,
+        requirements: verdict.requirements,
+        diagnostics,
+    })
+}
+
+/// A rule of the registry, as `pimlint rules --format json` lists it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleInfo {
+    /// Stable code.
+    pub code: &'static str,
+    /// Kebab-case name.
+    pub name: &'static str,
+    /// Family (`structure`, `activation`, `approval`, …).
+    pub category: crate::rules::Category,
+    /// Severity before configuration.
+    pub default_severity: Severity,
+    /// Whether the default configuration runs it.
+    pub enabled_by_default: bool,
+    /// One sentence: what it flags.
+    pub summary: String,
+}
+
+/// Every rule, in code order.
+#[must_use]
+pub fn rules() -> Vec<RuleInfo> {
+    let defaults = crate::config::Config::default();
+    crate::rules::REGISTRY
+        .iter()
+        .map(|r| RuleInfo {
+            code: r.meta.code,
+            name: r.meta.name,
+            category: r.meta.category,
+            default_severity: r.meta.default_severity,
+            enabled_by_default: defaults.is_enabled(r.meta),
+            summary: r.meta.summary(),
+        })
+        .collect()
+}
+
+/// The full documentation of a rule (Markdown), by code (`PIM102`) or name
+/// (`activation-too-long`); `None` when there is no such rule.
+#[must_use]
+pub fn explain(code_or_name: &str) -> Option<String> {
+    crate::rules::lookup(code_or_name).map(|r| {
+        format!(
+            "# {} {}\n\nDefault severity: {}\n\n{}",
+            r.meta.code,
+            r.meta.name,
+            r.meta.default_severity,
+            r.meta.markdown()
+        )
+    })
+}
+
+/// The nearest rule code or name to a misspelt one, for "did you mean" messages.
+#[must_use]
+pub fn suggest_rule(code_or_name: &str) -> Option<&'static str> {
+    let candidates = crate::rules::REGISTRY
+        .iter()
+        .flat_map(|r| [r.meta.code, r.meta.name]);
+    crate::suggest::nearest(code_or_name, candidates)
+}
