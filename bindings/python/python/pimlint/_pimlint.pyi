@@ -1,0 +1,164 @@
+"""Types of the native module; the public API is re-exported by ``pimlint``."""
+
+import datetime
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, Optional, Union, final
+
+from typing_extensions import TypeAlias
+
+__all__ = [
+    "__version__",
+    "Config",
+    "Diagnostic",
+    "Label",
+    "Requirement",
+    "Rule",
+    "Verdict",
+    "explain",
+    "lint",
+    "lint_many",
+    "rules",
+    "validate",
+]
+
+__version__: str
+
+# A JSON document: text (findings then carry line and column), bytes (UTF-8, or UTF-16 with a
+# byte order mark), or what ``json.load`` and ``requests``/``httpx`` ``.json()`` return.
+_Json: TypeAlias = Union[str, bytes, Mapping[str, Any], Sequence[Any]]
+
+
+@final
+class Label:
+    """A secondary place of a finding."""
+
+    @property
+    def pointer(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def line(self) -> Optional[int]: ...
+    @property
+    def column(self) -> Optional[int]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Diagnostic:
+    """One finding: what is wrong, where (JSON pointer, and line/column for text input), and
+    how to fix it."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def rule(self) -> str: ...
+    @property
+    def severity(self) -> Literal["error", "warning", "info"]: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def pointer(self) -> str: ...
+    @property
+    def line(self) -> Optional[int]: ...
+    @property
+    def column(self) -> Optional[int]: ...
+    @property
+    def end_line(self) -> Optional[int]: ...
+    @property
+    def end_column(self) -> Optional[int]: ...
+    @property
+    def help(self) -> Optional[str]: ...
+    @property
+    def note(self) -> Optional[str]: ...
+    @property
+    def labels(self) -> tuple[Label, ...]: ...
+    def to_dict(self) -> dict[str, Any]:
+        """The diagnostic as ``pimlint check --format json`` gives it (camelCase keys)."""
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Requirement:
+    """Something the service will demand that cannot be checked offline."""
+
+    @property
+    def rule(self) -> str: ...
+    @property
+    def message(self) -> str: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Verdict:
+    """What the PIM service will do with a schedule request."""
+
+    @property
+    def verdict(self) -> Literal["accepted", "pending-approval", "rejected"]: ...
+    @property
+    def failed_rules(self) -> tuple[str, ...]: ...
+    @property
+    def requirements(self) -> tuple[Requirement, ...]: ...
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]: ...
+    @property
+    def ok(self) -> bool:
+        """True when the service would take the request (accepted or pending approval)."""
+    def to_dict(self) -> dict[str, Any]:
+        """The verdict as ``pimlint validate --format json`` gives it (camelCase keys)."""
+
+@final
+class Rule:
+    """A rule of the registry."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def default_severity(self) -> Literal["error", "warning", "info"]: ...
+    @property
+    def enabled_by_default(self) -> bool: ...
+    @property
+    def summary(self) -> str: ...
+
+@final
+class Config:
+    """Which rules run, at what severity, with which options."""
+
+    def __new__(cls) -> "Config": ...
+    @staticmethod
+    def from_toml(text: str, *, pyproject: bool = False) -> "Config": ...
+    @staticmethod
+    def from_dict(data: Mapping[str, Any]) -> "Config": ...
+    @staticmethod
+    def from_path(path: Union[str, "os.PathLike[str]"]) -> "Config": ...
+    @staticmethod
+    def discover(path: Union[str, "os.PathLike[str]"]) -> Optional["Config"]: ...
+    @property
+    def source(self) -> Optional[str]: ...
+    @property
+    def profile(self) -> str: ...
+    def show(self) -> str: ...
+
+def lint(doc: _Json, config: Optional[Config] = None, *, kind: Optional[str] = None) -> list[Diagnostic]:
+    """Lints one input: a policy, policy assignment, schedule request, list response or array."""
+
+def lint_many(
+    docs: Iterable[_Json], config: Optional[Config] = None, *, kind: Optional[str] = None
+) -> list[list[Diagnostic]]:
+    """Lints many inputs on all cores without holding the GIL; one list per input, in order."""
+
+def validate(
+    request: _Json,
+    policy: _Json,
+    now: Union[datetime.datetime, str, None] = None,
+    *,
+    scope: Optional[str] = None,
+) -> Verdict:
+    """Predicts what the PIM service does with ``request`` under the policy that governs it."""
+
+def rules() -> list[Rule]:
+    """Every rule, in code order."""
+
+def explain(code: str) -> str:
+    """The documentation of a rule (Markdown), by code or name; ``KeyError`` if unknown."""

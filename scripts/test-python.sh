@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the Python wheel with maturin, installs it into a fresh virtualenv, and runs the
+# package's tests (pytest, the README's code blocks, mypy.stubtest) against the installed wheel.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+PYTHON="${PYTHON:-python3}"
+TOOLS=target/python/tools
+VENV=target/python/venv
+WHEELS=target/python/wheels
+
+if [ ! -x "$TOOLS/bin/maturin" ]; then
+    step "installing maturin (build tools venv: $TOOLS)"
+    "$PYTHON" -m venv "$TOOLS"
+    "$TOOLS/bin/pip" install --quiet --disable-pip-version-check "maturin>=1.7,<2"
+fi
+
+step "maturin build --release"
+rm -rf "$WHEELS"
+"$TOOLS/bin/maturin" build --release --locked --quiet \
+    --manifest-path bindings/python/Cargo.toml --out "$WHEELS"
+
+step "fresh virtualenv with the wheel ($VENV)"
+rm -rf "$VENV"
+"$PYTHON" -m venv "$VENV"
+"$VENV/bin/pip" install --quiet --disable-pip-version-check "$WHEELS"/pimlint-*.whl pytest mypy
+
+# The Python tests compare with the CLI's JSON: build it if the Rust tests did not.
+if [ ! -x target/debug/pimlint ] && [ ! -x target/release/pimlint ]; then
+    cargo build --locked -p pimlint-cli
+fi
+
+step "pytest"
+cd bindings/python
+"../../$VENV/bin/python" -m pytest -q -p no:cacheprovider tests
