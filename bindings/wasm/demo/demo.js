@@ -1,0 +1,183 @@
+// The pre-submit widget: lint what is pasted, or validate a request against a policy, live,
+// and highlight the lines the findings point at.
+import { lint, validate, version, PimlintError } from "../pkg/index.js";
+
+const $ = (id) => document.getElementById(id);
+const doc = $("doc");
+const policy = $("policy");
+const highlights = $("highlights");
+const list = $("diagnostics");
+const summary = $("summary");
+const verdictBox = $("verdict");
+$("version").textContent = version;
+
+const EXAMPLE_POLICY = {
+  id: "Directory_example_policy",
+  displayName: "Directory",
+  scopeId: "/",
+  scopeType: "DirectoryRole",
+  rules: [
+    {
+      "@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
+      id: "Expiration_EndUser_Assignment",
+      isExpirationRequired: true,
+      maximumDuration: "PT36H",
+      target: { caller: "EndUser", operations: ["All"], level: "Assignment" },
+    },
+    {
+      "@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
+      id: "Enablement_EndUser_Assignment",
+      enabledRules: [],
+      target: { caller: "EndUser", operations: ["All"], level: "Assignment" },
+    },
+  ],
+};
+
+const EXAMPLE_REQUEST = {
+  "@odata.type": "#microsoft.graph.unifiedRoleAssignmentScheduleRequest",
+  action: "selfActivate",
+  principalId: "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+  roleDefinitionId: "62e90394-69f5-4237-9190-012177145e10",
+  directoryScopeId: "/",
+  justification: "",
+  scheduleInfo: { expiration: { type: "afterDuration", duration: "PT10H" } },
+};
+
+function escapeHtml(text) {
+  return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
+}
+
+const RANK = { error: 3, warning: 2, info: 1 };
+
+function paintLines(diagnostics) {
+  const worst = new Map();
+  for (const d of diagnostics) {
+    if (d.line == null) continue;
+    const last = d.endLine && d.endLine - d.line < 3 ? d.endLine : d.line;
+    for (let l = d.line; l <= last; l++) {
+      if ((RANK[d.severity] ?? 0) > (RANK[worst.get(l)] ?? 0)) worst.set(l, d.severity);
+    }
+  }
+  const lines = doc.value.split("\n");
+  highlights.innerHTML = lines
+    .map((text, i) => {
+      const severity = worst.get(i + 1);
+      const cls = severity ? ` has-${severity}` : "";
+      return `<span class="line${cls}" data-line="${i + 1}">${escapeHtml(text) || " "}</span>`;
+    })
+    .join("");
+  highlights.scrollTop = doc.scrollTop;
+  highlights.scrollLeft = doc.scrollLeft;
+}
+
+function select(d) {
+  if (d.line == null) return;
+  const lines = doc.value.split("\n");
+  let start = 0;
+  for (let i = 0; i < d.line - 1; i++) start += lines[i].length + 1;
+  start += d.column - 1;
+  let end = start + 1;
+  if (d.endLine === d.line && d.endColumn) end = start + (d.endColumn - d.column);
+  doc.focus();
+  doc.setSelectionRange(start, end);
+  for (const el of highlights.querySelectorAll(".selected")) el.classList.remove("selected");
+  highlights.querySelector(`[data-line="${d.line}"]`)?.classList.add("selected");
+  const lineHeight = parseFloat(getComputedStyle(doc).lineHeight) || 19;
+  doc.scrollTop = Math.max(0, (d.line - 5) * lineHeight);
+}
+
+function show(diagnostics) {
+  list.replaceChildren(
+    ...diagnostics.map((d) => {
+      const li = document.createElement("li");
+      li.className = `diagnostic ${d.severity}`;
+      li.dataset.code = d.code;
+      const where = d.line != null ? `line ${d.line}, column ${d.column}` : d.pointer || "/";
+      li.innerHTML =
+        `<div><span class="code">${d.code}</span> ${escapeHtml(d.rule)} · ${d.severity}</div>` +
+        `<div class="message">${escapeHtml(d.message)}</div>` +
+        `<div class="where">${escapeHtml(where)} · ${escapeHtml(d.pointer || "/")}</div>` +
+        (d.help ? `<div class="help">${escapeHtml(d.help)}</div>` : "");
+      li.addEventListener("click", () => select(d));
+      return li;
+    }),
+  );
+  const count = (s) => diagnostics.filter((d) => d.severity === s).length;
+  summary.textContent = diagnostics.length
+    ? `${diagnostics.length} finding${diagnostics.length === 1 ? "" : "s"}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} infos`
+    : "No findings.";
+  paintLines(diagnostics);
+}
+
+function failure(e) {
+  const where = e.line != null ? ` (line ${e.line}, column ${e.column})` : "";
+  summary.innerHTML = `<div class="failure">${escapeHtml(e.message)}${escapeHtml(where)}</div>`;
+  list.replaceChildren();
+  verdictBox.hidden = true;
+  paintLines(e.line != null ? [{ line: e.line, endLine: e.line, severity: "error" }] : []);
+}
+
+function run() {
+  const text = doc.value;
+  if (!text.trim()) {
+    summary.textContent = "Paste a policy or a request to check it.";
+    list.replaceChildren();
+    verdictBox.hidden = true;
+    paintLines([]);
+    return;
+  }
+  try {
+    if (policy.value.trim()) {
+      const verdict = validate(text, policy.value);
+      verdictBox.hidden = false;
+      verdictBox.className = verdict.verdict;
+      verdictBox.textContent =
+        `Verdict: ${verdict.verdict}` +
+        (verdict.failedRules.length ? ` — fails ${verdict.failedRules.join(", ")}` : "");
+      show(verdict.diagnostics);
+    } else {
+      verdictBox.hidden = true;
+      show(lint(text));
+    }
+  } catch (e) {
+    if (e instanceof PimlintError) failure(e);
+    else throw e;
+  }
+}
+
+let timer;
+const soon = () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 120);
+};
+doc.addEventListener("input", () => {
+  paintLines([]);
+  soon();
+});
+policy.addEventListener("input", soon);
+doc.addEventListener("scroll", () => {
+  highlights.scrollTop = doc.scrollTop;
+  highlights.scrollLeft = doc.scrollLeft;
+});
+
+async function load(input, target) {
+  const file = input.files?.[0];
+  if (!file) return;
+  target.value = await file.text();
+  if (target === policy) $("policy-pane").open = true;
+  run();
+}
+$("load-doc").addEventListener("change", (e) => load(e.target, doc));
+$("load-policy").addEventListener("change", (e) => load(e.target, policy));
+$("example-policy").addEventListener("click", () => {
+  doc.value = JSON.stringify(EXAMPLE_POLICY, null, 2);
+  policy.value = "";
+  run();
+});
+$("example-request").addEventListener("click", () => {
+  doc.value = JSON.stringify(EXAMPLE_REQUEST, null, 2);
+  run();
+});
+
+run();
+window.pimlintDemoReady = true;

@@ -1,0 +1,99 @@
+/** A JSON document: text (findings then carry line and column) or a parsed object/array. */
+export type Json = string | Record<string, unknown> | unknown[];
+
+export type Severity = "error" | "warning" | "info";
+
+/** A secondary place of a finding. */
+export interface Label {
+  pointer: string;
+  message: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** One finding, in the shape of `pimlint check --format json`. */
+export interface Diagnostic {
+  /** Stable code, e.g. `PIM102`. */
+  code: string;
+  /** Kebab-case rule name, e.g. `activation-too-long`. */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** RFC 6901 JSON pointer into the input. */
+  pointer: string;
+  /** 1-based; null when the input was an object rather than text. */
+  line: number | null;
+  column: number | null;
+  endLine: number | null;
+  endColumn: number | null;
+  help?: string;
+  note?: string;
+  labels?: Label[];
+}
+
+/** Something the service will demand that cannot be checked offline. */
+export interface Requirement {
+  /** The service's name, e.g. `MfaRule`, `EligibilityRule`, `ApprovalRule`. */
+  rule: string;
+  message: string;
+}
+
+/** What the PIM service will do with a schedule request (`pimlint validate --format json`). */
+export interface Verdict {
+  verdict: "accepted" | "pending-approval" | "rejected";
+  /** The service's names of the policy rules the request fails, e.g. `ExpirationRule`. */
+  failedRules: string[];
+  requirements: Requirement[];
+  diagnostics: Diagnostic[];
+}
+
+export interface RuleInfo {
+  code: string;
+  name: string;
+  category: "structure" | "activation" | "approval" | "assignment" | "notification" | "request";
+  defaultSeverity: Severity;
+  enabledByDefault: boolean;
+  summary: string;
+}
+
+/** `pimlint.toml` as TOML text, or an object of the same shape. */
+export type Config = string | {
+  profile?: "recommended" | "strict" | "cisa-scuba" | "cis-m365" | "zero-trust";
+  select?: string[];
+  "extend-select"?: string[];
+  ignore?: string[];
+  severity?: Record<string, "off" | "info" | "warning" | "error">;
+  rules?: Record<string, Record<string, unknown>>;
+  "privileged-roles"?: Record<string, unknown>;
+  overrides?: Array<Record<string, unknown>>;
+};
+
+export interface LintOptions {
+  /** Take every document as this kind instead of detecting it (see `pimlint schema --list`). */
+  kind?: string;
+}
+
+export interface ValidateOptions {
+  /** The time to validate at; default: now. */
+  now?: Date | string;
+  /** An ARM request's scope, when its body does not carry it. */
+  scope?: string;
+}
+
+export class PimlintError extends Error {}
+export class InputError extends PimlintError {
+  /** JSON pointer of the fault, when inside a parsed document. */
+  readonly pointer: string | null;
+  readonly line: number | null;
+  readonly column: number | null;
+}
+export class ConfigError extends PimlintError {
+  readonly line: number | null;
+  readonly column: number | null;
+}
+
+export const version: string;
+export function lint(input: Json, config?: Config, options?: LintOptions): Diagnostic[];
+export function validate(request: Json, policy: Json, options?: ValidateOptions): Verdict;
+export function rules(): RuleInfo[];
+export function explain(code: string): string;

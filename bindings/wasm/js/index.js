@@ -1,0 +1,126 @@
+// pimlint for JavaScript: lint Microsoft Entra PIM policies and pre-validate schedule
+// requests, offline, in the browser or in Node. A thin layer over the WebAssembly module:
+// objects become JSON text, answers become plain objects, failures become PimlintError.
+
+import initWasm, * as wasm from "./wasm/pimlint_wasm.js";
+
+const wasmUrl = new URL("./wasm/pimlint_wasm_bg.wasm", import.meta.url);
+if (typeof process !== "undefined" && process.versions && process.versions.node) {
+  const { readFile } = await import("node:fs/promises");
+  wasm.initSync({ module: await readFile(wasmUrl) });
+} else {
+  await initWasm({ module_or_path: wasmUrl });
+}
+
+/** Base class of every error pimlint throws. Findings are never errors. */
+export class PimlintError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "PimlintError";
+  }
+}
+
+/** The input is not JSON, or holds a document pimlint cannot read as a PIM document. */
+export class InputError extends PimlintError {
+  constructor(message, { pointer = null, line = null, column = null, cause } = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.name = "InputError";
+    this.pointer = pointer;
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** A configuration that cannot be used. */
+export class ConfigError extends PimlintError {
+  constructor(message, { line = null, column = null } = {}) {
+    super(message);
+    this.name = "ConfigError";
+    this.line = line;
+    this.column = column;
+  }
+}
+
+/** The package version. */
+export const version = wasm.version();
+
+function call(fn) {
+  let raw;
+  try {
+    raw = fn();
+  } catch (e) {
+    // A trap in the module (a bug, never bad input) must not take the page down.
+    if (e instanceof WebAssembly.RuntimeError) {
+      throw new PimlintError(`internal error in pimlint: ${e.message}`, { cause: e });
+    }
+    throw e;
+  }
+  const answer = JSON.parse(raw);
+  if (answer.error) {
+    const { name, message, pointer, line, column } = answer.error;
+    if (name === "InputError") throw new InputError(message, { pointer, line, column });
+    if (name === "ConfigError") throw new ConfigError(message, { line, column });
+    throw new PimlintError(message);
+  }
+  return answer.ok;
+}
+
+/** JSON text for an input: text as given (then findings carry line and column), or an object. */
+function toText(input, what) {
+  if (typeof input === "string") return [input, true];
+  if (input === null || typeof input !== "object") {
+    throw new TypeError(`${what} must be JSON text or a plain object or array, got ${input === null ? "null" : typeof input}`);
+  }
+  try {
+    return [JSON.stringify(input), false];
+  } catch (e) {
+    throw new InputError(`${what} cannot be turned into JSON: ${e.message}`, { pointer: "", cause: e });
+  }
+}
+
+function configText(config) {
+  if (config === undefined || config === null) return [undefined, false];
+  if (typeof config === "string") return [config, true];
+  if (typeof config === "object") {
+    try {
+      return [JSON.stringify(config), false];
+    } catch (e) {
+      throw new ConfigError(`the configuration cannot be turned into JSON: ${e.message}`);
+    }
+  }
+  throw new TypeError("config must be TOML text (pimlint.toml) or an object of the same shape");
+}
+
+/**
+ * Lints a policy, policy assignment, schedule request, list response or array of them.
+ * @returns {import("./index.js").Diagnostic[]}
+ */
+export function lint(input, config, options = {}) {
+  const [text, located] = toText(input, "input");
+  const [cfg, toml] = configText(config);
+  return call(() => wasm.lintText(text, located, cfg, toml, options.kind));
+}
+
+/** Predicts what the PIM service does with `request` under the policy that governs it. */
+export function validate(request, policy, options = {}) {
+  const [requestText, located] = toText(request, "request");
+  const [policyText] = toText(policy, "policy");
+  let now = options.now ?? new Date();
+  if (now instanceof Date) {
+    if (Number.isNaN(now.getTime())) throw new InputError("options.now is an invalid Date");
+    now = now.toISOString();
+  }
+  if (typeof now !== "string") throw new TypeError("options.now must be a Date or an RFC 3339 string");
+  return call(() => wasm.validateText(requestText, located, policyText, now, options.scope));
+}
+
+/** Every rule, in code order. */
+export function rules() {
+  return call(() => wasm.rulesJson());
+}
+
+/** A rule's documentation (Markdown), by code (`PIM102`) or name (`activation-too-long`). */
+export function explain(code) {
+  if (typeof code !== "string") throw new TypeError("code must be a string");
+  return call(() => wasm.explainJson(code));
+}

@@ -1,0 +1,86 @@
+// The demo page in headless Chromium (Debian's, driven by playwright-core): paste a bad
+// policy, see the diagnostics and the highlighted line; validate a request against a policy.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+import { serve, CHROMIUM } from "./server.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const shots = `${repo}target/wasm-demo`;
+let server;
+let browser;
+
+before(async () => {
+  server = await serve(root);
+  browser = await chromium.launch(CHROMIUM);
+  mkdirSync(shots, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo() {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(`${server.url}/demo/index.html`);
+  await page.waitForFunction(() => window.pimlintDemoReady === true);
+  return { page, errors };
+}
+
+test("pasting a bad policy shows its diagnostics and highlights the line", async () => {
+  const { page, errors } = await openDemo();
+  const bad = readFileSync(`${repo}examples/tenant-export/global-administrator.json`, "utf8")
+    .replace('"maximumDuration": "PT8H"', '"maximumDuration": "PT36H"');
+  await page.fill("#doc", bad);
+  const item = page.locator('.diagnostic[data-code="PIM101"]');
+  await item.waitFor();
+  assert.match(await item.textContent(), /PT36H/);
+  assert.match(await item.textContent(), /line 85, column 28/);
+  const line = page.locator('#highlights .line[data-line="85"]');
+  assert.match(await line.getAttribute("class"), /has-error/);
+  assert.match(await page.textContent("#summary"), /errors/);
+  await item.click();
+  assert.match(await line.getAttribute("class"), /selected/);
+  const selected = await page.evaluate(() => {
+    const t = document.getElementById("doc");
+    return t.value.slice(t.selectionStart, t.selectionEnd);
+  });
+  assert.equal(selected, '"PT36H"');
+  await page.screenshot({ path: `${shots}/bad-policy.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test("broken JSON is reported with its place, and fixing it recovers", async () => {
+  const { page, errors } = await openDemo();
+  await page.fill("#doc", '{\n  "rules": [\n    {"id": }\n  ]\n}');
+  await page.locator(".failure").waitFor();
+  assert.match(await page.textContent(".failure"), /line 3/);
+  assert.match(await page.locator('#highlights .line[data-line="3"]').getAttribute("class"), /has-error/);
+  await page.click("#example-policy");
+  await page.locator('.diagnostic[data-code="PIM101"]').waitFor();
+  assert.equal(await page.locator(".failure").count(), 0);
+  assert.deepEqual(errors, []);
+});
+
+test("a request with its policy shows the verdict and the failed rules", async () => {
+  const { page, errors } = await openDemo();
+  const policy = readFileSync(`${repo}examples/tenant-export/global-administrator.json`, "utf8");
+  const request = readFileSync(`${repo}examples/requests/activate-global-administrator.json`, "utf8");
+  await page.click("#policy-pane summary");
+  await page.fill("#policy", policy);
+  await page.fill("#doc", request);
+  await page.locator("#verdict.rejected").waitFor();
+  const verdict = await page.textContent("#verdict");
+  assert.match(verdict, /rejected/);
+  assert.match(verdict, /ExpirationRule, JustificationRule/);
+  assert.match(await page.locator('#highlights .line[data-line="12"]').getAttribute("class"), /has-error/);
+  await page.screenshot({ path: `${shots}/request-verdict.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});

@@ -1,0 +1,115 @@
+// The built npm package (bindings/wasm/pkg), imported as a user would, under Node.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import * as pimlint from "../pkg/index.js";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const read = (path) => readFileSync(`${repo}${path}`, "utf8");
+const GLOBAL_ADMIN = read("examples/tenant-export/global-administrator.json");
+const REQUEST = read("examples/requests/activate-global-administrator.json");
+const NOW = "2026-11-30T12:00:00Z";
+
+test("lint text: diagnostics in the CLI's JSON shape, with line and column", () => {
+  const found = pimlint.lint(GLOBAL_ADMIN);
+  assert.deepEqual(
+    found.map((d) => d.code).sort(),
+    ["PIM102", "PIM201", "PIM301", "PIM302", "PIM307", "PIM404"],
+  );
+  const lines = found.map((d) => d.line);
+  assert.deepEqual(lines, [...lines].sort((a, b) => a - b), "sorted by position, as the CLI prints");
+  const first = found.find((d) => d.code === "PIM102");
+  assert.equal(first.rule, "activation-too-long");
+  assert.equal(first.severity, "warning");
+  assert.equal(first.pointer, "/policy/rules/4/maximumDuration");
+  assert.equal(first.line, 85);
+  assert.equal(first.column, 28);
+  assert.match(first.message, /PT8H.*PT2H/);
+  assert.equal(typeof first.help, "string");
+});
+
+test("lint an object: the same findings, with pointers and no lines", () => {
+  const fromText = pimlint.lint(GLOBAL_ADMIN);
+  const fromObject = pimlint.lint(JSON.parse(GLOBAL_ADMIN));
+  assert.deepEqual(
+    fromObject.map((d) => d.code).sort(),
+    fromText.map((d) => d.code).sort(),
+  );
+  assert.ok(fromObject.every((d) => d.line === null && d.pointer.startsWith("/policy")));
+});
+
+test("configuration as TOML text and as an object", () => {
+  assert.deepEqual(pimlint.lint(GLOBAL_ADMIN, 'select = ["PIM102"]').map((d) => d.code), ["PIM102"]);
+  const loose = pimlint.lint(GLOBAL_ADMIN, {
+    rules: { "activation-too-long": { "global-administrator-maximum": "PT8H" } },
+  });
+  assert.ok(!loose.some((d) => d.code === "PIM102"));
+  assert.throws(() => pimlint.lint(GLOBAL_ADMIN, 'selct = ["PIM1"]'), (e) => {
+    assert.ok(e instanceof pimlint.ConfigError && e instanceof pimlint.PimlintError && e instanceof Error);
+    assert.match(e.message, /did you mean `select`/);
+    assert.equal(e.line, 1);
+    return true;
+  });
+  assert.throws(() => pimlint.lint(GLOBAL_ADMIN, 42), TypeError);
+});
+
+test("bad input throws InputError with a place, and later calls still work", () => {
+  assert.throws(() => pimlint.lint('{\n  "rules": [}'), (e) => {
+    assert.ok(e instanceof pimlint.InputError);
+    assert.equal(e.name, "InputError");
+    assert.equal(e.line, 2);
+    assert.equal(e.column, 13);
+    return true;
+  });
+  assert.throws(() => pimlint.lint("[".repeat(100000)), pimlint.InputError);
+  assert.throws(() => pimlint.lint({ hello: "world" }), (e) => e instanceof pimlint.InputError && e.pointer === "");
+  const cyclic = {};
+  cyclic.self = cyclic;
+  assert.throws(() => pimlint.lint(cyclic), pimlint.InputError);
+  assert.throws(() => pimlint.lint({ n: 10n }), pimlint.InputError);
+  assert.throws(() => pimlint.lint(42), TypeError);
+  assert.throws(() => pimlint.lint(null), TypeError);
+  assert.ok(pimlint.lint(GLOBAL_ADMIN).length > 0);
+});
+
+test("kind override", () => {
+  const request = JSON.parse(REQUEST);
+  delete request["@odata.type"];
+  assert.ok(Array.isArray(pimlint.lint(request, undefined, { kind: "graph-role-assignment-request" })));
+  assert.throws(() => pimlint.lint(request, undefined, { kind: "nope" }), pimlint.InputError);
+});
+
+test("validate: rejected with the service's rule names", () => {
+  const verdict = pimlint.validate(REQUEST, GLOBAL_ADMIN, { now: NOW });
+  assert.equal(verdict.verdict, "rejected");
+  assert.deepEqual(verdict.failedRules, ["ExpirationRule", "JustificationRule"]);
+  assert.deepEqual(verdict.requirements.map((r) => r.rule), ["MfaRule", "EligibilityRule"]);
+  const expiry = verdict.diagnostics.find((d) => d.code === "PIM501");
+  assert.equal(expiry.line, 12);
+  assert.equal(pimlint.validate(REQUEST, GLOBAL_ADMIN, { now: new Date(NOW) }).verdict, "rejected");
+  assert.equal(pimlint.validate(REQUEST, GLOBAL_ADMIN).verdict, "rejected");
+});
+
+test("validate: accepted when the request fits", () => {
+  const request = JSON.parse(REQUEST);
+  request.justification = "Tenant-wide outage INC0042";
+  request.scheduleInfo.expiration.duration = "PT1H";
+  const verdict = pimlint.validate(request, JSON.parse(GLOBAL_ADMIN), { now: NOW });
+  assert.equal(verdict.verdict, "accepted");
+  assert.deepEqual(verdict.failedRules, []);
+  assert.throws(() => pimlint.validate(request, GLOBAL_ADMIN, { now: "soon" }), pimlint.InputError);
+  assert.throws(() => pimlint.validate(request, GLOBAL_ADMIN, { now: new Date("x") }), pimlint.InputError);
+  assert.throws(() => pimlint.validate(GLOBAL_ADMIN, GLOBAL_ADMIN, { now: NOW }), /expected a schedule request/);
+});
+
+test("rules, explain, version", () => {
+  const rules = pimlint.rules();
+  assert.ok(rules.length >= 30);
+  assert.deepEqual(Object.keys(rules[0]).sort(), ["category", "code", "defaultSeverity", "enabledByDefault", "name", "summary"]);
+  assert.match(pimlint.explain("PIM102"), /^# PIM102 activation-too-long/);
+  assert.throws(() => pimlint.explain("PIM1O2"), /did you mean/);
+  const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
+  assert.equal(pimlint.version, pkg.version);
+});

@@ -1,0 +1,30 @@
+// Type-checked by `tsc --noEmit` in the tests: what a portal writes against the package.
+import { lint, validate, rules, explain, version, InputError, ConfigError, PimlintError } from "../pkg/index.js";
+import type { Diagnostic, Verdict, RuleInfo, Config } from "../pkg/index.js";
+
+const config: Config = { profile: "strict", ignore: ["PIM001"], severity: { PIM102: "error" } };
+const found: Diagnostic[] = lint('{"rules": []}', config, { kind: "graph-policy" });
+const lines: (number | null)[] = found.map((d) => d.line);
+const verdict: Verdict = validate({ action: "selfActivate" }, [{ rules: [] }], { now: new Date(), scope: "/" });
+const outcome: "accepted" | "pending-approval" | "rejected" = verdict.verdict;
+const names: string[] = verdict.failedRules;
+const all: RuleInfo[] = rules();
+const doc: string = explain(all[0].code) + version;
+
+try {
+  lint("{");
+} catch (e) {
+  if (e instanceof InputError) {
+    const where: [string | null, number | null, number | null] = [e.pointer, e.line, e.column];
+    console.log(where);
+  } else if (e instanceof ConfigError || e instanceof PimlintError) {
+    console.log(e.message);
+  }
+}
+
+// @ts-expect-error: severity is a closed set
+const wrong: Diagnostic["severity"] = "fatal";
+// @ts-expect-error: options.now is a Date or a string
+validate("{}", "{}", { now: 12 });
+
+export { lines, outcome, names, doc, wrong };

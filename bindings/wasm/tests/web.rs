@@ -1,0 +1,126 @@
+//! The exported functions, run as WebAssembly under Node and in headless Chromium
+//! (`WASM_BINDGEN_USE_BROWSER=1`), by `scripts/test-wasm.sh`.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
+
+use pimlint_wasm::{explain_json, lint_text, rules_json, validate_text, version};
+use serde_json::Value;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const GLOBAL_ADMIN: &str =
+    include_str!("../../../examples/tenant-export/global-administrator.json");
+const REQUEST: &str = include_str!("../../../examples/requests/activate-global-administrator.json");
+
+fn answer(raw: &str) -> Value {
+    serde_json::from_str(raw).expect("every export answers with JSON")
+}
+
+#[wasm_bindgen_test]
+fn lints_text_with_line_and_column() {
+    let out = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None));
+    let found = out["ok"].as_array().expect("a list of diagnostics");
+    let too_long = found
+        .iter()
+        .find(|d| d["code"] == "PIM102")
+        .expect("PIM102 found");
+    assert_eq!(too_long["line"], 85);
+    assert_eq!(too_long["column"], 28);
+    assert_eq!(too_long["pointer"], "/policy/rules/4/maximumDuration");
+}
+
+#[wasm_bindgen_test]
+fn object_input_has_pointers_but_no_lines() {
+    let compact = serde_json::to_string(&answer(GLOBAL_ADMIN)).expect("serializes");
+    let out = answer(&lint_text(&compact, false, None, false, None));
+    assert!(out["ok"][0]["line"].is_null());
+    assert!(out["ok"][0]["pointer"].is_string());
+}
+
+#[wasm_bindgen_test]
+fn configuration_as_toml_and_as_json() {
+    let toml = answer(&lint_text(
+        GLOBAL_ADMIN,
+        true,
+        Some("select = [\"PIM102\"]".into()),
+        true,
+        None,
+    ));
+    assert_eq!(toml["ok"].as_array().map(Vec::len), Some(1));
+    let json = answer(&lint_text(
+        GLOBAL_ADMIN,
+        true,
+        Some(r#"{"ignore": ["PIM1"]}"#.into()),
+        false,
+        None,
+    ));
+    assert!(
+        json["ok"]
+            .as_array()
+            .is_some_and(|d| d.iter().all(|d| d["code"] != "PIM102"))
+    );
+    let bad = answer(&lint_text(
+        GLOBAL_ADMIN,
+        true,
+        Some("selct = []".into()),
+        true,
+        None,
+    ));
+    assert_eq!(bad["error"]["name"], "ConfigError");
+    assert_eq!(bad["error"]["line"], 1);
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
+    let bad = answer(&lint_text("{\n  \"rules\": [}", true, None, false, None));
+    assert_eq!(bad["error"]["name"], "InputError");
+    assert_eq!(bad["error"]["line"], 2);
+    let deep = "[".repeat(100_000);
+    assert_eq!(
+        answer(&lint_text(&deep, true, None, false, None))["error"]["name"],
+        "InputError"
+    );
+    let ok = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None));
+    assert!(ok["ok"].is_array());
+}
+
+#[wasm_bindgen_test]
+fn validates_a_request_with_the_service_rule_names() {
+    let out = answer(&validate_text(
+        REQUEST,
+        true,
+        GLOBAL_ADMIN,
+        "2026-11-30T12:00:00Z",
+        None,
+    ));
+    let verdict = &out["ok"];
+    assert_eq!(verdict["verdict"], "rejected");
+    assert_eq!(
+        verdict["failedRules"],
+        serde_json::json!(["ExpirationRule", "JustificationRule"])
+    );
+    let bad_now = answer(&validate_text(
+        REQUEST,
+        true,
+        GLOBAL_ADMIN,
+        "tomorrow",
+        None,
+    ));
+    assert_eq!(bad_now["error"]["name"], "InputError");
+}
+
+#[wasm_bindgen_test]
+fn rules_explain_and_version() {
+    let rules = answer(&rules_json());
+    assert!(rules["ok"].as_array().is_some_and(|r| r.len() >= 30));
+    assert!(
+        answer(&explain_json("PIM102"))["ok"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("# PIM102"))
+    );
+    assert!(
+        answer(&explain_json("PIM1O2"))["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("did you mean"))
+    );
+    assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Tests the WebAssembly package: wasm-bindgen-test under Node and in headless Chromium, the
+# built npm package under Node, its TypeScript types, and the demo page in Chromium driven by
+# Playwright. Installs what a fresh machine lacks (wasm32 target, wasm-bindgen-cli at the
+# Cargo.lock version, Debian's chromium and chromium-driver, the npm dev packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    step "apt-get install chromium chromium-driver"
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+# Builds the package (and installs the target and wasm-bindgen-cli when missing).
+bash scripts/build-wasm.sh
+
+if [ ! -d bindings/wasm/node_modules/playwright-core ] || [ ! -d bindings/wasm/node_modules/typescript ]; then
+    step "npm ci (playwright-core, typescript)"
+    (cd bindings/wasm && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+
+step "wasm-bindgen-test under Node"
+cargo test --locked --target wasm32-unknown-unknown -p pimlint-wasm
+
+step "wasm-bindgen-test in headless Chromium"
+# The runner reads bindings/wasm/webdriver.json for Chromium's flags.
+(cd bindings/wasm && WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+    cargo test --locked --target wasm32-unknown-unknown -p pimlint-wasm)
+
+step "tsc --noEmit (the package's types against a sample usage)"
+(cd bindings/wasm && node_modules/.bin/tsc -p tests/tsconfig.json)
+
+step "node --test (the package under Node; the demo page in Chromium)"
+(cd bindings/wasm && node --test tests/)
