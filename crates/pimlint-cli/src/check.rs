@@ -39,6 +39,14 @@ pub struct CheckArgs {
     #[arg(long)]
     statistics: bool,
 
+    /// How documents are delimited in the inputs.
+    #[arg(long, value_enum, default_value_t = crate::bulk::InputFormat::Auto)]
+    format_in: crate::bulk::InputFormat,
+
+    /// Worker threads for linting (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+
     /// Configuration file (default: the nearest pimlint.toml, .pimlint.toml or pyproject.toml
     /// with [tool.pimlint] above each input).
     #[arg(long, value_name = "PATH")]
@@ -55,6 +63,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// One JSON object per finding, written as found, then a summary object.
+    JsonLines,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -173,6 +183,25 @@ pub fn run(args: &CheckArgs) -> Outcome {
         crate::warn(&message);
         return Outcome::Failure;
     }
+    if let Some(threads) = args.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+        {
+            crate::warn(&format!("pimlint: cannot start {threads} threads: {e}"));
+            return Outcome::Failure;
+        }
+    }
+    let streamed = args.format == OutputFormat::JsonLines
+        || args.paths.iter().any(|arg| match inputs::expand(arg) {
+            Expanded::Inputs(sources) => sources
+                .iter()
+                .any(|s| crate::bulk::wants_streaming(s, args.format_in)),
+            Expanded::Missing(_) => false,
+        });
+    if streamed {
+        return run_streamed(args, &mut configs);
+    }
     let mut files = Vec::new();
     for arg in &args.paths {
         match inputs::expand(arg) {
@@ -209,6 +238,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         OutputFormat::Json => emit(&output::json(&files, &summary)),
         OutputFormat::Sarif => emit(&formats::sarif(&items(&files))),
         OutputFormat::Github => emit(&formats::github(&items(&files))),
+        OutputFormat::JsonLines => unreachable_streamed(),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -221,6 +251,69 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
     }
     if summary.unreadable > 0 {
+        Outcome::Failure
+    } else if !args.exit_zero
+        && summary.count(Severity::Warning) + summary.count(Severity::Error) > 0
+    {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    }
+}
+
+/// `json-lines` output always goes through the streamed path.
+const fn unreachable_streamed() {}
+
+/// The streamed path: documents one at a time, findings written as they come.
+fn run_streamed(args: &CheckArgs, configs: &mut crate::settings::Configs) -> Outcome {
+    use crate::bulk::{self, Sink, Writer};
+    let sink = match args.format {
+        OutputFormat::Text if args.statistics => Sink::Statistics,
+        OutputFormat::Text => Sink::Text,
+        OutputFormat::Json => Sink::Json,
+        OutputFormat::JsonLines => Sink::JsonLines,
+        OutputFormat::Sarif => {
+            bulk::unsupported("sarif");
+            return Outcome::Failure;
+        }
+        OutputFormat::Github => {
+            bulk::unsupported("github");
+            return Outcome::Failure;
+        }
+    };
+    let progress = bulk::progress_bar();
+    let mut writer = Writer::new(sink);
+    let mut missing = 0;
+    for arg in &args.paths {
+        match inputs::expand(arg) {
+            Expanded::Inputs(sources) => {
+                for source in &sources {
+                    let config = match configs.for_source(source) {
+                        Ok(config) => config,
+                        Err(message) => {
+                            progress.finish_and_clear();
+                            crate::warn(&message);
+                            return Outcome::Failure;
+                        }
+                    };
+                    let options = Options {
+                        kind: args.kind,
+                        schema: !args.no_schema,
+                        config,
+                    };
+                    let ndjson = bulk::is_ndjson(source, args.format_in);
+                    bulk::check(source, ndjson, &options, &mut writer, &progress);
+                }
+            }
+            Expanded::Missing(message) => {
+                crate::warn(&format!("pimlint: {message}"));
+                missing += 1;
+            }
+        }
+    }
+    progress.finish_and_clear();
+    let summary = writer.finish();
+    if summary.unreadable + missing > 0 {
         Outcome::Failure
     } else if !args.exit_zero
         && summary.count(Severity::Warning) + summary.count(Severity::Error) > 0

@@ -124,7 +124,7 @@ struct JsonResult<'a> {
     requirements: Vec<&'a pimlint::validate::Requirement>,
     policy: Option<JsonPolicyRef<'a>>,
     error: Option<&'a str>,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: Vec<JsonDiagnostic>,
 }
 
 #[derive(Serialize)]
@@ -204,7 +204,22 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         }
     }
     match args.format {
-        OutputFormat::Json => emit(&json(&policy_files, &request_files, &judged, &summary, now)),
+        OutputFormat::Json => emit(&json(
+            &policy_files,
+            &request_files,
+            &judged,
+            &summary,
+            now,
+            false,
+        )),
+        OutputFormat::JsonLines => emit(&json(
+            &policy_files,
+            &request_files,
+            &judged,
+            &summary,
+            now,
+            true,
+        )),
         OutputFormat::Sarif => emit(&formats::sarif(&items(
             &policy_files,
             &request_files,
@@ -285,6 +300,7 @@ fn json(
     judged: &[Judged],
     summary: &Summary,
     now: DateTime<FixedOffset>,
+    lines: bool,
 ) -> String {
     let locators: Vec<Option<Locator<'_>>> = request_files
         .iter()
@@ -307,7 +323,7 @@ fn json(
             continue;
         }
         for j in judged.iter().filter(|j| j.file == i) {
-            let mut diagnostics: Vec<JsonDiagnostic<'_>> = j
+            let mut diagnostics: Vec<JsonDiagnostic> = j
                 .verdict
                 .iter()
                 .flat_map(|v| &v.diagnostics)
@@ -335,6 +351,19 @@ fn json(
                 diagnostics,
             });
         }
+    }
+    if lines {
+        // One result per line, then the summary.
+        let mut out = String::new();
+        for result in &results {
+            out.push_str(&serde_json::to_string(result).unwrap_or_default());
+            out.push('\n');
+        }
+        out.push_str(
+            &serde_json::to_string(&serde_json::json!({ "summary": summary })).unwrap_or_default(),
+        );
+        out.push('\n');
+        return out;
     }
     let report = JsonReport {
         version: pimlint::VERSION,

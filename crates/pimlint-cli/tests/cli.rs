@@ -456,3 +456,85 @@ fn github_annotations() {
         "github"
     ]));
 }
+
+#[test]
+fn ndjson_is_streamed_with_exact_places() {
+    assert_cmd_snapshot!(pimlint(&["check", "tests/fixtures/stream/export.ndjson"]));
+}
+
+#[test]
+fn json_lines_output_streams_one_object_per_finding() {
+    assert_cmd_snapshot!(pimlint(&[
+        "check",
+        "--format",
+        "json-lines",
+        "tests/fixtures/stream/export.ndjson"
+    ]));
+}
+
+/// Streaming a JSON file (`json-lines` always streams) places every finding exactly where
+/// reading the file whole does.
+#[test]
+fn streamed_places_match_whole_file_places() {
+    for file in [
+        "examples/tenant-export/azure-subscription-policies.json",
+        "examples/tenant-export/group-oncall-admins.json",
+        "tests/fixtures/realistic/graph-policy-list.json",
+        "tests/fixtures/realistic/arm-policy-list.json",
+    ] {
+        let (_, whole) = json_output(&["check", "--format", "json", file]);
+        let mut expected: Vec<Value> = whole["files"][0]["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["diagnostics"].as_array().unwrap().clone())
+            .collect();
+        let out = pimlint(&["check", "--format", "json-lines", file])
+            .output()
+            .unwrap();
+        let mut streamed: Vec<Value> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .filter(|v| v.get("code").is_some())
+            .map(|mut v| {
+                v.as_object_mut().unwrap().remove("path");
+                v
+            })
+            .collect();
+        let key = |v: &Value| (v["pointer"].to_string(), v["code"].to_string());
+        expected.sort_by_key(key);
+        streamed.sort_by_key(key);
+        assert!(!expected.is_empty(), "{file} has findings");
+        assert_eq!(streamed, expected, "{file}");
+    }
+}
+
+#[test]
+fn streamed_json_output_keeps_the_contract() {
+    let (code, value) = json_output(&[
+        "check",
+        "--format",
+        "json",
+        "--format-in",
+        "ndjson",
+        "tests/fixtures/stream/export.ndjson",
+    ]);
+    assert_eq!(code, 2, "a broken line makes the run exit 2");
+    let documents = value["files"][0]["documents"].as_array().unwrap();
+    assert_eq!(documents.len(), 5);
+    assert_eq!(documents[2]["error"]["line"], 4);
+    assert!(documents[0]["diagnostics"][0]["line"].is_number());
+    assert_eq!(value["summary"]["unreadable"], 2);
+    assert_eq!(value["summary"]["documents"], 3);
+}
+
+#[test]
+fn sarif_needs_whole_files() {
+    assert_cmd_snapshot!(pimlint(&[
+        "check",
+        "--format",
+        "sarif",
+        "tests/fixtures/stream/export.ndjson"
+    ]));
+}

@@ -1,0 +1,549 @@
+//! `pimlint check` over large exports: documents are read one at a time (NDJSON, arrays, list
+//! responses, pages), linted in parallel batches, and their findings written as they come, in
+//! input order, so memory stays flat whatever the size of the export.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufRead, BufReader, IsTerminal as _};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use pimlint::api::Located;
+use pimlint::{DocumentKind, Locator, Options, Severity};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::inputs::Source;
+use crate::output::{Summary, plural};
+use crate::stream::{Item, JsonSplitter, NdJson, RawDocument};
+use crate::{emit, warn};
+
+/// Documents linted together; enough to keep every core busy, few enough to stay small.
+const BATCH: usize = 512;
+
+/// How the documents of an input are delimited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// NDJSON for `.ndjson` and `.jsonl` files, JSON otherwise; files of 16 MiB or more are
+    /// streamed.
+    Auto,
+    /// Whole JSON files (a document, an array, a list response).
+    Json,
+    /// One JSON document per line.
+    Ndjson,
+}
+
+/// Files at least this large are streamed in `auto` mode.
+pub const STREAM_THRESHOLD: u64 = 16 * 1024 * 1024;
+
+/// Whether `source` is NDJSON.
+pub fn is_ndjson(source: &Source, format: InputFormat) -> bool {
+    match format {
+        InputFormat::Ndjson => true,
+        InputFormat::Json => false,
+        InputFormat::Auto => match source {
+            Source::File(p) => p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")
+            }),
+            Source::Stdin => false,
+        },
+    }
+}
+
+/// Whether `source` is better streamed than read whole.
+pub fn wants_streaming(source: &Source, format: InputFormat) -> bool {
+    is_ndjson(source, format)
+        || matches!(source, Source::File(p) if format == InputFormat::Auto
+            && std::fs::metadata(p).is_ok_and(|m| m.len() >= STREAM_THRESHOLD))
+}
+
+/// Output of a streamed run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sink {
+    /// One line per finding: `path:line:column: severity CODE [rule] message`.
+    Text,
+    /// One JSON object per finding, then a summary object.
+    JsonLines,
+    /// The JSON contract (`--format json`), written incrementally.
+    Json,
+    /// Counts per rule and per role.
+    Statistics,
+}
+
+/// A finding or failure placed in its file.
+struct Finding {
+    diagnostic: Located,
+}
+
+/// One document's outcome, placed in its file.
+struct Checked {
+    pointer: String,
+    kind: Option<DocumentKind>,
+    role: Option<String>,
+    error: Option<Failure>,
+    findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct Failure {
+    message: String,
+    pointer: Option<String>,
+    line: Option<usize>,
+    column: Option<usize>,
+}
+
+/// Moves a place inside a document's text to its place in the file.
+const fn shift(raw: &RawDocument, line: usize, column: usize) -> (usize, usize) {
+    if line == 1 {
+        (raw.line, raw.column + column - 1)
+    } else {
+        (raw.line + line - 1, column)
+    }
+}
+
+fn place(raw: &RawDocument, mut d: Located) -> Located {
+    let prefix = raw.pointer.to_string();
+    d.pointer = format!("{prefix}{}", d.pointer);
+    if let (Some(l), Some(c)) = (d.line, d.column) {
+        let (l, c) = shift(raw, l, c);
+        d.line = Some(l);
+        d.column = Some(c);
+    }
+    if let (Some(l), Some(c)) = (d.end_line, d.end_column) {
+        let (l, c) = shift(raw, l, c);
+        d.end_line = Some(l);
+        d.end_column = Some(c);
+    }
+    for label in &mut d.labels {
+        label.pointer = format!("{prefix}{}", label.pointer);
+        if let (Some(l), Some(c)) = (label.line, label.column) {
+            let (l, c) = shift(raw, l, c);
+            label.line = Some(l);
+            label.column = Some(c);
+        }
+    }
+    d
+}
+
+fn lint(raw: &RawDocument, options: &Options) -> Vec<Checked> {
+    let prefix = raw.pointer.to_string();
+    match pimlint::check_str(&raw.text, options) {
+        Err(e) => {
+            let (line, column) = match &e {
+                pimlint::InputError::Json { line, column, .. } => {
+                    let (l, c) = shift(raw, *line, *column);
+                    (Some(l), Some(c))
+                }
+                _ => (Some(raw.line), Some(raw.column)),
+            };
+            vec![Checked {
+                pointer: prefix.clone(),
+                kind: None,
+                role: None,
+                error: Some(Failure {
+                    message: match &e {
+                        pimlint::InputError::Json { message, .. } => message.clone(),
+                        other => other.to_string(),
+                    },
+                    pointer: Some(prefix),
+                    line,
+                    column,
+                }),
+                findings: Vec::new(),
+            }]
+        }
+        Ok(reports) => {
+            let locator = Locator::new(&raw.text);
+            reports
+                .into_iter()
+                .map(|report| {
+                    let pointer = format!("{prefix}{}", report.pointer);
+                    let error = report.error.map(|message| {
+                        let at = locator
+                            .locate(&report.pointer)
+                            .map(|f| locator.line_col(f.span.start));
+                        let (line, column) =
+                            at.map_or((raw.line, raw.column), |a| shift(raw, a.line, a.column));
+                        Failure {
+                            message,
+                            pointer: Some(pointer.clone()),
+                            line: Some(line),
+                            column: Some(column),
+                        }
+                    });
+                    let mut findings: Vec<Finding> = report
+                        .diagnostics
+                        .iter()
+                        .map(|d| Finding {
+                            diagnostic: place(raw, Located::new(d, Some(&locator))),
+                        })
+                        .collect();
+                    findings.sort_by_key(|f| {
+                        (f.diagnostic.line, f.diagnostic.column, f.diagnostic.code)
+                    });
+                    Checked {
+                        pointer,
+                        kind: report.kind,
+                        role: report.role,
+                        error,
+                        findings,
+                    }
+                })
+                .collect()
+        }
+    }
+}
+
+/// Counts per rule and per role, for `--statistics`.
+#[derive(Debug, Default)]
+pub struct Statistics {
+    by_rule: BTreeMap<(&'static str, &'static str), (usize, Severity)>,
+    per_role: BTreeMap<String, usize>,
+}
+
+impl Statistics {
+    pub fn add(
+        &mut self,
+        code: &'static str,
+        name: &'static str,
+        severity: Severity,
+        role: Option<&str>,
+    ) {
+        let entry = self.by_rule.entry((code, name)).or_insert((0, severity));
+        entry.0 += 1;
+        entry.1 = entry.1.max(severity);
+        *self
+            .per_role
+            .entry(role.unwrap_or("(role not given)").to_owned())
+            .or_default() += 1;
+    }
+
+    pub fn render(self, summary: &Summary) -> String {
+        let mut out = String::new();
+        let mut rules: Vec<_> = self.by_rule.into_iter().collect();
+        rules.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
+        for ((code, name), (count, severity)) in rules {
+            let _ = writeln!(out, "{count:>6}  {code}  {name:<34} {severity}");
+        }
+        if !self.per_role.is_empty() {
+            let _ = writeln!(out, "\nby role:");
+            let mut role_counts: Vec<_> = self.per_role.into_iter().collect();
+            role_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            for (role, count) in role_counts {
+                let _ = writeln!(out, "{count:>6}  {role}");
+            }
+        }
+        out.push('\n');
+        out.push_str(&summary_line(summary));
+        out
+    }
+}
+
+pub fn summary_line(summary: &Summary) -> String {
+    format!(
+        "{} ({} errors, {} warnings, {} infos) in {} from {}.\n",
+        plural(
+            summary.errors + summary.warnings + summary.infos,
+            "problem",
+            "problems"
+        ),
+        summary.errors,
+        summary.warnings,
+        summary.infos,
+        plural(summary.documents, "document", "documents"),
+        plural(summary.files, "file", "files")
+    )
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonLine<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    diagnostic: &'a Located,
+}
+
+#[derive(Serialize)]
+struct JsonLineError<'a> {
+    path: &'a str,
+    error: &'a Failure,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsonDocument<'a> {
+    pointer: &'a str,
+    kind: Option<DocumentKind>,
+    error: Option<&'a Failure>,
+    diagnostics: Vec<&'a Located>,
+}
+
+/// Writes findings as they come.
+pub struct Writer {
+    sink: Sink,
+    pub summary: Summary,
+    statistics: Statistics,
+    out: String,
+    first_file: bool,
+    first_document: bool,
+}
+
+fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_else(|e| format!("{{\"error\": \"cannot serialize: {e}\"}}"))
+}
+
+impl Writer {
+    pub fn new(sink: Sink) -> Self {
+        let mut writer = Self {
+            sink,
+            summary: Summary::default(),
+            statistics: Statistics::default(),
+            out: String::new(),
+            first_file: true,
+            first_document: true,
+        };
+        if sink == Sink::Json {
+            let _ = write!(
+                writer.out,
+                "{{\"version\":{},\"files\":[",
+                to_json(&pimlint::VERSION)
+            );
+        }
+        writer
+    }
+
+    fn flush(&mut self) {
+        if !self.out.is_empty() {
+            emit(&self.out);
+            self.out.clear();
+        }
+    }
+
+    fn start_file(&mut self, path: &str) {
+        self.summary.files += 1;
+        if self.sink == Sink::Json {
+            if !self.first_file {
+                self.out.push(',');
+            }
+            self.first_file = false;
+            self.first_document = true;
+            let _ = write!(self.out, "{{\"path\":{},", to_json(&path));
+        }
+    }
+
+    fn end_file(&mut self, error: Option<&Failure>) {
+        if self.sink == Sink::Json {
+            if self.first_document {
+                let _ = write!(self.out, "\"error\":{},\"documents\":[]}}", to_json(&error));
+            } else {
+                // An error after some documents (a truncated file) is the file's error.
+                let _ = write!(self.out, "],\"error\":{}}}", to_json(&error));
+            }
+        }
+        self.flush();
+    }
+
+    fn file_error(&mut self, path: &str, failure: &Failure) {
+        self.summary.unreadable += 1;
+        self.write_failure(path, failure);
+    }
+
+    fn write_failure(&mut self, path: &str, failure: &Failure) {
+        match self.sink {
+            Sink::Text => {
+                let _ = writeln!(
+                    self.out,
+                    "{path}:{}:{}: error: {}",
+                    failure.line.unwrap_or(1),
+                    failure.column.unwrap_or(1),
+                    failure.message
+                );
+            }
+            Sink::JsonLines => {
+                self.out.push_str(&to_json(&JsonLineError {
+                    path,
+                    error: failure,
+                }));
+                self.out.push('\n');
+            }
+            Sink::Json | Sink::Statistics => {}
+        }
+    }
+
+    fn document(&mut self, path: &str, checked: &Checked) {
+        if let Some(error) = &checked.error {
+            self.file_error(path, error);
+        } else {
+            self.summary.documents += 1;
+        }
+        for f in &checked.findings {
+            let d = &f.diagnostic;
+            match d.severity {
+                Severity::Error => self.summary.errors += 1,
+                Severity::Warning => self.summary.warnings += 1,
+                Severity::Info => self.summary.infos += 1,
+            }
+            match self.sink {
+                Sink::Text => {
+                    let _ = writeln!(
+                        self.out,
+                        "{path}:{}:{}: {} {} [{}] {}",
+                        d.line.unwrap_or(1),
+                        d.column.unwrap_or(1),
+                        d.severity,
+                        d.code,
+                        d.rule,
+                        d.message
+                    );
+                }
+                Sink::JsonLines => {
+                    self.out.push_str(&to_json(&JsonLine {
+                        path,
+                        diagnostic: d,
+                    }));
+                    self.out.push('\n');
+                }
+                Sink::Statistics => {
+                    self.statistics
+                        .add(d.code, d.rule, d.severity, checked.role.as_deref());
+                }
+                Sink::Json => {}
+            }
+        }
+        if self.sink == Sink::Json {
+            self.out.push_str(if self.first_document {
+                "\"documents\":["
+            } else {
+                ","
+            });
+            self.first_document = false;
+            self.out.push_str(&to_json(&JsonDocument {
+                pointer: &checked.pointer,
+                kind: checked.kind,
+                error: checked.error.as_ref(),
+                diagnostics: checked.findings.iter().map(|f| &f.diagnostic).collect(),
+            }));
+        }
+        if self.out.len() > 1 << 16 {
+            self.flush();
+        }
+    }
+
+    /// Writes the closing part (summary) and returns the counts.
+    pub fn finish(mut self) -> Summary {
+        match self.sink {
+            Sink::Text => {
+                self.out.push_str(&summary_line(&self.summary));
+            }
+            Sink::JsonLines => {
+                let _ = writeln!(self.out, "{{\"summary\":{}}}", to_json(&self.summary));
+            }
+            Sink::Json => {
+                let _ = writeln!(self.out, "],\"summary\":{}}}", to_json(&self.summary));
+            }
+            Sink::Statistics => {
+                let statistics = std::mem::take(&mut self.statistics);
+                self.out.push_str(&statistics.render(&self.summary));
+            }
+        }
+        self.flush();
+        self.summary
+    }
+}
+
+fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
+    Ok(match source {
+        Source::File(p) => Box::new(BufReader::with_capacity(1 << 20, File::open(p)?)),
+        Source::Stdin => Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())),
+    })
+}
+
+/// Streams one input through the linter into `writer`.
+pub fn check(
+    source: &Source,
+    ndjson: bool,
+    options: &Options,
+    writer: &mut Writer,
+    progress: &ProgressBar,
+) {
+    let path = source.display();
+    writer.start_file(&path);
+    let reader = match open(source) {
+        Ok(r) => r,
+        Err(e) => {
+            let failure = Failure {
+                message: format!("cannot read: {}", crate::inputs::io_message(&e)),
+                pointer: None,
+                line: None,
+                column: None,
+            };
+            writer.file_error(&path, &failure);
+            writer.end_file(Some(&failure));
+            return;
+        }
+    };
+    let mut documents: Box<dyn Iterator<Item = Item>> = if ndjson {
+        Box::new(NdJson::new(reader))
+    } else {
+        Box::new(JsonSplitter::new(reader))
+    };
+    let mut file_error = None;
+    loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        for item in documents.by_ref() {
+            match item {
+                Ok(raw) => batch.push(raw),
+                Err(e) => {
+                    file_error = Some(Failure {
+                        message: e.message,
+                        pointer: None,
+                        line: Some(e.line),
+                        column: Some(e.column),
+                    });
+                    break;
+                }
+            }
+            if batch.len() == BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<Vec<Checked>> = batch.par_iter().map(|raw| lint(raw, options)).collect();
+        for checked in results.iter().flatten() {
+            writer.document(&path, checked);
+        }
+        progress.inc(batch.len() as u64);
+        if file_error.is_some() {
+            break;
+        }
+    }
+    if let Some(failure) = &file_error {
+        writer.file_error(&path, failure);
+    }
+    writer.end_file(file_error.as_ref());
+}
+
+/// A spinner on standard error for long runs, when it is a terminal.
+pub fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} {pos} documents checked ({per_sec}, {elapsed})")
+    {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar
+}
+
+/// Reports an output format that cannot be streamed.
+pub fn unsupported(format: &str) {
+    warn(&format!(
+        "pimlint: --format {format} needs whole files; for NDJSON or files of 16 MiB and more use --format text, json or json-lines (or --format-in json to read them whole)"
+    ));
+}

@@ -1,0 +1,452 @@
+//! Streaming input: the documents of a large export one at a time, from NDJSON, a top-level
+//! array, Graph/ARM list responses (`{"value": [...]}`) and concatenated pages of those,
+//! each with its exact place in the file. Only one document is held in memory at a time.
+
+use std::io::{self, BufRead};
+
+use pimlint::Pointer;
+
+/// One document's text and where it starts in the file.
+#[derive(Debug)]
+pub struct RawDocument {
+    /// The document's JSON text.
+    pub text: String,
+    /// Where it is in its page: `/3`, `/value/3`, or `""` (an NDJSON line, a lone document).
+    pub pointer: Pointer,
+    /// 1-based line of its first byte.
+    pub line: usize,
+    /// 1-based column (in characters) of its first byte.
+    pub column: usize,
+}
+
+/// A fault in the file's structure, with where it is.
+#[derive(Debug)]
+pub struct StreamError {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+pub type Item = Result<RawDocument, StreamError>;
+
+/// Documents of an NDJSON stream: one per non-blank line.
+pub struct NdJson<R> {
+    reader: R,
+    line: usize,
+    buffer: Vec<u8>,
+}
+
+impl<R: BufRead> NdJson<R> {
+    pub const fn new(reader: R) -> Self {
+        Self {
+            reader,
+            line: 0,
+            buffer: Vec::new(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for NdJson<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            self.buffer.clear();
+            match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    return Some(Err(StreamError {
+                        message: format!("cannot read: {e}"),
+                        line: self.line + 1,
+                        column: 1,
+                    }));
+                }
+            }
+            self.line += 1;
+            let mut bytes = self.buffer.as_slice();
+            if self.line == 1 {
+                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            }
+            let leading = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            if leading == bytes.len() {
+                continue;
+            }
+            return Some(match std::str::from_utf8(bytes) {
+                Ok(text) => Ok(RawDocument {
+                    text: text.trim_end().to_owned(),
+                    pointer: Pointer::default(),
+                    line: self.line,
+                    column: 1,
+                }),
+                Err(e) => Err(StreamError {
+                    message: format!(
+                        "the line is not valid UTF-8 (invalid byte at column {})",
+                        e.valid_up_to() + 1
+                    ),
+                    line: self.line,
+                    column: e.valid_up_to() + 1,
+                }),
+            });
+        }
+    }
+}
+
+/// Where the splitter is in the top-level value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Top {
+    /// Between top-level values.
+    Between,
+    /// Inside a top-level array: its elements are the documents.
+    Array,
+    /// Inside a top-level object, which is kept whole unless it has a `value` array.
+    Object,
+}
+
+/// Documents of a JSON file holding an array of documents, list responses, or pages of them,
+/// read in chunks.
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "the flags are a lexer's state"
+)]
+pub struct JsonSplitter<R> {
+    reader: R,
+    done: bool,
+    // Position of the next byte.
+    line: usize,
+    column: usize,
+    // Lexical state.
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    top: Top,
+    // Depth at which the current document array's elements sit (1 in a top-level array, 2 in a
+    // list response's `value`), and its pointer prefix.
+    elements_at: Option<usize>,
+    prefix: &'static str,
+    index: usize,
+    // Object keys at depth 1.
+    expect_key: bool,
+    key: Vec<u8>,
+    last_key: Vec<u8>,
+    saw_value_array: bool,
+    // The document being captured, and where it started.
+    current: Option<(Vec<u8>, usize, usize)>,
+    // The top-level object, without its `value` elements.
+    outer: Vec<u8>,
+    outer_start: (usize, usize),
+    ready: std::collections::VecDeque<Item>,
+    first_chunk: bool,
+}
+
+impl<R: BufRead> JsonSplitter<R> {
+    pub fn new(reader: R) -> Self {
+        Self {
+            reader,
+            done: false,
+            line: 1,
+            column: 1,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            top: Top::Between,
+            elements_at: None,
+            prefix: "",
+            index: 0,
+            expect_key: false,
+            key: Vec::new(),
+            last_key: Vec::new(),
+            saw_value_array: false,
+            current: None,
+            outer: Vec::new(),
+            outer_start: (1, 1),
+            ready: std::collections::VecDeque::new(),
+            first_chunk: true,
+        }
+    }
+
+    fn error(&mut self, message: impl Into<String>) {
+        self.ready.push_back(Err(StreamError {
+            message: message.into(),
+            line: self.line,
+            column: self.column,
+        }));
+        self.done = true;
+    }
+
+    fn finish_document(&mut self) {
+        if let Some((bytes, line, column)) = self.current.take() {
+            let pointer =
+                Pointer::parse(&format!("{}/{}", self.prefix, self.index)).unwrap_or_default();
+            self.index += 1;
+            self.push(bytes, pointer, line, column);
+        }
+    }
+
+    fn push(&mut self, bytes: Vec<u8>, pointer: Pointer, line: usize, column: usize) {
+        match String::from_utf8(bytes) {
+            Ok(text) => self.ready.push_back(Ok(RawDocument {
+                text,
+                pointer,
+                line,
+                column,
+            })),
+            Err(e) => self.ready.push_back(Err(StreamError {
+                message: format!(
+                    "the document is not valid UTF-8 (invalid byte {} bytes into it)",
+                    e.utf8_error().valid_up_to()
+                ),
+                line,
+                column,
+            })),
+        }
+    }
+
+    /// Feeds one byte; the lexical state is updated after the byte is routed.
+    fn feed(&mut self, b: u8) {
+        if self.done {
+            return;
+        }
+        let at_elements = self.elements_at == Some(self.depth);
+        if at_elements
+            && !self.in_string
+            && self.current.is_some()
+            && matches!(b, b',' | b']' | b' ' | b'\t' | b'\r' | b'\n')
+        {
+            // A number or literal element ends at the first delimiter.
+            self.finish_document();
+        }
+        // Route the byte: the current document, or the outer object.
+        if self.current.is_none() && at_elements && !self.in_string {
+            match b {
+                b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' => {}
+                _ => self.current = Some((Vec::new(), self.line, self.column)),
+            }
+        }
+        if let Some((bytes, _, _)) = &mut self.current {
+            bytes.push(b);
+        } else if self.top == Top::Object {
+            self.outer.push(b);
+        }
+        // Lexical state.
+        if self.in_string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_string = false;
+                if self.top == Top::Object && self.depth == 1 && self.expect_key {
+                    self.last_key = std::mem::take(&mut self.key);
+                    self.expect_key = false;
+                }
+                if at_elements {
+                    // A string element ends with its closing quote.
+                    self.finish_document();
+                }
+            } else if self.top == Top::Object && self.depth == 1 && self.expect_key {
+                self.key.push(b);
+            }
+            return;
+        }
+        match b {
+            b'"' => self.in_string = true,
+            b'{' | b'[' => {
+                if self.depth == 0 {
+                    if b == b'[' {
+                        self.top = Top::Array;
+                        self.elements_at = Some(1);
+                        self.prefix = "";
+                    } else {
+                        self.top = Top::Object;
+                        self.outer.clear();
+                        self.outer.push(b'{');
+                        self.outer_start = (self.line, self.column);
+                        self.expect_key = true;
+                        self.saw_value_array = false;
+                    }
+                    self.index = 0;
+                } else if self.top == Top::Object
+                    && self.depth == 1
+                    && b == b'['
+                    && self.last_key == b"value"
+                    && !self.saw_value_array
+                {
+                    self.elements_at = Some(2);
+                    self.prefix = "/value";
+                    self.saw_value_array = true;
+                    self.index = 0;
+                }
+                self.depth += 1;
+            }
+            b'}' | b']' => {
+                if self.depth == 0 {
+                    self.error(format!("unexpected `{}`", b as char));
+                    return;
+                }
+                self.depth -= 1;
+                if self.elements_at == Some(self.depth + 1) && b == b']' {
+                    // The document array closes.
+                    self.finish_document();
+                    self.elements_at = None;
+                } else if self.elements_at == Some(self.depth) {
+                    self.finish_document();
+                }
+                if self.depth == 0 {
+                    if self.top == Top::Object && !self.saw_value_array {
+                        let outer = std::mem::take(&mut self.outer);
+                        let (line, column) = self.outer_start;
+                        self.push(outer, Pointer::default(), line, column);
+                    }
+                    self.outer.clear();
+                    self.top = Top::Between;
+                }
+            }
+            b',' if self.depth == 1 && self.top == Top::Object => self.expect_key = true,
+            b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => {}
+            _ if self.depth == 0 => {
+                self.error(
+                    "expected a JSON array of documents, a list response ({\"value\": [...]}) or a document",
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonSplitter<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.ready.pop_front() {
+                return Some(item);
+            }
+            if self.done {
+                return None;
+            }
+            let chunk = match self.reader.fill_buf() {
+                Ok(chunk) => chunk.to_vec(),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => {
+                    self.error(format!("cannot read: {e}"));
+                    continue;
+                }
+            };
+            if chunk.is_empty() {
+                self.done = true;
+                if self.depth > 0 || self.in_string {
+                    self.ready.push_back(Err(StreamError {
+                        message: "the file ends inside a value (truncated?)".to_owned(),
+                        line: self.line,
+                        column: self.column,
+                    }));
+                }
+                continue;
+            }
+            self.reader.consume(chunk.len());
+            let mut bytes = chunk.as_slice();
+            if self.first_chunk {
+                self.first_chunk = false;
+                bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+            }
+            for &b in bytes {
+                self.feed(b);
+                if b == b'\n' {
+                    self.line += 1;
+                    self.column = 1;
+                } else if b & 0xC0 != 0x80 {
+                    self.column += 1;
+                }
+                if self.done {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<(String, String, usize, usize)> {
+        JsonSplitter::new(text.as_bytes())
+            .map(|item| {
+                let d = item.expect("no error");
+                (d.text, d.pointer.to_string(), d.line, d.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_arrays_lists_and_pages() {
+        assert_eq!(
+            split("[{\"a\": [1, {\"b\": \"]\"}]},\n  {\"c\": 2}]"),
+            vec![
+                (
+                    "{\"a\": [1, {\"b\": \"]\"}]}".to_owned(),
+                    "/0".to_owned(),
+                    1,
+                    2
+                ),
+                ("{\"c\": 2}".to_owned(), "/1".to_owned(), 2, 3),
+            ]
+        );
+        let pages = "{\"@odata.context\": \"x\", \"value\": [{\"id\": \"é\"}, {\"id\": 2}], \"@odata.nextLink\": \"y\"}\n{\"value\": [{\"id\": 3}]}";
+        let docs = split(pages);
+        assert_eq!(docs.len(), 3);
+        assert_eq!(docs[0].1, "/value/0");
+        assert_eq!((docs[1].2, docs[1].3), (1, 48));
+        assert_eq!(
+            (docs[2].0.as_str(), docs[2].1.as_str(), docs[2].2),
+            ("{\"id\": 3}", "/value/0", 2)
+        );
+    }
+
+    #[test]
+    fn a_lone_object_is_one_document() {
+        let docs = split("  {\"rules\": [], \"values\": [1]}  ");
+        assert_eq!(
+            docs,
+            vec![(
+                "{\"rules\": [], \"values\": [1]}".to_owned(),
+                String::new(),
+                1,
+                3
+            )]
+        );
+    }
+
+    #[test]
+    fn scalars_in_an_array_are_documents_too() {
+        let docs = split("[1, \"x\" ,true]");
+        assert_eq!(
+            docs.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
+            ["1", "\"x\"", "true"]
+        );
+    }
+
+    #[test]
+    fn truncated_and_stray_input_are_errors() {
+        let items: Vec<_> = JsonSplitter::new(&b"[{\"a\": 1}, {\"b\""[..]).collect();
+        assert!(items[0].is_ok());
+        assert!(items.last().is_some_and(Result::is_err));
+        let stray: Vec<_> = JsonSplitter::new(&b"nope"[..]).collect();
+        assert!(stray[0].is_err());
+    }
+
+    #[test]
+    fn ndjson_lines() {
+        let items: Vec<_> = NdJson::new(&b"{\"a\": 1}\n\n  {\"b\": 2}\r\n"[..])
+            .map(|i| i.map(|d| (d.text, d.line)).map_err(|e| e.message))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                Ok(("{\"a\": 1}".to_owned(), 1)),
+                Ok(("  {\"b\": 2}".to_owned(), 3))
+            ]
+        );
+    }
+}
