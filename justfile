@@ -48,3 +48,45 @@ rules: build
 # Open the API documentation.
 doc:
     cargo doc --workspace --no-deps --open
+
+# Write a synthetic export of N policies (NDJSON) for benchmarks: `just gen-export 100000`.
+gen-export N PATH="target/bench/export.ndjson":
+    cargo build --release -q -p pimlint-bench
+    mkdir -p "$(dirname {{PATH}})"
+    ./target/release/gen-export {{N}} {{PATH}}
+    @ls -l {{PATH}}
+
+# Benchmarks: criterion per-stage costs of the core, then whole-process figures of the CLI.
+bench:
+    cargo bench -p pimlint-bench --bench lint
+    python3 scripts/bench.py
+
+# The Python package's tests (builds the wheel into a fresh virtualenv).
+test-python:
+    bash scripts/test-python.sh
+
+# Lint 10 000 policies given as dicts: one lint() per policy vs lint_many().
+bench-python:
+    bash scripts/test-python.sh
+    target/python/venv/bin/python bindings/python/bench/bench_lint.py
+
+# Build the npm package into bindings/wasm/pkg.
+wasm-build:
+    bash scripts/build-wasm.sh
+
+# The WebAssembly package's tests: Node, headless Chromium, TypeScript, the demo page.
+test-wasm:
+    bash scripts/test-wasm.sh
+
+# Raw and gzipped size of the WebAssembly module.
+wasm-size: wasm-build
+    @wc -c < bindings/wasm/pkg/wasm/pimlint_wasm_bg.wasm | xargs echo "raw bytes:"
+    @gzip -9 -c bindings/wasm/pkg/wasm/pimlint_wasm_bg.wasm | wc -c | xargs echo "gzipped bytes:"
+
+# Time to lint one full policy in Node and in headless Chromium.
+wasm-bench: wasm-build
+    cd bindings/wasm && (test -d node_modules/playwright-core || npm ci --no-audit --no-fund) && node bench/bench.mjs
+
+# Serve the demo page on http://127.0.0.1:8000/demo/ (after `just wasm-build`).
+demo: wasm-build
+    python3 -m http.server 8000 --bind 127.0.0.1 --directory bindings/wasm

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test pimlint has, as CI does: formatting, clippy, and the whole test suite.
+# Runs every test pimlint has, as CI does: formatting, clippy, the Rust tests, the Python
+# package against its built wheel, and the WebAssembly package under Node and headless Chromium.
 # It installs what a fresh machine lacks and skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +27,19 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "cargo test"
 cargo test --workspace --locked
+
+if command -v rustup >/dev/null 2>&1 && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    step "rustup target add wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+fi
+
+step "cargo clippy for wasm32 (warnings are errors)"
+cargo clippy -p pimlint-wasm --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "Python package (scripts/test-python.sh)"
+bash scripts/test-python.sh
+
+step "WebAssembly package (scripts/test-wasm.sh)"
+bash scripts/test-wasm.sh
+
+step "all tests passed"

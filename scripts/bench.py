@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Whole-process benchmarks of `pimlint check` on a synthetic export, side by side with bare
+serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor), plus
+thread scaling and peak memory at two export sizes. Run with `just bench`.
+
+Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
+the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench).
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+BIN = REPO / "target" / "release"
+OUT = REPO / "target" / "bench"
+COUNT = int(os.environ.get("PIMLINT_BENCH_COUNT", "100000"))
+
+
+def export(count: int) -> pathlib.Path:
+    path = OUT / f"export-{count}.ndjson"
+    if not path.exists():
+        print(f"generating {count} policies into {path} …", flush=True)
+        subprocess.run([str(BIN / "gen-export"), str(count), str(path)], check=True)
+    return path
+
+
+def measure(args: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one run, output discarded."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"{' '.join(args)} exited {code}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best(args: list[str], runs: int = 3) -> tuple[float, float]:
+    results = [measure(args) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> None:
+    subprocess.run(
+        ["cargo", "build", "--release", "--locked", "-q", "-p", "pimlint-cli", "-p", "pimlint-bench"],
+        check=True, cwd=REPO,
+    )
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = export(COUNT)
+    size_mb = path.stat().st_size / 1e6
+    cores = os.cpu_count()
+    print(f"\n{COUNT} policies, {size_mb:.0f} MB of NDJSON ({path.name}), {cores} cores, best of 3\n")
+    pimlint = str(BIN / "pimlint")
+    rows = [
+        ("serde_json → IgnoredAny (floor), 1 thread", [str(BIN / "parse-floor"), "ignored", str(path)]),
+        ("serde_json → Value, 1 thread", [str(BIN / "parse-floor"), "value", str(path)]),
+        ("pimlint check --statistics, 1 thread", [pimlint, "check", "--statistics", "--threads", "1", str(path)]),
+        ("pimlint check --statistics, 2 threads", [pimlint, "check", "--statistics", "--threads", "2", str(path)]),
+        ("pimlint check --no-schema, 2 threads", [pimlint, "check", "--statistics", "--no-schema", "--threads", "2", str(path)]),
+        ("pimlint check --format json-lines, 2 threads", [pimlint, "check", "--format", "json-lines", "--threads", "2", str(path)]),
+    ]
+    print(f"{'command':<48} {'wall s':>8} {'policies/s':>12} {'MB/s':>8} {'peak MB':>9} {'vs Value':>9}")
+    value_rate = None
+    single = None
+    for label, args in rows:
+        wall, peak = best(args)
+        rate = COUNT / wall
+        if "→ Value" in label:
+            value_rate = rate
+        if label.endswith("--statistics, 1 thread"):
+            single = wall
+        ratio = f"{rate / value_rate:.2f}×" if value_rate else ""
+        print(f"{label:<48} {wall:>8.2f} {rate:>12,.0f} {size_mb / wall:>8.1f} {peak:>9.1f} {ratio:>9}")
+        if label.endswith("--statistics, 2 threads") and single:
+            print(f"{'  scaling 1 → 2 threads':<48} {single / wall:>8.2f}×")
+
+    print("\npeak memory by export size (pimlint check --statistics, 2 threads)")
+    sizes = [10_000, COUNT]
+    if os.environ.get("PIMLINT_BENCH_MILLION") == "1":
+        sizes.append(1_000_000)
+    for count in sizes:
+        wall, peak = measure([pimlint, "check", "--statistics", str(export(count))])
+        print(f"  {count:>9,} policies: {peak:8.1f} MB peak, {wall:7.2f} s")
+
+
+if __name__ == "__main__":
+    main()
