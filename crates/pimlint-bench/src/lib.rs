@@ -229,7 +229,9 @@ mod tests {
             assert_eq!(document, generator.document(i), "deterministic");
             for report in pimlint::check_value(&document, &pimlint::Options::default()) {
                 assert_eq!(report.error, None, "document {i}");
-                *kinds.entry(report.kind.map(|k| k.as_str())).or_insert(0) += 1;
+                *kinds
+                    .entry(report.kind.map(pimlint::DocumentKind::as_str))
+                    .or_insert(0) += 1;
             }
         }
         assert_eq!(kinds.get(&Some("graph-policy-assignment")), Some(&110));

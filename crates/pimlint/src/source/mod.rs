@@ -54,16 +54,114 @@ impl<T> Field<T> {
     }
 }
 
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Field<T> {
+/// Which JSON containers a member type reads without fail, so that [`Field`] can read them
+/// in one pass instead of first copying them into a [`Value`] to keep in case of failure.
+pub trait Shape {
+    /// Every JSON array reads as this type (its elements cannot fail).
+    const READS_EVERY_ARRAY: bool = false;
+    /// Every JSON object reads as this type (its members cannot fail).
+    const READS_EVERY_OBJECT: bool = false;
+}
+
+impl Shape for String {}
+impl Shape for bool {}
+impl Shape for i64 {}
+
+impl Shape for Value {
+    const READS_EVERY_ARRAY: bool = true;
+    const READS_EVERY_OBJECT: bool = true;
+}
+
+impl Shape for Extra {
+    const READS_EVERY_OBJECT: bool = true;
+}
+
+impl Shape for Vec<Value> {
+    const READS_EVERY_ARRAY: bool = true;
+}
+
+impl<T> Shape for Vec<Field<T>> {
+    const READS_EVERY_ARRAY: bool = true;
+}
+
+impl<'de, T: DeserializeOwned + Shape> Deserialize<'de> for Field<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        if value.is_null() {
-            return Ok(Self::Null);
+        deserializer.deserialize_any(FieldVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads a member: scalars are tried against `T` and kept as written when they do not fit;
+/// containers `T` always reads are read straight into it, others are kept as written.
+struct FieldVisitor<T>(std::marker::PhantomData<T>);
+
+impl<T: DeserializeOwned> FieldVisitor<T> {
+    fn scalar(value: Value) -> Field<T> {
+        match T::deserialize(&value) {
+            Ok(v) => Field::Value(v),
+            Err(_) => Field::Invalid(value),
         }
-        Ok(match T::deserialize(&value) {
-            Ok(v) => Self::Value(v),
-            Err(_) => Self::Invalid(value),
-        })
+    }
+}
+
+impl<'de, T: DeserializeOwned + Shape> serde::de::Visitor<'de> for FieldVisitor<T> {
+    type Value = Field<T>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Field<T>, D::Error> {
+        Field::deserialize(deserializer)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::Bool(v)))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::from(v)))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::from(v)))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::from(v)))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::String(v.to_owned())))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Field<T>, E> {
+        Ok(Self::scalar(Value::String(v)))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {
+        let items = serde::de::value::SeqAccessDeserializer::new(seq);
+        if T::READS_EVERY_ARRAY {
+            T::deserialize(items).map(Field::Value)
+        } else {
+            Value::deserialize(items).map(Field::Invalid)
+        }
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Field<T>, A::Error> {
+        let members = serde::de::value::MapAccessDeserializer::new(map);
+        if T::READS_EVERY_OBJECT {
+            T::deserialize(members).map(Field::Value)
+        } else {
+            Value::deserialize(members).map(Field::Invalid)
+        }
     }
 }
 

@@ -32,6 +32,11 @@ macro_rules! source_object {
             #[serde(flatten)]
             pub extra: Extra,
         }
+
+        impl $crate::source::Shape for $name {
+            const READS_EVERY_OBJECT: bool = true;
+        }
+
     };
 }
 pub(crate) use source_object;
@@ -538,6 +543,12 @@ impl Rule {
             (None, None) => str_of("id").and_then(RuleType::from_id),
         }
     }
+}
+
+// Any array of rules reads: a rule that is not an object, or of an unknown type, is kept as
+// `Rule::Unknown`.
+impl super::Shape for Vec<Rule> {
+    const READS_EVERY_ARRAY: bool = true;
 }
 
 impl<'de> Deserialize<'de> for Rule {
