@@ -145,6 +145,26 @@ pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
     }
 }
 
+/// The options for one input: its configuration (found once per folder) and the flags; `None`
+/// (after saying why) when the configuration cannot be used.
+fn options_for(
+    args: &CheckArgs,
+    configs: &mut crate::settings::Configs,
+    source: &Source,
+) -> Option<Options> {
+    match configs.for_source(source) {
+        Ok(config) => Some(Options {
+            kind: args.kind,
+            schema: !args.no_schema,
+            config,
+        }),
+        Err(message) => {
+            crate::warn(&message);
+            None
+        }
+    }
+}
+
 /// The findings and failures of each file, for the machine formats.
 fn items(files: &[FileOutcome]) -> Vec<formats::Item<'_>> {
     files
@@ -207,17 +227,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         match inputs::expand(arg) {
             Expanded::Inputs(sources) => {
                 for source in &sources {
-                    let config = match configs.for_source(source) {
-                        Ok(config) => config,
-                        Err(message) => {
-                            crate::warn(&message);
-                            return Outcome::Failure;
-                        }
-                    };
-                    let options = Options {
-                        kind: args.kind,
-                        schema: !args.no_schema,
-                        config,
+                    let Some(options) = options_for(args, &mut configs, source) else {
+                        return Outcome::Failure;
                     };
                     files.push(check_source(source, &options));
                 }
@@ -288,18 +299,9 @@ fn run_streamed(args: &CheckArgs, configs: &mut crate::settings::Configs) -> Out
         match inputs::expand(arg) {
             Expanded::Inputs(sources) => {
                 for source in &sources {
-                    let config = match configs.for_source(source) {
-                        Ok(config) => config,
-                        Err(message) => {
-                            progress.finish_and_clear();
-                            crate::warn(&message);
-                            return Outcome::Failure;
-                        }
-                    };
-                    let options = Options {
-                        kind: args.kind,
-                        schema: !args.no_schema,
-                        config,
+                    let Some(options) = options_for(args, configs, source) else {
+                        progress.finish_and_clear();
+                        return Outcome::Failure;
                     };
                     let ndjson = bulk::is_ndjson(source, args.format_in);
                     bulk::check(source, ndjson, &options, &mut writer, &progress);

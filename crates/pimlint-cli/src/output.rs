@@ -413,56 +413,17 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// `--statistics`: findings counted per rule and per role.
 pub fn statistics(files: &[FileOutcome], summary: &Summary) -> String {
-    use std::collections::BTreeMap;
-    let mut by_rule: BTreeMap<(&str, &str), (usize, Severity)> = BTreeMap::new();
-    let mut per_role: BTreeMap<String, usize> = BTreeMap::new();
+    let mut statistics = crate::bulk::Statistics::default();
     for doc in files
         .iter()
         .filter_map(|f| f.result.as_ref().ok())
         .flatten()
     {
         for d in &doc.diagnostics {
-            let entry = by_rule.entry((d.code, d.rule)).or_insert((0, d.severity));
-            entry.0 += 1;
-            entry.1 = entry.1.max(d.severity);
-            *per_role
-                .entry(
-                    doc.role
-                        .clone()
-                        .unwrap_or_else(|| "(role not given)".to_owned()),
-                )
-                .or_default() += 1;
+            statistics.add(d.code, d.rule, d.severity, doc.role.as_deref());
         }
     }
-    let mut out = String::new();
-    let mut rules: Vec<_> = by_rule.into_iter().collect();
-    rules.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-    for ((code, name), (count, severity)) in rules {
-        let _ = writeln!(out, "{count:>6}  {code}  {name:<34} {severity}");
-    }
-    if !per_role.is_empty() {
-        let _ = writeln!(out, "\nby role:");
-        let mut role_counts: Vec<_> = per_role.into_iter().collect();
-        role_counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        for (role, count) in role_counts {
-            let _ = writeln!(out, "{count:>6}  {role}");
-        }
-    }
-    let _ = writeln!(
-        out,
-        "\n{} ({} errors, {} warnings, {} infos) in {} from {}.",
-        plural(
-            summary.errors + summary.warnings + summary.infos,
-            "problem",
-            "problems"
-        ),
-        summary.errors,
-        summary.warnings,
-        summary.infos,
-        plural(summary.documents, "document", "documents"),
-        plural(summary.files, "file", "files")
-    );
-    out
+    statistics.render(summary)
 }
 
 /// Renders reports as miette draws them.
