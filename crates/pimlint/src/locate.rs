@@ -4,7 +4,8 @@
 //! render. The scanner walks the text once along the pointer's path, skipping sibling values
 //! without building anything, so it works on inputs of any size and nesting depth.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
 
@@ -63,6 +64,18 @@ pub struct Locator<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
     elements: OnceLock<Option<Elements>>,
+    /// The members of each object visited so far, by the object's offset: an object is scanned
+    /// once however many findings point into it.
+    members: Mutex<HashMap<usize, Vec<Member>>>,
+}
+
+/// One member of an object: its raw (still escaped) name, the span of the name, and where its
+/// value starts.
+#[derive(Debug)]
+struct Member {
+    raw: Span,
+    key: Span,
+    value: usize,
 }
 
 /// Where the elements of the file's document array start.
@@ -89,6 +102,7 @@ impl<'a> Locator<'a> {
             text,
             line_starts,
             elements: OnceLock::new(),
+            members: Mutex::new(HashMap::new()),
         }
     }
 
@@ -166,7 +180,7 @@ impl<'a> Locator<'a> {
         }
         for token in rest {
             let found = match bytes.get(pos) {
-                Some(b'{') => find_member(bytes, pos, token),
+                Some(b'{') => self.member(pos, token),
                 Some(b'[') => token
                     .parse::<usize>()
                     .ok()
@@ -199,6 +213,25 @@ impl<'a> Locator<'a> {
             key,
             exact: true,
         })
+    }
+
+    /// In the object at `pos`, the member named `name` (the last one, as `serde_json` keeps),
+    /// from the object's member table, built on first use.
+    fn member(&self, pos: usize, name: &str) -> Option<(Option<Span>, usize)> {
+        let bytes = self.text.as_bytes();
+        let Ok(mut tables) = self.members.lock() else {
+            return find_member(bytes, pos, name);
+        };
+        let table = tables.entry(pos).or_insert_with(|| members_of(bytes, pos));
+        table
+            .iter()
+            .rev()
+            .find(|m| {
+                bytes
+                    .get(m.raw.start..m.raw.end)
+                    .is_some_and(|raw| key_matches(raw, name))
+            })
+            .map(|m| (Some(m.key), m.value))
     }
 
     /// Where the document array element that `tokens` go through starts, from the index, and
@@ -314,6 +347,42 @@ fn find_member(bytes: &[u8], pos: usize, name: &str) -> Option<(Option<Span>, us
         }
     }
     found
+}
+
+/// Every member of the object at `pos`, in order; stops at the first fault.
+fn members_of(bytes: &[u8], pos: usize) -> Vec<Member> {
+    let mut out = Vec::new();
+    let mut i = skip_ws(bytes, pos + 1);
+    while bytes.get(i) == Some(&b'"') {
+        let Some(key_end) = skip_string(bytes, i) else {
+            break;
+        };
+        let colon = skip_ws(bytes, key_end);
+        if bytes.get(colon) != Some(&b':') {
+            break;
+        }
+        let value = skip_ws(bytes, colon + 1);
+        out.push(Member {
+            raw: Span {
+                start: i + 1,
+                end: key_end - 1,
+            },
+            key: Span {
+                start: i,
+                end: key_end,
+            },
+            value,
+        });
+        let Some(value_end) = skip_value(bytes, value) else {
+            break;
+        };
+        i = skip_ws(bytes, value_end);
+        match bytes.get(i) {
+            Some(b',') => i = skip_ws(bytes, i + 1),
+            _ => break,
+        }
+    }
+    out
 }
 
 fn key_matches(raw: &[u8], name: &str) -> bool {
