@@ -56,8 +56,8 @@ export interface RuleInfo {
   summary: string;
 }
 
-/** `pimlint.toml` as TOML text, or an object of the same shape. */
-export type Config = string | {
+/** The settings of `pimlint.toml`, as an object of the same shape (keys as in the file). */
+export type Config = {
   profile?: "recommended" | "strict" | "cisa-scuba" | "cis-m365" | "zero-trust";
   select?: string[];
   "extend-select"?: string[];

@@ -80,7 +80,12 @@ function toText(input, what) {
 
 function configText(config) {
   if (config === undefined || config === null) return [undefined, false];
-  if (typeof config === "string") return [config, true];
+  if (typeof config === "string") {
+    // The TOML parser is left out of the WebAssembly build to keep it small.
+    throw new ConfigError(
+      'pass the configuration as an object of the pimlint.toml shape (e.g. {"select": ["PIM1"]}), not as TOML text',
+    );
+  }
   if (typeof config === "object") {
     try {
       return [JSON.stringify(config), false];
@@ -88,7 +93,7 @@ function configText(config) {
       throw new ConfigError(`the configuration cannot be turned into JSON: ${e.message}`);
     }
   }
-  throw new TypeError("config must be TOML text (pimlint.toml) or an object of the same shape");
+  throw new TypeError("config must be an object of the pimlint.toml shape");
 }
 
 /**

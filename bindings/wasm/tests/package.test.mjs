@@ -40,18 +40,18 @@ test("lint an object: the same findings, with pointers and no lines", () => {
   assert.ok(fromObject.every((d) => d.line === null && d.pointer.startsWith("/policy")));
 });
 
-test("configuration as TOML text and as an object", () => {
-  assert.deepEqual(pimlint.lint(GLOBAL_ADMIN, 'select = ["PIM102"]').map((d) => d.code), ["PIM102"]);
+test("configuration as an object", () => {
+  assert.deepEqual(pimlint.lint(GLOBAL_ADMIN, { select: ["PIM102"] }).map((d) => d.code), ["PIM102"]);
   const loose = pimlint.lint(GLOBAL_ADMIN, {
     rules: { "activation-too-long": { "global-administrator-maximum": "PT8H" } },
   });
   assert.ok(!loose.some((d) => d.code === "PIM102"));
-  assert.throws(() => pimlint.lint(GLOBAL_ADMIN, 'selct = ["PIM1"]'), (e) => {
+  assert.throws(() => pimlint.lint(GLOBAL_ADMIN, { selct: ["PIM1"] }), (e) => {
     assert.ok(e instanceof pimlint.ConfigError && e instanceof pimlint.PimlintError && e instanceof Error);
     assert.match(e.message, /did you mean `select`/);
-    assert.equal(e.line, 1);
     return true;
   });
+  assert.throws(() => pimlint.lint(GLOBAL_ADMIN, 'select = ["PIM1"]'), pimlint.ConfigError);
   assert.throws(() => pimlint.lint(GLOBAL_ADMIN, 42), TypeError);
 });
 

@@ -7,7 +7,9 @@
 //! selector wins. Unknown keys, codes and names are errors that suggest the nearest valid one.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+#[cfg(feature = "toml")]
+use std::path::Path;
+use std::path::PathBuf;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -280,6 +282,7 @@ impl ConfigError {
         }
     }
 
+    #[cfg(feature = "toml")]
     fn with_path(self, file: &Path) -> Self {
         match self {
             Self::Invalid {
@@ -594,6 +597,7 @@ impl Config {
         })
     }
 
+    #[cfg(feature = "toml")]
     /// Parses TOML: a `pimlint.toml` (top-level keys), or a `pyproject.toml` (its
     /// `[tool.pimlint]` table).
     pub fn from_toml(text: &str, pyproject: bool) -> Result<Self, ConfigError> {
@@ -630,6 +634,7 @@ impl Config {
         Self::resolve(file)
     }
 
+    #[cfg(feature = "toml")]
     /// Reads a configuration file (`pyproject.toml` by its name).
     pub fn from_path(path: &Path) -> Result<Self, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Io {
@@ -642,6 +647,7 @@ impl Config {
         Ok(config)
     }
 
+    #[cfg(feature = "toml")]
     /// The nearest configuration at or above `start` (a file or directory): `pimlint.toml`,
     /// `.pimlint.toml`, or a `pyproject.toml` with a `[tool.pimlint]` table.
     pub fn discover(start: &Path) -> Result<Option<Self>, ConfigError> {
@@ -749,6 +755,7 @@ impl Config {
         });
     }
 
+    #[cfg(feature = "toml")]
     /// The effective settings, as TOML (`pimlint config --show`).
     #[must_use]
     pub fn show(&self) -> String {
@@ -793,6 +800,7 @@ impl Config {
     }
 }
 
+#[cfg(feature = "toml")]
 fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
     let (line, column) = e.span().map_or((None, None), |span| {
         let locator = crate::Locator::new(text);

@@ -4,7 +4,7 @@
 //! render. The scanner walks the text once along the pointer's path, skipping sibling values
 //! without building anything, so it works on inputs of any size and nesting depth.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};
 
 use serde::Serialize;
@@ -66,7 +66,7 @@ pub struct Locator<'a> {
     elements: OnceLock<Option<Elements>>,
     /// The members of each object visited so far, by the object's offset: an object is scanned
     /// once however many findings point into it.
-    members: Mutex<HashMap<usize, Vec<Member>>>,
+    members: Mutex<BTreeMap<usize, Vec<Member>>>,
 }
 
 /// One member of an object: its raw (still escaped) name, the span of the name, and where its
@@ -102,7 +102,7 @@ impl<'a> Locator<'a> {
             text,
             line_starts,
             elements: OnceLock::new(),
-            members: Mutex::new(HashMap::new()),
+            members: Mutex::new(BTreeMap::new()),
         }
     }
 
