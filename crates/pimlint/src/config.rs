@@ -428,7 +428,7 @@ fn unreachable_default() -> Config {
 }
 
 /// Rules off unless a profile or the configuration turns them on.
-const OPT_IN: &[&str] = &["PIM108", "PIM110", "PIM202"];
+const OPT_IN: &[&str] = &["PIM017", "PIM108", "PIM110", "PIM202"];
 
 fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, Severity)>) {
     match profile {

@@ -32,11 +32,19 @@ pub enum DocumentKind {
     ArmRoleAssignmentRequest,
     /// ARM `Microsoft.Authorization/roleEligibilityScheduleRequests`.
     ArmRoleEligibilityRequest,
+    /// One Graph `unifiedRoleManagementPolicyRule` (`GET`/`PATCH …/rules/{id}`).
+    GraphPolicyRule,
+    /// One ARM role management policy rule (an element of `properties.rules`).
+    ArmPolicyRule,
+    /// A Graph policy update body (beta `PATCH`): only the rules it carries.
+    GraphPolicyUpdate,
+    /// An ARM policy update body (`PATCH`): only the rules it carries.
+    ArmPolicyUpdate,
 }
 
 impl DocumentKind {
     /// Every kind, in a stable order.
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 14] = [
         Self::GraphPolicy,
         Self::GraphPolicyAssignment,
         Self::GraphRoleAssignmentRequest,
@@ -47,6 +55,10 @@ impl DocumentKind {
         Self::ArmPolicyAssignment,
         Self::ArmRoleAssignmentRequest,
         Self::ArmRoleEligibilityRequest,
+        Self::GraphPolicyRule,
+        Self::ArmPolicyRule,
+        Self::GraphPolicyUpdate,
+        Self::ArmPolicyUpdate,
     ];
 
     /// The kebab-case name used by `--kind` and in output.
@@ -63,6 +75,10 @@ impl DocumentKind {
             Self::ArmPolicyAssignment => "arm-policy-assignment",
             Self::ArmRoleAssignmentRequest => "arm-role-assignment-request",
             Self::ArmRoleEligibilityRequest => "arm-role-eligibility-request",
+            Self::GraphPolicyRule => "graph-policy-rule",
+            Self::ArmPolicyRule => "arm-policy-rule",
+            Self::GraphPolicyUpdate => "graph-policy-update",
+            Self::ArmPolicyUpdate => "arm-policy-update",
         }
     }
 
@@ -70,13 +86,15 @@ impl DocumentKind {
     #[must_use]
     pub const fn api_name(self) -> &'static str {
         match self {
-            Self::GraphPolicy => "unifiedRoleManagementPolicy",
+            Self::GraphPolicy | Self::GraphPolicyUpdate => "unifiedRoleManagementPolicy",
             Self::GraphPolicyAssignment => "unifiedRoleManagementPolicyAssignment",
             Self::GraphRoleAssignmentRequest => "unifiedRoleAssignmentScheduleRequest",
             Self::GraphRoleEligibilityRequest => "unifiedRoleEligibilityScheduleRequest",
             Self::GraphGroupAssignmentRequest => "privilegedAccessGroupAssignmentScheduleRequest",
             Self::GraphGroupEligibilityRequest => "privilegedAccessGroupEligibilityScheduleRequest",
-            Self::ArmPolicy => "Microsoft.Authorization/roleManagementPolicies",
+            Self::ArmPolicy | Self::ArmPolicyUpdate => {
+                "Microsoft.Authorization/roleManagementPolicies"
+            }
             Self::ArmPolicyAssignment => "Microsoft.Authorization/roleManagementPolicyAssignments",
             Self::ArmRoleAssignmentRequest => {
                 "Microsoft.Authorization/roleAssignmentScheduleRequests"
@@ -84,18 +102,34 @@ impl DocumentKind {
             Self::ArmRoleEligibilityRequest => {
                 "Microsoft.Authorization/roleEligibilityScheduleRequests"
             }
+            Self::GraphPolicyRule => "unifiedRoleManagementPolicyRule",
+            Self::ArmPolicyRule => "RoleManagementPolicyRule",
         }
     }
 
     /// Whether the kind is a schedule request.
     #[must_use]
     pub const fn is_request(self) -> bool {
-        !matches!(
+        matches!(
             self,
-            Self::GraphPolicy
-                | Self::GraphPolicyAssignment
-                | Self::ArmPolicy
-                | Self::ArmPolicyAssignment
+            Self::GraphRoleAssignmentRequest
+                | Self::GraphRoleEligibilityRequest
+                | Self::GraphGroupAssignmentRequest
+                | Self::GraphGroupEligibilityRequest
+                | Self::ArmRoleAssignmentRequest
+                | Self::ArmRoleEligibilityRequest
+        )
+    }
+
+    /// Whether the kind carries only part of a policy: one rule, or an update body.
+    #[must_use]
+    pub const fn is_partial_policy(self) -> bool {
+        matches!(
+            self,
+            Self::GraphPolicyRule
+                | Self::ArmPolicyRule
+                | Self::GraphPolicyUpdate
+                | Self::ArmPolicyUpdate
         )
     }
 
@@ -108,22 +142,29 @@ impl DocumentKind {
                 | Self::ArmPolicyAssignment
                 | Self::ArmRoleAssignmentRequest
                 | Self::ArmRoleEligibilityRequest
+                | Self::ArmPolicyRule
+                | Self::ArmPolicyUpdate
         )
     }
 
+    /// The kind an `@odata.type` names; rule subtypes (`…ExpirationRule`) are rules.
     fn from_graph_type(odata_type: &str) -> Option<Self> {
         let name = odata_type.trim_start_matches('#');
         let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+        let lower = name.to_ascii_lowercase();
+        if lower.starts_with("unifiedrolemanagementpolicy") && lower.ends_with("rule") {
+            return Some(Self::GraphPolicyRule);
+        }
         Self::ALL
             .into_iter()
-            .filter(|k| !k.is_arm())
+            .filter(|k| !k.is_arm() && !k.is_partial_policy())
             .find(|k| k.api_name().eq_ignore_ascii_case(name))
     }
 
     fn from_arm_type(resource_type: &str) -> Option<Self> {
         Self::ALL
             .into_iter()
-            .filter(|k| k.is_arm())
+            .filter(|k| k.is_arm() && !k.is_partial_policy())
             .find(|k| k.api_name().eq_ignore_ascii_case(resource_type))
     }
 
@@ -138,6 +179,11 @@ impl DocumentKind {
     /// The kind an `@odata.context` URL describes (entity or collection).
     fn from_context(context: &str) -> Option<Self> {
         let fragment = context.rsplit_once('#').map_or(context, |(_, f)| f);
+        // Functions such as `filterByCurrentUser` answer `#Collection(<type>)`.
+        if let Some(inner) = fragment.strip_prefix("Collection(") {
+            let name = inner.split(')').next().unwrap_or(inner);
+            return Self::from_graph_type(name);
+        }
         // Strip `(…)` select/expand annotations and `/$entity`.
         let mut path = String::with_capacity(fragment.len());
         let mut depth = 0usize;
@@ -153,6 +199,9 @@ impl DocumentKind {
         let last = path.rsplit('/').next()?;
         let group = path.contains("privilegedAccess/group");
         Some(match last {
+            "rules" | "effectiveRules" if path.contains("roleManagementPolic") => {
+                Self::GraphPolicyRule
+            }
             "roleManagementPolicies" => Self::GraphPolicy,
             "roleManagementPolicyAssignments" => Self::GraphPolicyAssignment,
             "assignmentScheduleRequests" if group => Self::GraphGroupAssignmentRequest,
@@ -222,19 +271,30 @@ pub fn detect(value: &Value, hint: Option<DocumentKind>) -> Result<DocumentKind,
         });
     };
     let str_of = |key: &str| obj.get(key).and_then(Value::as_str);
-    if let Some(t) = str_of("@odata.type") {
-        return DocumentKind::from_graph_type(t).ok_or_else(|| KindError {
-            message: format!(
-                "@odata.type {t:?} is not a PIM document type pimlint reads (policies, policy \
-                 assignments and schedule requests)"
-            ),
-        });
+    // Some of the Graph docs' examples put a URL in `@odata.type`; it names no type, so the
+    // context and the shape decide, as when it is absent.
+    let odata_type = str_of("@odata.type");
+    if let Some(kind) = odata_type
+        .filter(|t| t.contains("://"))
+        .and_then(DocumentKind::from_context)
+    {
+        return Ok(kind);
+    }
+    if let Some(t) = odata_type.filter(|t| !t.contains("://")) {
+        return DocumentKind::from_graph_type(t)
+            .map(|kind| whole_or_update(kind, obj))
+            .ok_or_else(|| KindError {
+                message: format!(
+                    "@odata.type {t:?} is not a PIM document type pimlint reads (policies, \
+                     policy rules, policy assignments and schedule requests)"
+                ),
+            });
     }
     if let Some(kind) = str_of("@odata.context").and_then(DocumentKind::from_context) {
         return Ok(kind);
     }
     if let Some(kind) = str_of("type").and_then(DocumentKind::from_arm_type) {
-        return Ok(kind);
+        return Ok(whole_or_update(kind, obj));
     }
     if let Some(kind) = str_of("id").and_then(DocumentKind::from_arm_id) {
         return Ok(kind);
@@ -242,11 +302,44 @@ pub fn detect(value: &Value, hint: Option<DocumentKind>) -> Result<DocumentKind,
     if let Some(kind) = hint {
         return Ok(kind);
     }
-    detect_by_shape(obj)
+    detect_by_shape(obj).map(|kind| whole_or_update(kind, obj))
+}
+
+/// A policy body with neither an id nor a scope is an update (a `PATCH` body), which carries
+/// only the rules it changes; anything that says which policy it is claims to be whole.
+fn whole_or_update(kind: DocumentKind, obj: &serde_json::Map<String, Value>) -> DocumentKind {
+    let given = |v: Option<&Value>| v.is_some_and(|v| !v.is_null());
+    let has = |key: &str| given(obj.get(key));
+    match kind {
+        DocumentKind::GraphPolicy if !(has("id") || has("scopeId") || has("@odata.context")) => {
+            DocumentKind::GraphPolicyUpdate
+        }
+        DocumentKind::ArmPolicy
+            if !(has("id")
+                || has("name")
+                || given(obj.get("properties").and_then(|p| p.get("scope")))) =>
+        {
+            DocumentKind::ArmPolicyUpdate
+        }
+        other => other,
+    }
+}
+
+/// A bare rule object: one of the 17 ids, or a rule discriminator, with a `target`.
+fn rule_kind(obj: &serde_json::Map<String, Value>) -> Option<DocumentKind> {
+    let str_of = |key: &str| obj.get(key).and_then(Value::as_str);
+    if str_of("ruleType").is_some_and(|t| t.starts_with("RoleManagementPolicy")) {
+        return Some(DocumentKind::ArmPolicyRule);
+    }
+    let is_rule_id = str_of("id").is_some_and(|id| crate::model::RuleId::parse(id).is_some());
+    (is_rule_id && obj.contains_key("target")).then_some(DocumentKind::GraphPolicyRule)
 }
 
 fn detect_by_shape(obj: &serde_json::Map<String, Value>) -> Result<DocumentKind, KindError> {
     let has = |key: &str| obj.contains_key(key);
+    if let Some(kind) = rule_kind(obj) {
+        return Ok(kind);
+    }
     if let Some(Value::Object(props)) = obj.get("properties") {
         let has_prop = |key: &str| props.contains_key(key);
         if has_prop("rules") || (has_prop("effectiveRules") && !has_prop("policyId")) {
@@ -347,6 +440,8 @@ pub struct DocumentSlot<'v> {
     pub value: &'v Value,
     /// The kind the enclosing list's `@odata.context` names, if any.
     pub hint: Option<DocumentKind>,
+    /// The enclosing list's `@odata.context` (it says what `$select` left out).
+    pub context: Option<&'v str>,
 }
 
 /// Splits a parsed file into its documents: a top-level array, a Graph/ARM list response
@@ -361,44 +456,49 @@ pub fn split(value: &Value) -> Vec<DocumentSlot<'_>> {
                 // An array of list responses (pages) is common in dumps.
                 let base = Pointer::root().index(i);
                 match list_items(item) {
-                    Some((items, hint)) => items
+                    Some((items, hint, context)) => items
                         .iter()
                         .enumerate()
                         .map(|(j, v)| DocumentSlot {
                             pointer: base.key("value").index(j),
                             value: v,
                             hint,
+                            context,
                         })
                         .collect::<Vec<_>>(),
                     None => vec![DocumentSlot {
                         pointer: base,
                         value: item,
                         hint: None,
+                        context: None,
                     }],
                 }
             })
             .collect(),
         _ => match list_items(value) {
-            Some((items, hint)) => items
+            Some((items, hint, context)) => items
                 .iter()
                 .enumerate()
                 .map(|(i, v)| DocumentSlot {
                     pointer: Pointer::root().key("value").index(i),
                     value: v,
                     hint,
+                    context,
                 })
                 .collect(),
             None => vec![DocumentSlot {
                 pointer: Pointer::root(),
                 value,
                 hint: None,
+                context: None,
             }],
         },
     }
 }
 
-/// The items of a list response, when `value` is one.
-fn list_items(value: &Value) -> Option<(&Vec<Value>, Option<DocumentKind>)> {
+/// The items of a list response, when `value` is one, with the kind and the context its
+/// `@odata.context` gives them.
+fn list_items(value: &Value) -> Option<(&Vec<Value>, Option<DocumentKind>, Option<&str>)> {
     let obj = value.as_object()?;
     let items = obj.get("value")?.as_array()?;
     // A list response has `value` and paging/context members only.
@@ -408,11 +508,9 @@ fn list_items(value: &Value) -> Option<(&Vec<Value>, Option<DocumentKind>)> {
     if !only_list_members {
         return None;
     }
-    let hint = obj
-        .get("@odata.context")
-        .and_then(Value::as_str)
-        .and_then(DocumentKind::from_context);
-    Some((items, hint))
+    let context = obj.get("@odata.context").and_then(Value::as_str);
+    let hint = context.and_then(DocumentKind::from_context);
+    Some((items, hint, context))
 }
 
 #[cfg(test)]
@@ -440,8 +538,29 @@ mod tests {
             DocumentKind::GraphGroupEligibilityRequest
         );
         assert_eq!(
-            k(json!({"type": "Microsoft.Authorization/RoleManagementPolicies"})),
+            k(
+                json!({"id": "/subscriptions/x/providers/Microsoft.Authorization/roleManagementPolicies/p", "type": "Microsoft.Authorization/RoleManagementPolicies"})
+            ),
             DocumentKind::ArmPolicy
+        );
+        // A URL in @odata.type (as some Graph docs examples write) is read as a context.
+        assert_eq!(
+            k(
+                json!({"@odata.type": "https://graph.microsoft.com/v1.0/$metadata#identityGovernance/privilegedAccess/group/assignmentScheduleRequests/$entity", "action": "adminAssign"})
+            ),
+            DocumentKind::GraphGroupAssignmentRequest
+        );
+        assert_eq!(
+            k(
+                json!({"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_EndUser_Assignment"})
+            ),
+            DocumentKind::GraphPolicyRule
+        );
+        assert_eq!(
+            k(
+                json!({"@odata.context": "https://graph.microsoft.com/beta/$metadata#Collection(unifiedRoleAssignmentScheduleRequest)"})
+            ),
+            DocumentKind::GraphRoleAssignmentRequest
         );
         assert_eq!(
             k(
@@ -454,13 +573,33 @@ mod tests {
     #[test]
     fn detects_from_shape() {
         let k = |v: Value| detect(&v, None);
-        assert_eq!(k(json!({"rules": []})).unwrap(), DocumentKind::GraphPolicy);
+        // Neither id nor scope: an update body, which carries only the rules it changes.
+        assert_eq!(
+            k(json!({"rules": []})).unwrap(),
+            DocumentKind::GraphPolicyUpdate
+        );
+        assert_eq!(
+            k(json!({"id": "Directory_x", "rules": []})).unwrap(),
+            DocumentKind::GraphPolicy
+        );
+        assert_eq!(
+            k(json!({"id": "Enablement_EndUser_Assignment", "ruleType": "RoleManagementPolicyEnablementRule", "target": {}})).unwrap(),
+            DocumentKind::ArmPolicyRule
+        );
+        assert_eq!(
+            k(json!({"id": "Enablement_EndUser_Assignment", "target": {}})).unwrap(),
+            DocumentKind::GraphPolicyRule
+        );
         assert_eq!(
             k(json!({"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "isOrganizationDefault": false})).unwrap(),
             DocumentKind::GraphPolicy
         );
         assert_eq!(
             k(json!({"properties": {"rules": []}})).unwrap(),
+            DocumentKind::ArmPolicyUpdate
+        );
+        assert_eq!(
+            k(json!({"properties": {"scope": "/subscriptions/x", "rules": []}})).unwrap(),
             DocumentKind::ArmPolicy
         );
         assert_eq!(

@@ -61,6 +61,11 @@ pub trait ApiEnum: Sized + Copy + 'static {
     /// Accepted spellings and their values.
     const VARIANTS: &'static [(&'static str, Self)];
 
+    /// Whether the service compares the spelling exactly. Most enums are read as `OData` or ARM
+    /// enums, whose names the service matches in any letter case; a few are plain strings the
+    /// service compares as written.
+    const CASE_SENSITIVE: bool = false;
+
     /// The documented spelling.
     fn as_str(self) -> &'static str;
 }
@@ -68,7 +73,7 @@ pub trait ApiEnum: Sized + Copy + 'static {
 macro_rules! api_enum {
     (
         $(#[doc = $doc:literal])*
-        $name:ident, $what:literal { $( $(#[doc = $vdoc:literal])* $variant:ident = $text:literal ),+ $(,)? }
+        $name:ident, $what:literal $(, case_sensitive = $cs:literal)? { $( $(#[doc = $vdoc:literal])* $variant:ident = $text:literal ),+ $(,)? }
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -79,6 +84,7 @@ macro_rules! api_enum {
         impl ApiEnum for $name {
             const WHAT: &'static str = $what;
             const VARIANTS: &'static [(&'static str, Self)] = &[ $( ($text, Self::$variant), )+ ];
+            $(const CASE_SENSITIVE: bool = $cs;)?
 
             fn as_str(self) -> &'static str {
                 match self { $( Self::$variant => $text, )+ }
@@ -139,7 +145,7 @@ api_enum! {
 
 api_enum! {
     /// `enabledRules[]` of an enablement rule.
-    Enablement, "enabled rule" {
+    Enablement, "enabled rule", case_sensitive = true {
         /// Multi-factor authentication.
         MultiFactorAuthentication = "MultiFactorAuthentication",
         /// A justification text.
@@ -495,12 +501,28 @@ pub struct PolicyAssignment {
     pub role: Option<RoleRef>,
 }
 
+/// How much of a policy a document carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Extent {
+    /// The whole policy (a GET response or an export): held to the 17 rules.
+    Whole,
+    /// An update (a PATCH body, one rule, a list of rules): only the rules it carries count;
+    /// the others stay as they are on the service.
+    Update,
+    /// A read with `$select`, or without `$expand=rules`: what was not asked for is absent,
+    /// and absent is unknown.
+    Projection,
+}
+
 /// A role management policy: one role's settings at one scope.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Policy {
     /// The kind of source document.
     pub kind: DocumentKind,
+    /// Whole, an update, or a projection.
+    pub extent: Extent,
     /// The policy object (inside an expanded assignment: its `policy` member).
     pub pointer: Pointer,
     /// Provider.
@@ -521,6 +543,15 @@ pub struct Policy {
     pub rules: PolicyRules,
     /// Where `effectiveRules` (the rules in force after inheritance) differ from `rules`.
     pub effective_differences: Vec<EffectiveDifference>,
+}
+
+impl Policy {
+    /// Whether a rule the document does not carry is known to be missing (a whole policy)
+    /// rather than unknown (an update or a projection).
+    #[must_use]
+    pub fn is_whole(&self) -> bool {
+        self.extent == Extent::Whole
+    }
 }
 
 /// A rule whose effective version differs from the one the policy sets.
@@ -593,6 +624,37 @@ pub struct PolicyRules {
 }
 
 impl PolicyRules {
+    /// Replaces every rule `update` carries, as the service does on a `PATCH`; the rules it
+    /// does not carry stay as they are.
+    pub fn apply(&mut self, update: &Self) {
+        macro_rules! take {
+            ($($field:ident),+ $(,)?) => {
+                $(if let Some(rule) = &update.$field {
+                    self.$field = Some(rule.clone());
+                })+
+            };
+        }
+        take!(
+            expiration_admin_eligibility,
+            expiration_admin_assignment,
+            expiration_end_user_assignment,
+            enablement_admin_eligibility,
+            enablement_admin_assignment,
+            enablement_end_user_assignment,
+            approval_end_user_assignment,
+            authentication_context_end_user_assignment,
+            notification_admin_admin_eligibility,
+            notification_requestor_admin_eligibility,
+            notification_approver_admin_eligibility,
+            notification_admin_admin_assignment,
+            notification_requestor_admin_assignment,
+            notification_approver_admin_assignment,
+            notification_admin_end_user_assignment,
+            notification_requestor_end_user_assignment,
+            notification_approver_end_user_assignment,
+        );
+    }
+
     /// The expiration rule with this id (`None` for ids of other types).
     #[must_use]
     pub const fn expiration(&self, id: RuleId) -> Option<&ExpirationRule> {
@@ -678,21 +740,27 @@ pub struct EnablementRule {
     pub pointer: Pointer,
     /// Pointer to `enabledRules` (or where it would be).
     pub enabled_rules_pointer: Pointer,
-    /// The recognised entries of `enabledRules`.
-    pub enabled_rules: Vec<Located<Enablement>>,
+    /// The recognised entries of `enabledRules`; `None` when the member is absent (a
+    /// projection or an update that does not carry it), so what is required is unknown.
+    pub enabled_rules: Option<Vec<Located<Enablement>>>,
 }
 
 impl EnablementRule {
     /// The entry enabling `what`, if any.
     #[must_use]
     pub fn find(&self, what: Enablement) -> Option<&Located<Enablement>> {
-        self.enabled_rules.iter().find(|e| e.value == what)
+        self.enabled_rules
+            .as_ref()?
+            .iter()
+            .find(|e| e.value == what)
     }
 
-    /// Whether `what` is required.
+    /// Whether `what` is required; `None` when `enabledRules` is unknown.
     #[must_use]
-    pub fn requires(&self, what: Enablement) -> bool {
-        self.find(what).is_some()
+    pub fn requires(&self, what: Enablement) -> Option<bool> {
+        self.enabled_rules
+            .as_ref()
+            .map(|rules| rules.iter().any(|e| e.value == what))
     }
 }
 
@@ -714,8 +782,16 @@ pub struct ApprovalRule {
     pub approval_mode: Option<Located<ApprovalMode>>,
     /// Pointer to `approvalStages`.
     pub stages_pointer: Pointer,
-    /// The stages.
-    pub stages: Vec<ApprovalStage>,
+    /// The stages; `None` when `approvalStages` is absent (unknown, not empty).
+    pub stages: Option<Vec<ApprovalStage>>,
+}
+
+impl ApprovalRule {
+    /// The stages as far as known (none when unknown).
+    #[must_use]
+    pub fn stages(&self) -> &[ApprovalStage] {
+        self.stages.as_deref().unwrap_or_default()
+    }
 }
 
 /// One approval stage.
@@ -798,8 +874,16 @@ pub struct NotificationRule {
     pub is_default_recipients_enabled: Option<Located<bool>>,
     /// Pointer to `notificationRecipients`.
     pub recipients_pointer: Pointer,
-    /// `notificationRecipients`, as written.
-    pub recipients: Vec<Located<String>>,
+    /// `notificationRecipients`, as written; `None` when the member is absent (unknown).
+    pub recipients: Option<Vec<Located<String>>>,
+}
+
+impl NotificationRule {
+    /// The recipients as far as known (none when unknown).
+    #[must_use]
+    pub fn recipients(&self) -> &[Located<String>] {
+        self.recipients.as_deref().unwrap_or_default()
+    }
 }
 
 /// What a request asks for, from its action and level.

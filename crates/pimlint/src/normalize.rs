@@ -15,30 +15,22 @@ use crate::kind::DocumentKind;
 use crate::model::{
     ApiEnum, ApprovalMode, ApprovalRule, ApprovalStage, Approver, ApproverKind,
     AuthenticationContextRule, Document, Enablement, EnablementRule, ExpirationRule,
-    ExpirationType, Level, Located, NotificationLevel, NotificationRule, NotificationType,
+    ExpirationType, Extent, Level, Located, NotificationLevel, NotificationRule, NotificationType,
     Operation, Policy, PolicyAssignment, PolicyRules, Presence, Provider, RecipientType,
     RequestExpiration, RoleRef, RuleEntry, RuleId, ScheduleRequest, Target, Ticket,
 };
 use crate::pointer::Pointer;
 use crate::rules::request::{invalid_identifier, missing_request_field};
 use crate::rules::structure::{
-    invalid_duration, invalid_enum_value, invalid_timestamp, misplaced_field, rule_type_mismatch,
-    unknown_rule_id, unknown_rule_type,
+    invalid_duration, invalid_enum_value, invalid_timestamp, misplaced_field,
+    non_canonical_spelling, partial_read, rule_type_mismatch, unknown_rule_id, unknown_rule_type,
     wrong_json_type::{self, Expected},
 };
 use crate::source::{self, Field, Rule};
 
 /// Forms of identifiers and scopes; each returns what was expected when the text does not fit.
 mod ids {
-    /// `8-4-4-4-12` hexadecimal digits.
-    pub fn is_guid(text: &str) -> bool {
-        let bytes = text.as_bytes();
-        bytes.len() == 36
-            && bytes.iter().enumerate().all(|(i, b)| match i {
-                8 | 13 | 18 | 23 => *b == b'-',
-                _ => b.is_ascii_hexdigit(),
-            })
-    }
+    pub use crate::scope::is_guid;
 
     pub fn object_id(text: &str) -> Option<&'static str> {
         (!is_guid(text))
@@ -70,39 +62,7 @@ mod ids {
 
     /// An ARM scope: a subscription, resource group or resource, or a management group.
     pub fn arm_scope(text: &str) -> Option<&'static str> {
-        let expected = "an Azure scope (/subscriptions/<guid>[/resourceGroups/<name>[/providers/…]] or /providers/Microsoft.Management/managementGroups/<name>)";
-        if text == "/" {
-            return None;
-        }
-        let Some(rest) = text.strip_prefix('/') else {
-            return Some(expected);
-        };
-        let parts: Vec<&str> = rest.split('/').collect();
-        if parts.iter().any(|p| p.is_empty()) {
-            return Some(expected);
-        }
-        let ok = match parts.as_slice() {
-            [p, ns, mg, _name] if p.eq_ignore_ascii_case("providers") => {
-                ns.eq_ignore_ascii_case("Microsoft.Management")
-                    && mg.eq_ignore_ascii_case("managementGroups")
-            }
-            [s, id, rest @ ..] => {
-                s.eq_ignore_ascii_case("subscriptions")
-                    && is_guid(id)
-                    && match rest {
-                        [] => true,
-                        [rg, _name, more @ ..] => {
-                            rg.eq_ignore_ascii_case("resourceGroups")
-                                && (more.is_empty()
-                                    || (more[0].eq_ignore_ascii_case("providers")
-                                        && more.len() >= 4))
-                        }
-                        _ => false,
-                    }
-            }
-            _ => false,
-        };
-        (!ok).then_some(expected)
+        crate::scope::Scope::parse(text).err()
     }
 
     #[cfg(test)]
@@ -154,21 +114,40 @@ pub fn normalize(
     value: &Value,
     base: &Pointer,
 ) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    normalize_in(kind, value, base, None)
+}
+
+/// Normalizes one document of a list response whose `@odata.context` is `list_context` (it
+/// says which members `$select` left out of every item).
+pub fn normalize_in(
+    kind: DocumentKind,
+    value: &Value,
+    base: &Pointer,
+    list_context: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
     let mut reader = Reader {
         diagnostics: Vec::new(),
+        list_context,
+        projection: false,
+        not_returned: Vec::new(),
+        selection_said: false,
     };
     let document = match kind {
-        DocumentKind::GraphPolicy => {
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
             let src: source::GraphPolicy = typed(value, kind)?;
             Document::Policy(reader.graph_policy(&src, base.clone(), kind, None))
+        }
+        DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
+            let src: Rule = typed(value, kind)?;
+            Document::Policy(reader.single_rule(&src, base, kind))
         }
         DocumentKind::GraphPolicyAssignment => {
             let src: source::GraphPolicyAssignment = typed(value, kind)?;
             reader.graph_assignment(&src, base)
         }
-        DocumentKind::ArmPolicy => {
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
             let src: source::ArmPolicy = typed(value, kind)?;
-            Document::Policy(reader.arm_policy(&src, base))
+            Document::Policy(reader.arm_policy(&src, base, kind))
         }
         DocumentKind::ArmPolicyAssignment => {
             let src: source::ArmPolicyAssignment = typed(value, kind)?;
@@ -215,11 +194,19 @@ fn last_segment(id: &str) -> String {
     id.rsplit('/').next().unwrap_or(id).to_owned()
 }
 
-struct Reader {
+struct Reader<'c> {
     diagnostics: Vec<Diagnostic>,
+    /// The `@odata.context` of the list the document came in.
+    list_context: Option<&'c str>,
+    /// Whether the document is a `$select` projection (absent members were not asked for).
+    projection: bool,
+    /// Members a request needs that a service response lacks (collected, said once).
+    not_returned: Vec<&'static str>,
+    /// Whether the `$select` of the document was already reported.
+    selection_said: bool,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
@@ -334,13 +321,34 @@ impl Reader {
     }
 
     fn parse_enum<E: ApiEnum>(&mut self, text: &Located<String>) -> Option<Located<E>> {
-        if let Some((_, v)) = E::VARIANTS
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(text.value.trim()))
-        {
+        let written = text.value.trim();
+        if let Some((_, v)) = E::VARIANTS.iter().find(|(name, _)| *name == written) {
             return Some(Located::new(*v, text.pointer.clone()));
         }
         let allowed: Vec<&str> = E::VARIANTS.iter().map(|(n, _)| *n).collect();
+        if let Some((name, v)) = E::VARIANTS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(written))
+        {
+            if E::CASE_SENSITIVE {
+                self.push(
+                    invalid_enum_value::diagnostic(&text.pointer, E::WHAT, &text.value, &allowed)
+                        .with_note(format!(
+                            "the service compares {} values exactly: write \"{name}\"",
+                            E::WHAT
+                        )),
+                );
+                return None;
+            }
+            // Graph's OData enums and ARM's enums are read in any letter case.
+            self.push(non_canonical_spelling::diagnostic(
+                &text.pointer,
+                E::WHAT,
+                &text.value,
+                name,
+            ));
+            return Some(Located::new(*v, text.pointer.clone()));
+        }
         self.push(invalid_enum_value::diagnostic(
             &text.pointer,
             E::WHAT,
@@ -352,6 +360,37 @@ impl Reader {
 
     // ---- policies ----
 
+    /// Whether a policy document is whole, an update, or a projection; says so once when it
+    /// is a projection. `context` is the `@odata.context` of the response it came in.
+    fn extent(
+        &mut self,
+        kind: DocumentKind,
+        rules: &Field<Vec<Rule>>,
+        context: Option<&str>,
+        at: &Pointer,
+    ) -> Extent {
+        if kind.is_partial_policy() {
+            return Extent::Update;
+        }
+        if let Some(selection) = context.map(|c| odata::selection(c, odata::POLICY_SETS)) {
+            if !selection.is_empty() {
+                self.push(partial_read::diagnostic(
+                    at,
+                    &format!("the policy was read with $select ({selection}): only those members were asked for"),
+                ));
+                return Extent::Projection;
+            }
+        }
+        if rules.is_missing() {
+            self.push(partial_read::diagnostic(
+                at,
+                "the policy has no `rules`: it was read without `$expand=rules`, so its settings are unknown",
+            ));
+            return Extent::Projection;
+        }
+        Extent::Whole
+    }
+
     fn graph_policy(
         &mut self,
         src: &source::GraphPolicy,
@@ -359,6 +398,21 @@ impl Reader {
         kind: DocumentKind,
         role: Option<RoleRef>,
     ) -> Policy {
+        self.graph_policy_in(src, at, kind, role, None)
+    }
+
+    fn graph_policy_in(
+        &mut self,
+        src: &source::GraphPolicy,
+        at: Pointer,
+        kind: DocumentKind,
+        role: Option<RoleRef>,
+        outer_context: Option<&str>,
+    ) -> Policy {
+        let context = outer_context
+            .or_else(|| src.odata_context.value().map(String::as_str))
+            .or(self.list_context);
+        let extent = self.extent(kind, &src.rules, context, &at);
         let id = self.string(&src.id, at.key("id"));
         let scope = self.string(&src.scope_id, at.key("scopeId"));
         let scope_type = self.string(&src.scope_type, at.key("scopeType"));
@@ -402,6 +456,7 @@ impl Reader {
         );
         Policy {
             kind,
+            extent,
             pointer: at,
             provider,
             id,
@@ -450,11 +505,13 @@ impl Reader {
         let scope_type = self.string(&src.scope_type, at.key("scopeType"));
         let policy_at = at.key("policy");
         if let Some(policy) = self.object(&src.policy, &policy_at) {
-            return Document::Policy(self.graph_policy(
+            let context = src.odata_context.value().map(String::as_str);
+            return Document::Policy(self.graph_policy_in(
                 policy,
                 policy_at,
                 DocumentKind::GraphPolicyAssignment,
                 role,
+                context,
             ));
         }
         let provider = match &scope_type {
@@ -471,14 +528,16 @@ impl Reader {
         })
     }
 
-    fn arm_policy(&mut self, src: &source::ArmPolicy, at: &Pointer) -> Policy {
+    fn arm_policy(&mut self, src: &source::ArmPolicy, at: &Pointer, kind: DocumentKind) -> Policy {
         let id = self.string(&src.id, at.key("id"));
         self.string(&src.name, at.key("name"));
         self.string(&src.resource_type, at.key("type"));
         let props_at = at.key("properties");
         let Some(props) = self.object(&src.properties, &props_at) else {
+            let extent = self.extent(kind, &Field::Absent, None, at);
             return Policy {
-                kind: DocumentKind::ArmPolicy,
+                kind,
+                extent,
                 pointer: at.clone(),
                 provider: Provider::AzureResources,
                 id,
@@ -491,7 +550,8 @@ impl Reader {
                 effective_differences: Vec::new(),
             };
         };
-        let scope = self.string(&props.scope, props_at.key("scope"));
+        let extent = self.extent(kind, &props.rules, None, at);
+        let scope = self.id_member(&props.scope, props_at.key("scope"), ids::arm_scope);
         self.string(&props.display_name, props_at.key("displayName"));
         self.string(&props.description, props_at.key("description"));
         self.boolean(
@@ -527,7 +587,8 @@ impl Reader {
             &props_at.key("effectiveRules"),
         );
         Policy {
-            kind: DocumentKind::ArmPolicy,
+            kind,
+            extent,
             pointer: at.clone(),
             provider: Provider::AzureResources,
             id,
@@ -584,6 +645,7 @@ impl Reader {
         );
         Document::Policy(Policy {
             kind: DocumentKind::ArmPolicyAssignment,
+            extent: Extent::Whole,
             pointer: at.clone(),
             provider: Provider::AzureResources,
             id: assignment.policy_id,
@@ -595,6 +657,34 @@ impl Reader {
             rules,
             effective_differences: Vec::new(),
         })
+    }
+
+    /// One rule read on its own (`GET`/`PATCH …/rules/{id}`): a policy update that carries
+    /// just that rule.
+    fn single_rule(&mut self, rule: &Rule, at: &Pointer, kind: DocumentKind) -> Policy {
+        let mut rules = PolicyRules::default();
+        let entries = self
+            .rule(rule, at, kind.is_arm(), &mut rules)
+            .into_iter()
+            .collect();
+        Policy {
+            kind,
+            extent: Extent::Update,
+            pointer: at.clone(),
+            provider: if kind.is_arm() {
+                Provider::AzureResources
+            } else {
+                Provider::EntraRoles
+            },
+            id: None,
+            scope: None,
+            scope_type: None,
+            role: None,
+            rules_pointer: None,
+            entries,
+            rules,
+            effective_differences: Vec::new(),
+        }
     }
 
     // ---- rules ----
@@ -759,12 +849,15 @@ impl Reader {
             }
             Rule::Enablement(r) => {
                 let list_at = at.key("enabledRules");
+                // Absent is unknown; `null` is what the service writes for none.
+                let known = !r.enabled_rules.is_absent();
                 let mut enabled = Vec::new();
                 for (i, item) in self.list(&r.enabled_rules, &list_at).iter().enumerate() {
                     if let Some(e) = self.enumeration::<Enablement>(item, list_at.index(i)) {
                         enabled.push(e);
                     }
                 }
+                let enabled = known.then_some(enabled);
                 let typed = EnablementRule {
                     pointer: at.clone(),
                     enabled_rules_pointer: list_at,
@@ -880,7 +973,7 @@ impl Reader {
             is_requestor_justification_required: None,
             approval_mode: None,
             stages_pointer: stage_list_at.clone(),
-            stages: Vec::new(),
+            stages: None,
         };
         let Some(setting) = self.object(&src.setting, &setting_at) else {
             return rule;
@@ -899,6 +992,7 @@ impl Reader {
         );
         rule.approval_mode = self
             .enumeration::<ApprovalMode>(&setting.approval_mode, setting_at.key("approvalMode"));
+        let mut stages = Vec::new();
         for (i, stage) in self
             .list(&setting.approval_stages, &stage_list_at)
             .iter()
@@ -906,10 +1000,10 @@ impl Reader {
         {
             let stage_at = stage_list_at.index(i);
             if let Some(stage) = self.object(stage, &stage_at) {
-                let stage = self.stage(stage, stage_at, arm);
-                rule.stages.push(stage);
+                stages.push(self.stage(stage, stage_at, arm));
             }
         }
+        rule.stages = (!setting.approval_stages.is_absent()).then_some(stages);
         rule
     }
 
@@ -964,14 +1058,18 @@ impl Reader {
             let (kind, id) = if let Some(t) = odata_type {
                 let name = t.value.trim_start_matches('#');
                 let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
+                // The service writes `userId` / `groupId`; beta examples and SDK exports write
+                // the object id as `id`.
                 match name {
-                    "singleUser" => (
+                    n if n.eq_ignore_ascii_case("singleUser") => (
                         Some(ApproverKind::User),
-                        self.string(&src.user_id, approver_at.key("userId")),
+                        self.string(&src.user_id, approver_at.key("userId"))
+                            .or_else(|| self.string(&src.id, approver_at.key("id"))),
                     ),
-                    "groupMembers" => (
+                    n if n.eq_ignore_ascii_case("groupMembers") => (
                         Some(ApproverKind::Group),
-                        self.string(&src.group_id, approver_at.key("groupId")),
+                        self.string(&src.group_id, approver_at.key("groupId"))
+                            .or_else(|| self.string(&src.id, approver_at.key("id"))),
                     ),
                     other => (Some(ApproverKind::Other(other.to_owned())), None),
                 }
@@ -1037,7 +1135,8 @@ impl Reader {
                 &src.is_default_recipients_enabled,
                 at.key("isDefaultRecipientsEnabled"),
             ),
-            recipients: self.strings(&src.notification_recipients, &recipients_at),
+            recipients: (!src.notification_recipients.is_absent())
+                .then(|| self.strings(&src.notification_recipients, &recipients_at)),
             recipients_pointer: recipients_at,
         }
     }
@@ -1090,9 +1189,51 @@ impl Reader {
 
     /// A member the request needs: reported when absent or `null` (a wrong type is reported
     /// as such, not as missing).
-    fn require<T>(&mut self, field: &Field<T>, parent: &Pointer, name: &str, why: &str) {
-        if field.is_missing() {
+    fn require<T>(&mut self, field: &Field<T>, parent: &Pointer, name: &'static str, why: &str) {
+        if !field.is_missing() {
+            return;
+        }
+        if self.projection {
+            // A response from the service: what it lacks was not asked for.
+            self.not_returned.push(name);
+        } else {
             self.push(missing_request_field::diagnostic(parent, name, why));
+        }
+    }
+
+    /// Says once which members a service response lacks.
+    fn report_not_returned(&mut self, at: &Pointer) {
+        if !self.not_returned.is_empty() && !self.selection_said {
+            let members = self.not_returned.join(", ");
+            self.push(partial_read::diagnostic(
+                at,
+                &format!(
+                    "this service response has no {members}: it was read with $select, so they are unknown"
+                ),
+            ));
+        }
+    }
+
+    /// Notes a `$select` projection of a request (from its own or its list's context): the
+    /// members it leaves out are not missing.
+    fn request_projection(&mut self, own_context: &Field<String>, at: &Pointer) {
+        let context = own_context
+            .value()
+            .map(String::as_str)
+            .or(self.list_context);
+        // Clients do not send `@odata.context`: a document with one is the service's answer,
+        // which carries every member unless `$select` left it out.
+        self.projection = context.is_some();
+        if let Some(selection) = context
+            .map(|c| odata::selection(c, odata::REQUEST_SETS))
+            .filter(|s| !s.is_empty())
+        {
+            self.push(partial_read::diagnostic(
+                at,
+                &format!("the request was read with $select ({selection}): only those members were asked for"),
+            ));
+            self.projection = true;
+            self.selection_said = true;
         }
     }
 
@@ -1142,6 +1283,7 @@ impl Reader {
         at: &Pointer,
         kind: DocumentKind,
     ) -> ScheduleRequest {
+        self.request_projection(&src.odata_context, at);
         let level = level_of(kind);
         let action = self.action(&src.action, at.key("action"));
         self.require(&src.action, at, "action", "it says what the request does");
@@ -1169,6 +1311,7 @@ impl Reader {
         let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
         self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
         self.string(&src.app_scope_id, at.key("appScopeId"));
+        self.report_not_returned(at);
         ScheduleRequest {
             kind,
             pointer: at.clone(),
@@ -1203,6 +1346,7 @@ impl Reader {
         at: &Pointer,
         kind: DocumentKind,
     ) -> ScheduleRequest {
+        self.request_projection(&src.odata_context, at);
         let level = level_of(kind);
         let action = self.action(&src.action, at.key("action"));
         self.require(&src.action, at, "action", "it says what the request does");
@@ -1224,7 +1368,12 @@ impl Reader {
         self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
         let access = self.string(&src.access_id, at.key("accessId"));
         let access = match access {
-            Some(a) if a.value == "member" || a.value == "owner" => Some(a),
+            Some(a) if a.value.eq_ignore_ascii_case("member") => {
+                Some(Located::new("member".to_owned(), a.pointer))
+            }
+            Some(a) if a.value.eq_ignore_ascii_case("owner") => {
+                Some(Located::new("owner".to_owned(), a.pointer))
+            }
             Some(a) => {
                 self.push(invalid_enum_value::diagnostic(
                     &a.pointer,
@@ -1236,6 +1385,7 @@ impl Reader {
             }
             None => None,
         };
+        self.report_not_returned(at);
         ScheduleRequest {
             kind,
             pointer: at.clone(),
@@ -1408,6 +1558,121 @@ fn effective_differences(
         }
     }
     out
+}
+
+/// What an `OData` `@odata.context` says about the members a response carries.
+mod odata {
+    /// Entity sets whose items are policies (an assignment's `policy` is read as one).
+    pub const POLICY_SETS: &[&str] = &["roleManagementPolicies", "roleManagementPolicyAssignments"];
+    /// Entity sets whose items are schedule requests.
+    pub const REQUEST_SETS: &[&str] = &[
+        "roleAssignmentScheduleRequests",
+        "roleEligibilityScheduleRequests",
+        "assignmentScheduleRequests",
+        "eligibilityScheduleRequests",
+    ];
+
+    /// The `$select` of a response whose items are in one of `sets`, as the context writes it
+    /// (`rules.id`, `id, displayName`); empty when nothing was left out.
+    pub fn selection(context: &str, sets: &[&str]) -> String {
+        let fragment = context.rsplit_once('#').map_or(context, |(_, f)| f);
+        let annotation = sets.iter().find_map(|set| {
+            let start = fragment.find(&format!("{set}("))? + set.len() + 1;
+            let body = group(&fragment[start..])?;
+            // A key (`('Directory_…')`) is not a selection.
+            (!body.starts_with('\'')).then_some(body)
+        });
+        let Some(annotation) = annotation else {
+            return String::new();
+        };
+        let mut selected = Vec::new();
+        collect(annotation, "", &mut selected);
+        selected.join(", ")
+    }
+
+    /// The text up to the parenthesis that closes the one just opened.
+    fn group(text: &str) -> Option<&str> {
+        let mut depth = 1usize;
+        for (i, c) in text.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Some(&text[..i]);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// Selected members (items without parentheses, other than `*`), as `path.member`.
+    fn collect(list: &str, prefix: &str, out: &mut Vec<String>) {
+        let mut depth = 0usize;
+        let mut start = 0;
+        let mut items = Vec::new();
+        for (i, c) in list.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    items.push(&list[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        items.push(&list[start..]);
+        for item in items.into_iter().map(str::trim).filter(|i| !i.is_empty()) {
+            match item.split_once('(') {
+                Some((name, rest)) => {
+                    let inner = rest.strip_suffix(')').unwrap_or(rest);
+                    // `policy(rules())` expands; the policy inside an assignment is the
+                    // document, so its members are not prefixed.
+                    let next = if name == "policy" {
+                        prefix.to_owned()
+                    } else {
+                        format!("{prefix}{name}.")
+                    };
+                    collect(inner, &next, out);
+                }
+                None if item == "*" => {}
+                None => out.push(format!("{prefix}{item}")),
+            }
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::odata;
+        use super::selection;
+
+        #[test]
+        fn reads_select_and_expand_from_the_context() {
+            let m = "https://graph.microsoft.com/v1.0/$metadata#";
+            let sel = |c: &str| selection(&format!("{m}{c}"), odata::POLICY_SETS);
+            assert_eq!(sel("policies/roleManagementPolicies(rules())/$entity"), "");
+            assert_eq!(sel("policies/roleManagementPolicies/$entity"), "");
+            assert_eq!(
+                sel("policies/roleManagementPolicies(rules(id))/$entity"),
+                "rules.id"
+            );
+            assert_eq!(
+                sel("policies/roleManagementPolicies(id,displayName)"),
+                "id, displayName"
+            );
+            assert_eq!(
+                sel("policies/roleManagementPolicyAssignments(policy(rules()))/$entity"),
+                ""
+            );
+            assert_eq!(
+                sel("policies/roleManagementPolicies('Directory_x')/rules/$entity"),
+                ""
+            );
+        }
+    }
 }
 
 /// Puts a rule in its slot unless an earlier copy is there (duplicates are reported apart).

@@ -34,7 +34,7 @@ mod validation {
 
     use serde_json::Value;
 
-    use super::schema_for;
+    use super::{schema_for, spelled_in_another_case};
     use crate::diagnostic::{Diagnostic, Severity};
     use crate::kind::DocumentKind;
     use crate::pointer::Pointer;
@@ -80,7 +80,23 @@ mod validation {
         if validator.is_valid(value) {
             return out;
         }
+        // A projection (partial-read) lacks members because they were not asked for.
+        let projection = known
+            .iter()
+            .any(|d| d.code == crate::rules::structure::partial_read::PARTIAL_READ.code);
         for error in validator.iter_errors(value) {
+            if projection
+                && matches!(
+                    error.kind(),
+                    jsonschema::error::ValidationErrorKind::Required { .. }
+                )
+            {
+                continue;
+            }
+            if spelled_in_another_case(&error) {
+                // The typed reader judges letter case, enum by enum, as the service does.
+                continue;
+            }
             let relative = Pointer::parse(error.instance_path().as_str()).unwrap_or_default();
             let at = base.join(&relative);
             let covered = known
@@ -93,6 +109,22 @@ mod validation {
         }
         out
     }
+}
+
+#[cfg(feature = "schema")]
+fn spelled_in_another_case(error: &jsonschema::ValidationError<'_>) -> bool {
+    let jsonschema::error::ValidationErrorKind::Enum { options } = error.kind() else {
+        return false;
+    };
+    let Value::String(written) = error.instance().as_ref() else {
+        return false;
+    };
+    options.as_array().is_some_and(|options| {
+        options
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|o| o.eq_ignore_ascii_case(written))
+    })
 }
 
 #[cfg(feature = "schema")]

@@ -183,6 +183,14 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Reading,
     },
     Rule {
+        meta: &structure::non_canonical_spelling::NON_CANONICAL_SPELLING,
+        check: Check::Reading,
+    },
+    Rule {
+        meta: &structure::partial_read::PARTIAL_READ,
+        check: Check::Reading,
+    },
+    Rule {
         meta: &activation::activation_out_of_range::ACTIVATION_OUT_OF_RANGE,
         check: Check::Policy(activation::activation_out_of_range::check),
     },

@@ -193,13 +193,20 @@ pub enum SourceDocument {
     ArmPolicyAssignment(ArmPolicyAssignment),
     /// ARM role assignment or eligibility request.
     ArmRequest(ArmRequest),
+    /// One policy rule (Graph or ARM).
+    Rule(Rule),
 }
 
 /// Reads a JSON value as the source document of `kind`. It fails only when `value` is not an
 /// object; members of the wrong type are kept in [`Field::Invalid`].
 pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_json::Error> {
     Ok(match kind {
-        DocumentKind::GraphPolicy => SourceDocument::GraphPolicy(Deserialize::deserialize(value)?),
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
+            SourceDocument::GraphPolicy(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
+            SourceDocument::Rule(Deserialize::deserialize(value)?)
+        }
         DocumentKind::GraphPolicyAssignment => {
             SourceDocument::GraphPolicyAssignment(Deserialize::deserialize(value)?)
         }
@@ -209,7 +216,9 @@ pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_
         DocumentKind::GraphGroupAssignmentRequest | DocumentKind::GraphGroupEligibilityRequest => {
             SourceDocument::GraphGroupRequest(Deserialize::deserialize(value)?)
         }
-        DocumentKind::ArmPolicy => SourceDocument::ArmPolicy(Deserialize::deserialize(value)?),
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
+            SourceDocument::ArmPolicy(Deserialize::deserialize(value)?)
+        }
         DocumentKind::ArmPolicyAssignment => {
             SourceDocument::ArmPolicyAssignment(Deserialize::deserialize(value)?)
         }

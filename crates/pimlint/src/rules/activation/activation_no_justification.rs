@@ -28,7 +28,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     let Some(enablement) = &policy.rules.enablement_end_user_assignment else {
         return;
     };
-    if !enablement.requires(Enablement::Justification) {
+    if enablement.requires(Enablement::Justification) == Some(false) {
         out.push(
             Diagnostic::new(
                 &ACTIVATION_NO_JUSTIFICATION,

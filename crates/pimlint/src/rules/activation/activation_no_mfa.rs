@@ -33,12 +33,17 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     let Some(enablement) = &policy.rules.enablement_end_user_assignment else {
         return;
     };
-    let acrs = policy
-        .rules
-        .authentication_context_end_user_assignment
-        .as_ref()
-        .is_some_and(|r| r.is_enabled.as_ref().is_some_and(|e| e.value));
-    if enablement.requires(Enablement::MultiFactorAuthentication) || acrs {
+    // An authentication context the document does not show (an update, a projection) may
+    // be the one that requires MFA: then nothing is known to be missing.
+    let acrs = match &policy.rules.authentication_context_end_user_assignment {
+        Some(rule) => match &rule.is_enabled {
+            Some(enabled) => enabled.value,
+            None => return,
+        },
+        None if policy.is_whole() => false,
+        None => return,
+    };
+    if enablement.requires(Enablement::MultiFactorAuthentication) != Some(false) || acrs {
         return;
     }
     let severity = if context.tier.is_privileged() {

@@ -44,7 +44,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 |b| b.id.eq_ignore_ascii_case(&role.template_id),
             )
     });
-    if wanted && !enablement.requires(Enablement::Ticketing) {
+    if wanted && enablement.requires(Enablement::Ticketing) == Some(false) {
         out.push(
             Diagnostic::new(
                 &ACTIVATION_NO_TICKET,

@@ -48,7 +48,7 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
                 .with_help("set \"approvalMode\": \"SingleStage\""),
             );
         }
-        if rule.stages.is_empty() {
+        if rule.stages.as_ref().is_some_and(Vec::is_empty) {
             out.push(
                 Diagnostic::new(
                     &APPROVAL_MODE_MISMATCH,
@@ -58,7 +58,11 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
                 .with_help("add one stage with primaryApprovers"),
             );
         }
-    } else if rule.stages.iter().any(|s| !s.primary_approvers.is_empty()) {
+    } else if rule
+        .stages()
+        .iter()
+        .any(|s| !s.primary_approvers.is_empty())
+    {
         out.push(
             Diagnostic::new(
                 &APPROVAL_MODE_MISMATCH,

@@ -43,13 +43,13 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
             )
             .with_help("use \"SingleStage\""),
         );
-    } else if rule.stages.len() > 1 {
+    } else if rule.stages().len() > 1 {
         out.push(
             Diagnostic::new(
                 &APPROVAL_MULTI_STAGE,
                 format!(
                     "approval has {} stages; PIM approves in a single stage",
-                    rule.stages.len()
+                    rule.stages().len()
                 ),
                 rule.stages_pointer.clone(),
             )

@@ -30,10 +30,13 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
     let Some(rule) = super::required(policy) else {
         return;
     };
-    if rule.stages.iter().any(|s| !s.primary_approvers.is_empty()) {
+    let Some(stages) = &rule.stages else {
+        return;
+    };
+    if stages.iter().any(|s| !s.primary_approvers.is_empty()) {
         return;
     }
-    let at = rule.stages.first().map_or_else(
+    let at = stages.first().map_or_else(
         || rule.stages_pointer.clone(),
         |s| s.primary_approvers_pointer.clone(),
     );

@@ -32,7 +32,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
         return;
     };
     let approvers: Vec<_> = rule
-        .stages
+        .stages()
         .iter()
         .flat_map(|s| &s.primary_approvers)
         .collect();
@@ -41,7 +41,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     }
     let minimum = context.options.approval_single_approver.minimum;
     if approvers.len() < minimum {
-        let at = rule.stages.first().map_or_else(
+        let at = rule.stages().first().map_or_else(
             || rule.stages_pointer.clone(),
             |s| s.primary_approvers_pointer.clone(),
         );

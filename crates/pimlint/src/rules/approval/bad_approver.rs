@@ -80,7 +80,7 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
     let Some(rule) = &policy.rules.approval_end_user_assignment else {
         return;
     };
-    for stage in &rule.stages {
+    for stage in rule.stages() {
         check_list(&stage.primary_approvers, out);
         check_list(&stage.escalation_approvers, out);
     }

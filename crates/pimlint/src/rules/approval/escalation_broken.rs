@@ -29,7 +29,7 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
     let Some(rule) = super::required(policy) else {
         return;
     };
-    for stage in &rule.stages {
+    for stage in rule.stages() {
         let Some(enabled) = stage.is_escalation_enabled.as_ref().filter(|e| e.value) else {
             continue;
         };

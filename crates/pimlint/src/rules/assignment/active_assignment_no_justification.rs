@@ -28,7 +28,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     let Some(rule) = &policy.rules.enablement_admin_assignment else {
         return;
     };
-    if !rule.requires(Enablement::Justification) {
+    if rule.requires(Enablement::Justification) == Some(false) {
         out.push(
             Diagnostic::new(
                 &ACTIVE_ASSIGNMENT_NO_JUSTIFICATION,

@@ -33,7 +33,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     let Some(rule) = &policy.rules.enablement_admin_assignment else {
         return;
     };
-    if !rule.requires(Enablement::MultiFactorAuthentication) {
+    if rule.requires(Enablement::MultiFactorAuthentication) == Some(false) {
         out.push(
             Diagnostic::new(
                 &ACTIVE_ASSIGNMENT_NO_MFA,

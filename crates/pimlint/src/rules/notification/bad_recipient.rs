@@ -43,20 +43,20 @@ fn is_address(text: &str) -> bool {
 
 pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     for (id, rule) in policy.rules.notifications() {
-        if rule.recipients.len() > 1000 {
+        if rule.recipients().len() > 1000 {
             out.push(
                 Diagnostic::new(
                     &BAD_RECIPIENT,
                     format!(
                         "`{id}` lists {} recipients; the service allows at most 1000",
-                        rule.recipients.len()
+                        rule.recipients().len()
                     ),
                     rule.recipients_pointer.clone(),
                 )
                 .with_help("send to a distribution list instead"),
             );
         }
-        for (i, r) in rule.recipients.iter().enumerate() {
+        for (i, r) in rule.recipients().iter().enumerate() {
             let text = r.value.trim();
             if text.is_empty() {
                 out.push(
@@ -85,7 +85,7 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
                     )
                     .with_help("notification recipients are e-mail addresses"),
                 );
-            } else if let Some(first) = rule.recipients[..i]
+            } else if let Some(first) = rule.recipients()[..i]
                 .iter()
                 .find(|x| x.value.trim().eq_ignore_ascii_case(text))
             {

@@ -33,7 +33,10 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     let Some(rule) = &policy.rules.notification_admin_end_user_assignment else {
         return;
     };
-    if rule.recipients.iter().any(|r| !r.value.trim().is_empty()) {
+    let Some(recipients) = &rule.recipients else {
+        return;
+    };
+    if recipients.iter().any(|r| !r.value.trim().is_empty()) {
         return;
     }
     out.push(

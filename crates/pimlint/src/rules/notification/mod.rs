@@ -14,7 +14,11 @@ pub(crate) fn reaches_nobody(rule: &NotificationRule) -> bool {
         .is_default_recipients_enabled
         .as_ref()
         .is_some_and(|d| !d.value);
-    defaults_off && rule.recipients.iter().all(|r| r.value.trim().is_empty())
+    defaults_off
+        && rule
+            .recipients
+            .as_ref()
+            .is_some_and(|list| list.iter().all(|r| r.value.trim().is_empty()))
 }
 
 /// Whether a notification rule sends nothing at all.

@@ -7,8 +7,11 @@ declare_rule! {
     /// A policy lacks some of the 17 rules every PIM policy carries.
     ///
     /// ## What it does
-    /// Checks that the policy's `rules` hold each of the 17 rule ids (`Expiration_Admin_Eligibility`
-    /// … `Notification_Approver_EndUser_Assignment`), and that the policy has `rules` at all.
+    /// Checks that a whole policy's `rules` hold each of the 17 rule ids
+    /// (`Expiration_Admin_Eligibility` … `Notification_Approver_EndUser_Assignment`). Only a
+    /// document that claims to be whole (it names its policy: an `id` or a scope) is held to
+    /// this; an update body (`PATCH`), a single rule and a list of rules carry only the rules
+    /// they change, and a policy read without `$expand=rules` is a projection (`partial-read`).
     ///
     /// ## Why it matters
     /// Every policy the service returns has all 17 rules. A document without some of them is
@@ -29,18 +32,9 @@ declare_rule! {
 }
 
 pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(rules_pointer) = &policy.rules_pointer else {
-        out.push(
-            Diagnostic::new(
-                &MISSING_RULE,
-                "the policy has no `rules` array, so none of its settings can be checked",
-                policy.pointer.clone(),
-            )
-            .with_help(
-                "export the policy with its rules: Graph `$expand=rules`, or the ARM \
-                 roleManagementPolicies GET",
-            ),
-        );
+    // Only a whole policy is held to the 17 rules: an update carries the rules it changes, and
+    // a projection says so itself (partial-read).
+    let (true, Some(rules_pointer)) = (policy.is_whole(), &policy.rules_pointer) else {
         return;
     };
     let missing: Vec<&str> = RuleId::ALL

@@ -7,6 +7,8 @@ pub mod invalid_enum_value;
 pub mod invalid_timestamp;
 pub mod misplaced_field;
 pub mod missing_rule;
+pub mod non_canonical_spelling;
+pub mod partial_read;
 pub mod recipient_type_mismatch;
 pub mod rule_type_mismatch;
 pub mod rules_differ_from_effective;

@@ -1,5 +1,6 @@
 use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Extent;
 use crate::model::{ApiEnum, Policy};
 use crate::rules::declare_rule;
 
@@ -33,6 +34,10 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
             continue;
         };
         let Some(target) = &entry.target else {
+            if policy.extent == Extent::Projection {
+                // `rules($select=id)` leaves the target out; it is not missing.
+                continue;
+            }
             out.push(
                 Diagnostic::new(
                     &TARGET_MISMATCH,
