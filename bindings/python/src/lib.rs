@@ -501,7 +501,7 @@ struct Verdict(LocatedVerdict);
 
 #[pymethods]
 impl Verdict {
-    /// `accepted`, `pending-approval` or `rejected`.
+    /// `accepted`, `pending-approval`, `rejected`, or `unknown` (no policy given governs it).
     #[getter]
     fn verdict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         serialized(py, &self.0.verdict)
@@ -528,7 +528,10 @@ impl Verdict {
     /// Whether the service would take the request (accepted, or pending approval).
     #[getter]
     fn ok(&self) -> bool {
-        self.0.verdict != pimlint::validate::Outcome::Rejected
+        matches!(
+            self.0.verdict,
+            pimlint::validate::Outcome::Accepted | pimlint::validate::Outcome::PendingApproval
+        )
     }
 
     /// The verdict as the CLI's `validate --format json` gives it, without the `request` key.

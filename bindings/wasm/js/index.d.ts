@@ -40,7 +40,7 @@ export interface Requirement {
 
 /** What the PIM service will do with a schedule request (`pimlint validate --format json`). */
 export interface Verdict {
-  verdict: "accepted" | "pending-approval" | "rejected";
+  verdict: "accepted" | "pending-approval" | "rejected" | "unknown";
   /** The service's names of the policy rules the request fails, e.g. `ExpirationRule`. */
   failedRules: string[];
   requirements: Requirement[];

@@ -22,6 +22,11 @@ pub struct ValidateArgs {
     #[arg(long = "policy", value_name = "FILE", required = true)]
     policies: Vec<String>,
 
+    /// Rule updates to apply to the policy before judging: a `PATCH …/rules/{id}` body (one
+    /// rule), a list of rules, or a partial policy body. Needs exactly one policy in --policy.
+    #[arg(long = "patch", value_name = "FILE")]
+    patches: Vec<String>,
+
     /// Schedule requests: files, directories, or - for standard input.
     #[arg(value_name = "REQUEST", required = true)]
     requests: Vec<String>,
@@ -79,6 +84,62 @@ fn load(args: &[String], options: &Options) -> Vec<FileOutcome> {
     files
 }
 
+/// The one policy of `policy_files` with the rules of every update in `patches` applied, as
+/// the service applies a `PATCH`; `None` without patches. The count is of rules applied.
+fn patched_policy(
+    policy_files: &[FileOutcome],
+    patches: &[String],
+) -> Result<Option<(Document, usize)>, String> {
+    if patches.is_empty() {
+        return Ok(None);
+    }
+    let policies: Vec<&pimlint::model::Policy> = policy_files
+        .iter()
+        .filter_map(|f| f.result.as_ref().ok())
+        .flatten()
+        .filter_map(|r| match &r.document {
+            Some(Document::Policy(p)) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let [base] = policies.as_slice() else {
+        return Err(format!(
+            "--patch applies rule updates to one policy, and --policy gave {}",
+            plural(policies.len(), "policy", "policies")
+        ));
+    };
+    let mut policy = (*base).clone();
+    let mut applied = 0;
+    for file in load(patches, &Options::default()) {
+        let reports = file
+            .result
+            .map_err(|e| format!("{}: {}", file.path, e.message))?;
+        for report in reports {
+            match (&report.document, &report.error) {
+                (_, Some(error)) => return Err(format!("{}: {error}", file.path)),
+                (Some(Document::Policy(update)), None) => {
+                    policy.rules.apply(&update.rules);
+                    applied += update.entries.len();
+                }
+                _ => {
+                    return Err(format!(
+                        "{}{}: not a policy rule or a policy update (a {}); --patch takes rule \
+                         updates",
+                        file.path,
+                        if report.pointer.is_root() {
+                            String::new()
+                        } else {
+                            format!(" {}", report.pointer)
+                        },
+                        report.kind.map_or("document", DocumentKind::as_str)
+                    ));
+                }
+            }
+        }
+    }
+    Ok(Some((Document::Policy(policy), applied)))
+}
+
 /// One request's outcome.
 struct Judged {
     file: usize,
@@ -95,6 +156,7 @@ struct Summary {
     accepted: usize,
     pending_approval: usize,
     rejected: usize,
+    unknown: usize,
     unreadable: usize,
 }
 
@@ -149,11 +211,23 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             ..Options::default()
         },
     );
+    let patched = match patched_policy(&policy_files, &args.patches) {
+        Ok(patched) => patched,
+        Err(message) => {
+            crate::warn(&format!("pimlint: {message}"));
+            return Outcome::Failure;
+        }
+    };
     let index = PolicyIndex::new(policy_files.iter().enumerate().flat_map(|(i, f)| {
         f.result
             .iter()
             .flatten()
             .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
+            .map(|(d, i)| match (d, &patched) {
+                // The policy the updates apply to is judged as it will be after them.
+                (Document::Policy(_), Some((patched, _))) => (patched, i),
+                _ => (d, i),
+            })
     }));
     let options = ValidateOptions { now };
     let mut judged = Vec::new();
@@ -190,6 +264,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
                         Verdict::Accepted => summary.accepted += 1,
                         Verdict::PendingApproval => summary.pending_approval += 1,
                         Verdict::Rejected => summary.rejected += 1,
+                        Verdict::Unknown => summary.unknown += 1,
                     }
                 }
                 (None, None) => {}
@@ -241,7 +316,9 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             text(&policy_files, &request_files, &judged, &summary, color);
         }
     }
-    if summary.unreadable > 0 || policy_unreadable > 0 {
+    // A request no policy governs was not judged: like an unreadable input, the run could not
+    // do what was asked.
+    if summary.unreadable > 0 || policy_unreadable > 0 || summary.unknown > 0 {
         Outcome::Failure
     } else if summary.rejected > 0 {
         Outcome::Findings
@@ -472,6 +549,7 @@ fn text(
                     "rejected: the following policy rules failed: {}",
                     verdict.failed_rules.join(", ")
                 ),
+                Verdict::Unknown => "unknown: no policy given governs this request".to_owned(),
             };
             let _ = writeln!(out, "{name}: {headline}");
             if let Some((source_file, pointer)) = &verdict.policy {
@@ -500,12 +578,20 @@ fn text(
         emit(&out);
     }
     let mut line = format!(
-        "{}: {} accepted, {} pending approval, {} rejected.",
+        "{}: {} accepted, {} pending approval, {} rejected",
         plural(summary.requests, "request", "requests"),
         summary.accepted,
         summary.pending_approval,
         summary.rejected
     );
+    if summary.unknown > 0 {
+        let _ = write!(
+            line,
+            ", {} not judged (no governing policy)",
+            summary.unknown
+        );
+    }
+    line.push('.');
     if summary.unreadable > 0 {
         let _ = write!(
             line,

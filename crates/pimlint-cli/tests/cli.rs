@@ -244,7 +244,7 @@ fn validate_examples_json() {
     assert_eq!(requirements, ["MfaRule", "EligibilityRule"]);
     assert_eq!(
         report["summary"],
-        json!({"requests": 4, "accepted": 1, "pendingApproval": 1, "rejected": 2, "unreadable": 0})
+        json!({"requests": 4, "accepted": 1, "pendingApproval": 1, "rejected": 2, "unknown": 0, "unreadable": 0})
     );
     insta::assert_json_snapshot!(ga);
 }
@@ -318,8 +318,10 @@ fn validate_arm_body_takes_scope_from_the_command_line() {
             .unwrap();
         serde_json::from_slice::<Value>(&out.stdout).unwrap()
     };
+    // No scope, and one Azure policy given: it is applied, and the verdict says so.
     let without = run(&[]);
-    assert_eq!(without["results"][0]["verdict"], "rejected");
+    assert_eq!(without["results"][0]["verdict"], "accepted");
+    assert_eq!(without["results"][0]["diagnostics"][0]["severity"], "info");
     assert!(
         without["results"][0]["diagnostics"][0]["message"]
             .as_str()
@@ -537,4 +539,98 @@ fn sarif_needs_whole_files() {
         "sarif",
         "tests/fixtures/stream/export.ndjson"
     ]));
+}
+
+#[test]
+fn validate_judges_against_the_policy_as_a_patch_leaves_it() {
+    let request = r#"{"action": "selfActivate", "principalId": "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+        "roleDefinitionId": "e8611ab8-c189-46e8-94e1-60213ab1f814", "directoryScopeId": "/",
+        "justification": "incident 42",
+        "scheduleInfo": {"startDateTime": "2026-11-29T10:00:00Z",
+                         "expiration": {"type": "afterDuration", "duration": "PT4H"}}}"#;
+    let dir = std::env::temp_dir().join(format!("pimlint-patch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let request_path = dir.join("activate.json");
+    std::fs::write(&request_path, request).unwrap();
+    let policy =
+        "tests/fixtures/realistic/graph-policy-assignment-expanded-privileged-role-admin.json";
+    let base = [
+        "validate",
+        "--now",
+        "2026-11-29T10:00:00Z",
+        "--format",
+        "json",
+        "--policy",
+        policy,
+    ];
+    let (code, before) = json_output(&[&base[..], &[request_path.to_str().unwrap()]].concat());
+    assert_eq!(code, 0);
+    assert_eq!(before["results"][0]["verdict"], "accepted");
+    // The documented single-rule PATCH caps activation at PT1H45M.
+    let (code, after) = json_output(
+        &[
+            &base[..],
+            &[
+                "--patch",
+                "tests/upstream/graph/v1.0-rule-update-expiration-request.json",
+                request_path.to_str().unwrap(),
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(after["results"][0]["verdict"], "rejected");
+    assert_eq!(
+        after["results"][0]["failedRules"],
+        json!(["ExpirationRule"])
+    );
+    // A patch needs exactly one policy to apply to.
+    let out = pimlint(&[
+        "validate",
+        "--policy",
+        "examples/tenant-export",
+        "--patch",
+        "tests/upstream/graph/v1.0-rule-update-expiration-request.json",
+        request_path.to_str().unwrap(),
+    ])
+    .output()
+    .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--patch applies rule updates to one policy"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn validate_does_not_reject_what_no_policy_given_governs() {
+    // The request is at another subscription than the one policy given.
+    let body = r#"{"properties": {"principalId": "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+        "scope": "/providers/Microsoft.Subscription/subscriptions/00000000-0000-4000-8000-000000000001",
+        "roleDefinitionId": "/subscriptions/00000000-0000-4000-8000-000000000001/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635",
+        "requestType": "SelfActivate", "justification": "On call",
+        "scheduleInfo": {"expiration": {"type": "AfterDuration", "duration": "PT1H"}}}}"#;
+    let dir = std::env::temp_dir().join(format!("pimlint-scope-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("request.json");
+    std::fs::write(&path, body).unwrap();
+    let (code, report) = json_output(&[
+        "validate",
+        "--policy",
+        "tests/fixtures/realistic/arm-policy-subscription.json",
+        "--kind",
+        "arm-role-assignment-request",
+        "--now",
+        NOW,
+        "--format",
+        "json",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "a request no policy governs is not judged");
+    assert_eq!(report["results"][0]["verdict"], "unknown");
+    assert_eq!(report["summary"]["unknown"], 1);
+    assert_eq!(report["summary"]["rejected"], 0);
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -35,6 +35,9 @@ pub enum Outcome {
     PendingApproval,
     /// Refused.
     Rejected,
+    /// Not judged: no policy given governs the request, so what the service will do depends on
+    /// a policy pimlint was not shown.
+    Unknown,
 }
 
 /// Something the service will demand that cannot be checked offline.
@@ -467,14 +470,14 @@ impl Judge<'_> {
                     );
                 }
             }
-            (None, Some(ticket)) => self.out.push(
+            (None, Some(ticket)) if rule.enabled_rules.is_some() => self.out.push(
                 Diagnostic::new(
                     &TICKET_IGNORED,
                     format!("the request carries ticket information, but policy rule `{rule_id}` does not require tickets; the service does not check it"),
                     ticket.pointer.clone(),
                 ),
             ),
-            (None, None) => {}
+            (None, _) => {}
         }
         if let Some(entry) = rule.find(Enablement::MultiFactorAuthentication) {
             let message = format!(
@@ -539,7 +542,7 @@ impl Judge<'_> {
         }
         self.pending = true;
         let approvers: Vec<_> = rule
-            .stages
+            .stages()
             .iter()
             .flat_map(|s| &s.primary_approvers)
             .collect();
@@ -675,16 +678,20 @@ pub fn validate_report(
     };
     let prior = report.diagnostics.clone();
     Some(match index.find(request, scope) {
-        Ok((policy, source)) => {
-            let mut verdict = judge(request, policy, options, prior);
-            verdict.policy = Some((source, policy.pointer.clone()));
+        Ok(found) => {
+            let mut prior = prior;
+            if let Some(assumed) = found.assumed {
+                prior.push(assumed);
+            }
+            let mut verdict = judge(request, found.policy, options, prior);
+            verdict.policy = Some((found.source, found.policy.pointer.clone()));
             verdict
         }
         Err(missing) => {
             let mut diagnostics = prior;
             diagnostics.push(missing);
             Verdict {
-                verdict: Outcome::Rejected,
+                verdict: Outcome::Unknown,
                 failed_rules: Vec::new(),
                 requirements: Vec::new(),
                 diagnostics,
@@ -786,7 +793,7 @@ struct PolicyKey {
 }
 
 fn normalize_scope(scope: &str) -> String {
-    scope.trim_end_matches('/').to_ascii_lowercase()
+    crate::scope::canonical(scope)
 }
 
 fn role_key(role: &str) -> String {
@@ -863,6 +870,10 @@ impl<'a> PolicyIndex<'a> {
     /// The policy that governs `request`, with its source tag; or a `PIM516` finding that says
     /// what was looked for. `scope` overrides the request's own (an ARM body's scope is in the
     /// URL it is sent to).
+    ///
+    /// When the request states its scope, only a policy for exactly that scope governs it
+    /// (Azure role settings are not inherited). When it does not, and exactly one policy of its
+    /// provider was given, that one is used and the verdict says so.
     #[allow(
         clippy::result_large_err,
         reason = "the error is the finding itself, built once per request"
@@ -871,7 +882,7 @@ impl<'a> PolicyIndex<'a> {
         &self,
         request: &ScheduleRequest,
         scope: Option<&str>,
-    ) -> Result<(&'a Policy, usize), Diagnostic> {
+    ) -> Result<Found<'a>, Diagnostic> {
         let role = request.role_definition_id.as_ref();
         let request_scope = scope.or(request.scope.as_ref().map(|s| s.value.as_str()));
         let at = role.map_or_else(|| request.pointer.clone(), |r| r.pointer.clone());
@@ -882,43 +893,85 @@ impl<'a> PolicyIndex<'a> {
                 at,
             ));
         };
+        let candidates: Vec<usize> = self
+            .policies
+            .iter()
+            .enumerate()
+            .filter(|(_, (p, _))| p.provider == request.provider)
+            .map(|(i, _)| i)
+            .collect();
+        let found = |position: usize, assumed: Option<Diagnostic>| {
+            let (policy, source) = self.policies[position];
+            Found {
+                policy,
+                source,
+                assumed,
+            }
+        };
+        let role_name = role_display(&role.value);
+        if let Some(request_scope) = request_scope {
+            let wanted = key_of(request.provider, &role.value, Some(request_scope));
+            if let Some((_, position)) = self.entries.iter().find(|(k, _)| *k == wanted) {
+                return Ok(found(*position, None));
+            }
+            // A policy that does not name its role governs the request only when it is the one
+            // policy given, and it is at the request's scope.
+            if let [only] = candidates.as_slice() {
+                let (policy, _) = self.policies[*only];
+                let unnamed = !self.entries.iter().any(|(_, pos)| pos == only);
+                let scope_fits = request.provider == Provider::EntraRoles
+                    || policy.scope.as_ref().is_some_and(|s| {
+                        crate::scope::canonical(&s.value) == crate::scope::canonical(request_scope)
+                    });
+                if unnamed && scope_fits {
+                    return Ok(found(*only, None));
+                }
+            }
+        } else if let [only] = candidates.as_slice() {
+            let (policy, _) = self.policies[*only];
+            let named = self
+                .entries
+                .iter()
+                .filter(|(_, pos)| pos == only)
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>();
+            let role_fits =
+                named.is_empty() || named.iter().any(|k| k.role == role_key(&role.value));
+            if role_fits {
+                let place = policy.scope.as_ref().map_or_else(
+                    || "whose scope it does not say".to_owned(),
+                    |s| format!("at scope {}", s.value),
+                );
+                let assumed = Diagnostic::new(
+                    &NO_GOVERNING_POLICY,
+                    format!(
+                        "the request does not say its scope, so the only policy given ({place}) was applied to {role_name}"
+                    ),
+                    request.pointer.clone(),
+                )
+                .with_severity(Severity::Info)
+                .with_help("pass --scope with the scope in the URL the request is sent to, to check that this is its policy");
+                return Ok(found(*only, Some(assumed)));
+            }
+        }
         if request.provider == Provider::AzureResources && request_scope.is_none() {
             return Err(Diagnostic::new(
                 &NO_GOVERNING_POLICY,
-                "the request does not say its scope (an ARM request body's scope is in the URL it is sent to), and Azure role settings are per scope",
+                format!("the request does not say its scope (an ARM request body's scope is in the URL it is sent to), and Azure role settings are per scope: none of the {} policies given can be chosen for {role_name}", candidates.len()),
                 at,
             )
             .with_help("pass --scope /subscriptions/<id>[/resourceGroups/<name>…], or add properties.scope"));
         }
-        let wanted = key_of(request.provider, &role.value, request_scope);
-        if let Some((_, position)) = self.entries.iter().find(|(k, _)| *k == wanted) {
-            return Ok(self.policies[*position]);
-        }
-        // A single policy that does not name its role is the one the caller paired with the
-        // request; several such policies would be a guess.
-        let unnamed: Vec<_> = self
-            .policies
-            .iter()
-            .enumerate()
-            .filter(|(i, (p, _))| {
-                p.provider == request.provider && !self.entries.iter().any(|(_, pos)| pos == i)
-            })
-            .collect();
-        if self.policies.len() == 1 && unnamed.len() == 1 {
-            return Ok(*unnamed[0].1);
-        }
         let what = match request.provider {
-            Provider::EntraRoles => format!("role {}", role.value),
+            Provider::EntraRoles => role_name,
             Provider::Groups => format!("{} of group {}", role.value, request_scope.unwrap_or("?")),
-            Provider::AzureResources => format!(
-                "role definition {} at scope {}",
-                role_key(&role.value),
-                request_scope.unwrap_or("?")
-            ),
+            Provider::AzureResources => {
+                format!("{role_name} at scope {}", request_scope.unwrap_or("?"))
+            }
         };
         let mut diagnostic = Diagnostic::new(
             &NO_GOVERNING_POLICY,
-                        match self.policies.len() {
+            match self.policies.len() {
                 0 => format!("no policy was given, so nothing governs {what}"),
                 1 => format!("the policy given does not govern {what}"),
                 n => format!("none of the {n} policies given governs {what}"),
@@ -933,6 +986,24 @@ impl<'a> PolicyIndex<'a> {
         }
         Err(diagnostic)
     }
+}
+
+/// The policy that governs a request.
+#[derive(Debug)]
+pub struct Found<'a> {
+    /// The policy.
+    pub policy: &'a Policy,
+    /// The caller's tag for where it came from.
+    pub source: usize,
+    /// When the policy was chosen because it was the only one given: an info that says so.
+    pub assumed: Option<Diagnostic>,
+}
+
+/// `Global Administrator (62e90394-…)` when the role is a known built-in one, else the id.
+fn role_display(role: &str) -> String {
+    let id = role.rsplit('/').next().unwrap_or(role);
+    crate::roles::name_of(id)
+        .map_or_else(|| format!("role {role}"), |name| format!("{name} ({id})"))
 }
 
 fn key_of(provider: Provider, role: &str, scope: Option<&str>) -> PolicyKey {
