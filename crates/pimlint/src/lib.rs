@@ -21,9 +21,11 @@ pub mod locate;
 pub mod model;
 pub mod normalize;
 pub mod pointer;
+pub mod powershell;
 pub mod roles;
 pub mod rules;
 pub mod schema;
+pub mod scope;
 pub mod source;
 pub mod suggest;
 pub mod validate;
@@ -214,12 +216,81 @@ pub struct DocumentReport {
     pub document: Option<Document>,
 }
 
-/// Checks every document in a parsed file.
+/// Checks every document in a parsed file. A PowerShell export (Graph PowerShell SDK, Az
+/// PowerShell, ScubaGear) is read in the API shape it stands for, with every pointer leading
+/// back into the file as written.
 #[must_use]
 pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
+    if options.kind.is_none() {
+        match powershell::convert(value) {
+            Some(Ok(converted)) => return check_export(&converted, options),
+            Some(Err(e)) => {
+                return vec![DocumentReport {
+                    pointer: e.pointer,
+                    kind: None,
+                    diagnostics: Vec::new(),
+                    error: Some(e.message),
+                    role: None,
+                    document: None,
+                }];
+            }
+            None => {}
+        }
+    }
+    check_api_shape(value, options)
+}
+
+/// Checks a converted PowerShell export, then points every finding into the export.
+fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<DocumentReport> {
+    let map = &converted.pointers;
+    // The JSON Schemas describe the API's own output; a converted export is judged by the typed
+    // reader, which reports wrong types with the same precision.
+    let options = Options {
+        schema: false,
+        ..options.clone()
+    };
+    let mut reports = check_api_shape(&converted.value, &options);
+    for report in &mut reports {
+        report.pointer = map.original(&report.pointer);
+        for d in &mut report.diagnostics {
+            d.pointer = map.original(&d.pointer);
+            for label in &mut d.labels {
+                label.pointer = map.original(&label.pointer);
+            }
+        }
+    }
+    // What the export lost is unknown: each document says so once, at the object that lost it.
+    for (at, what) in &converted.lost {
+        let owner = reports
+            .iter_mut()
+            .filter(|r| at.as_str().starts_with(r.pointer.as_str()))
+            .max_by_key(|r| r.pointer.as_str().len());
+        if let Some(report) = owner {
+            // A member the export dropped is unknown, not missing: findings that a member or a
+            // discriminator is absent, on the object that lost it, are the export's doing.
+            report.diagnostics.retain(|d| {
+                !(LOST_MEMBER_CODES.contains(&d.code)
+                    && d.pointer.as_str().starts_with(at.as_str()))
+            });
+            report
+                .diagnostics
+                .push(rules::structure::partial_read::diagnostic(
+                    at,
+                    &format!("{} export: {what}", converted.writer),
+                ));
+        }
+    }
+    reports
+}
+
+/// Findings that say a member is absent (a rule's discriminator, a request's member, a
+/// schedule's type), which an export that lost members cannot support.
+const LOST_MEMBER_CODES: [&str; 3] = ["PIM004", "PIM509", "PIM514"];
+
+fn check_api_shape(value: &Value, options: &Options) -> Vec<DocumentReport> {
     kind::split(value)
         .into_iter()
-        .map(|slot| check_document(slot.value, &slot.pointer, options, slot.hint))
+        .map(|slot| check_document(slot.value, &slot.pointer, options, slot.hint, slot.context))
         .collect()
 }
 
@@ -228,6 +299,7 @@ fn check_document(
     at: &Pointer,
     options: &Options,
     hint: Option<DocumentKind>,
+    context: Option<&str>,
 ) -> DocumentReport {
     let kind = match options.kind {
         Some(k) => Ok(k),
@@ -260,7 +332,7 @@ fn check_document(
             document: None,
         };
     }
-    match normalize::normalize(kind, value, at) {
+    match normalize::normalize_in(kind, value, at, context) {
         Ok((document, mut diagnostics)) => {
             let (role, scope) = match &document {
                 Document::Policy(policy) => {
