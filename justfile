@@ -90,3 +90,8 @@ wasm-bench: wasm-build
 # Serve the demo page on http://127.0.0.1:8000/demo/ (after `just wasm-build`).
 demo: wasm-build
     python3 -m http.server 8000 --bind 127.0.0.1 --directory bindings/wasm
+
+# Fuzz one target for SECONDS (nightly; installs cargo-fuzz): check_str lint_text validate
+# stream duration config_toml.
+fuzz TARGET SECONDS="600":
+    bash scripts/fuzz.sh {{TARGET}} {{SECONDS}}

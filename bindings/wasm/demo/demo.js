@@ -27,7 +27,7 @@ const EXAMPLE_POLICY = {
     {
       "@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
       id: "Enablement_EndUser_Assignment",
-      enabledRules: [],
+      enabledRules: ["Justification"],
       target: { caller: "EndUser", operations: ["All"], level: "Assignment" },
     },
   ],
@@ -86,7 +86,9 @@ function select(d) {
   doc.scrollTop = Math.max(0, (d.line - 5) * lineHeight);
 }
 
-function show(diagnostics) {
+const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function show(diagnostics, empty = "No findings.") {
   list.replaceChildren(
     ...diagnostics.map((d) => {
       const li = document.createElement("li");
@@ -104,8 +106,8 @@ function show(diagnostics) {
   );
   const count = (s) => diagnostics.filter((d) => d.severity === s).length;
   summary.textContent = diagnostics.length
-    ? `${diagnostics.length} finding${diagnostics.length === 1 ? "" : "s"}: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} infos`
-    : "No findings.";
+    ? `${plural(diagnostics.length, "finding")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "info")}`
+    : empty;
   paintLines(diagnostics);
 }
 
@@ -115,6 +117,16 @@ function failure(e) {
   list.replaceChildren();
   verdictBox.hidden = true;
   paintLines(e.line != null ? [{ line: e.line, endLine: e.line, severity: "error" }] : []);
+}
+
+/** Whether the text is a schedule request (Graph `action`, ARM `properties.requestType`). */
+function isRequest(text) {
+  try {
+    const value = JSON.parse(text);
+    return Boolean(value && (value.action || value.properties?.requestType));
+  } catch {
+    return false;
+  }
 }
 
 function run() {
@@ -127,7 +139,7 @@ function run() {
     return;
   }
   try {
-    if (policy.value.trim()) {
+    if (policy.value.trim() && isRequest(text)) {
       const verdict = validate(text, policy.value);
       verdictBox.hidden = false;
       verdictBox.className = verdict.verdict;
@@ -135,6 +147,15 @@ function run() {
         `Verdict: ${verdict.verdict}` +
         (verdict.failedRules.length ? ` — fails ${verdict.failedRules.join(", ")}` : "");
       show(verdict.diagnostics);
+    } else if (isRequest(text)) {
+      // Without its policy nothing can be said of whether the service accepts a request: a
+      // clean lint only means the request is well formed.
+      verdictBox.hidden = false;
+      verdictBox.className = "needs-policy";
+      verdictBox.textContent =
+        "No verdict yet: whether the service accepts this request depends on its policy. " +
+        "Paste the policy under “Policy”, or load the example pair.";
+      show(lint(text), "No problems in the request itself; the verdict needs a policy.");
     } else {
       verdictBox.hidden = true;
       show(lint(text));
@@ -169,13 +190,16 @@ async function load(input, target) {
 }
 $("load-doc").addEventListener("change", (e) => load(e.target, doc));
 $("load-policy").addEventListener("change", (e) => load(e.target, policy));
+// The example policy is linted on its own; the policy pane keeps what it holds.
 $("example-policy").addEventListener("click", () => {
   doc.value = JSON.stringify(EXAMPLE_POLICY, null, 2);
-  policy.value = "";
   run();
 });
+// The example request comes with the policy that governs it, so it gets a verdict.
 $("example-request").addEventListener("click", () => {
   doc.value = JSON.stringify(EXAMPLE_REQUEST, null, 2);
+  policy.value = JSON.stringify(EXAMPLE_POLICY, null, 2);
+  $("policy-pane").open = true;
   run();
 });
 

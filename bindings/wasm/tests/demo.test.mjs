@@ -69,6 +69,26 @@ test("broken JSON is reported with its place, and fixing it recovers", async () 
   assert.deepEqual(errors, []);
 });
 
+test("a request without a policy says the verdict needs one; the example pair gets one", async () => {
+  const { page, errors } = await openDemo();
+  const request = readFileSync(`${repo}examples/requests/activate-global-administrator.json`, "utf8");
+  await page.fill("#policy", "");
+  await page.fill("#doc", request);
+  await page.locator("#verdict.needs-policy").waitFor();
+  assert.match(await page.textContent("#verdict"), /depends on its policy/);
+  assert.doesNotMatch(await page.textContent("#summary"), /^No findings\.$/);
+  await page.click("#example-request");
+  await page.locator("#verdict.rejected").waitFor();
+  assert.match(await page.textContent("#verdict"), /JustificationRule/);
+  // "Example policy" lints the policy and leaves the policy pane as it was.
+  const before = await page.inputValue("#policy");
+  await page.click("#example-policy");
+  await page.locator('.diagnostic[data-code="PIM101"]').waitFor();
+  assert.equal(await page.inputValue("#policy"), before);
+  assert.doesNotMatch(await page.textContent("#summary"), /\b1 (errors|warnings|infos|findings)\b/);
+  assert.deepEqual(errors, []);
+});
+
 test("a request with its policy shows the verdict and the failed rules", async () => {
   const { page, errors } = await openDemo();
   const policy = readFileSync(`${repo}examples/tenant-export/global-administrator.json`, "utf8");

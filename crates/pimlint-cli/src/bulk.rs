@@ -57,6 +57,25 @@ pub fn wants_streaming(source: &Source, format: InputFormat) -> bool {
             && std::fs::metadata(p).is_ok_and(|m| m.len() >= STREAM_THRESHOLD))
 }
 
+/// Whether a file found in a directory is plainly not a PIM document; files too large to
+/// read whole are always checked.
+pub fn plainly_not_pim(source: &Source) -> bool {
+    let Source::File(path) = source else {
+        return false;
+    };
+    if std::fs::metadata(path).is_ok_and(|m| m.len() >= STREAM_THRESHOLD) {
+        return false;
+    }
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| {
+            pimlint::decode(&bytes)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
+        .is_some_and(|text| crate::inputs::plainly_not_pim(&text))
+}
+
 /// Output of a streamed run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sink {
@@ -241,7 +260,7 @@ impl Statistics {
 
 pub fn summary_line(summary: &Summary) -> String {
     format!(
-        "{} ({} errors, {} warnings, {} infos) in {} from {}.\n",
+        "{} ({} errors, {} warnings, {} infos) in {} from {}.{}\n",
         plural(
             summary.errors + summary.warnings + summary.infos,
             "problem",
@@ -251,7 +270,8 @@ pub fn summary_line(summary: &Summary) -> String {
         summary.warnings,
         summary.infos,
         plural(summary.documents, "document", "documents"),
-        plural(summary.files, "file", "files")
+        plural(summary.files, "file", "files"),
+        crate::output::skipped_note(summary)
     )
 }
 
@@ -431,7 +451,9 @@ impl Writer {
     }
 
     /// Writes the closing part (summary) and returns the counts.
-    pub fn finish(mut self) -> Summary {
+    pub fn finish(mut self, skipped: crate::check::Skipped) -> Summary {
+        self.summary.skipped = skipped.not_pim + skipped.yaml;
+        self.summary.skipped_yaml = skipped.yaml;
         match self.sink {
             Sink::Text => {
                 self.out.push_str(&summary_line(&self.summary));

@@ -11,9 +11,13 @@ use crate::{formats, output};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories (searched recursively for *.json), or - for standard input.
+    /// Files, directories (searched recursively for *.json, *.ndjson and *.jsonl, honouring
+    /// .gitignore and `exclude`), or - for standard input.
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
+
+    #[command(flatten)]
+    pub discovery: DiscoveryArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
@@ -51,6 +55,38 @@ pub struct CheckArgs {
     /// with [tool.pimlint] above each input).
     #[arg(long, value_name = "PATH")]
     config: Option<std::path::PathBuf>,
+}
+
+/// How directories are searched; each replaces or extends the configuration's setting.
+#[derive(Debug, Args)]
+pub struct DiscoveryArgs {
+    /// Files a directory search reads, as globs (replaces `include`; default: *.json,
+    /// *.ndjson, *.jsonl).
+    #[arg(long, value_name = "GLOB", value_delimiter = ',')]
+    include: Option<Vec<String>>,
+
+    /// Files and folders a directory search skips, as globs (replaces `exclude`).
+    #[arg(long, value_name = "GLOB", value_delimiter = ',')]
+    exclude: Option<Vec<String>>,
+
+    /// Files and folders a directory search skips, in addition to `exclude`.
+    #[arg(long, value_name = "GLOB", value_delimiter = ',')]
+    extend_exclude: Vec<String>,
+
+    /// Read files that .gitignore names too.
+    #[arg(long)]
+    no_respect_gitignore: bool,
+}
+
+impl DiscoveryArgs {
+    pub fn settings(&self) -> crate::inputs::WalkSettings {
+        crate::inputs::WalkSettings {
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+            extend_exclude: self.extend_exclude.clone(),
+            respect_gitignore: self.no_respect_gitignore.then_some(false),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -137,12 +173,37 @@ pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
         Err(e) => {
             let offset = e.offset();
             let message = match &e {
+                _ if source.is_yaml() => YAML.to_owned(),
                 pimlint::InputError::Json { message, .. } => message.clone(),
                 other => other.to_string(),
             };
             FileOutcome::failed(path, Some(text), message, offset)
         }
     }
+}
+
+/// Why a YAML file is not read.
+pub const YAML: &str = "this is YAML, which pimlint does not read: PIM documents are JSON as \
+    Graph and ARM write them (convert it, e.g. with `yq -o=json`)";
+
+/// Whether a file found by searching a directory is plainly not a PIM document.
+pub fn skippable(file: &FileOutcome) -> bool {
+    match (&file.result, &file.text) {
+        (Ok(docs), _) => {
+            !docs.is_empty() && docs.iter().all(|d| d.kind.is_none() && d.error.is_some())
+        }
+        (Err(_), Some(text)) => inputs::names_nothing_pim(text),
+        (Err(_), None) => false,
+    }
+}
+
+/// What a directory search left out, for the summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Skipped {
+    /// Files that are not PIM documents.
+    pub not_pim: usize,
+    /// YAML files.
+    pub yaml: usize,
 }
 
 /// The options for one input: its configuration (found once per folder) and the flags; `None`
@@ -212,25 +273,44 @@ pub fn run(args: &CheckArgs) -> Outcome {
             return Outcome::Failure;
         }
     }
+    let cli_walk = args.discovery.settings();
+    let mut expanded = Vec::with_capacity(args.paths.len());
+    for arg in &args.paths {
+        match configs.walk_for(arg, &cli_walk) {
+            Ok(walk) => expanded.push((arg, walk.expand(arg))),
+            Err(message) => {
+                crate::warn(&message);
+                return Outcome::Failure;
+            }
+        }
+    }
     let streamed = args.format == OutputFormat::JsonLines
-        || args.paths.iter().any(|arg| match inputs::expand(arg) {
-            Expanded::Inputs(sources) => sources
+        || expanded.iter().any(|(_, e)| match e {
+            Expanded::Inputs(found) => found
+                .sources
                 .iter()
                 .any(|s| crate::bulk::wants_streaming(s, args.format_in)),
             Expanded::Missing(_) => false,
         });
     if streamed {
-        return run_streamed(args, &mut configs);
+        return run_streamed(args, &mut configs, expanded);
     }
     let mut files = Vec::new();
-    for arg in &args.paths {
-        match inputs::expand(arg) {
-            Expanded::Inputs(sources) => {
-                for source in &sources {
+    let mut skipped = Skipped::default();
+    for (arg, expansion) in expanded {
+        match expansion {
+            Expanded::Inputs(found) => {
+                skipped.yaml += found.yaml;
+                for source in &found.sources {
                     let Some(options) = options_for(args, &mut configs, source) else {
                         return Outcome::Failure;
                     };
-                    files.push(check_source(source, &options));
+                    let outcome = check_source(source, &options);
+                    if found.walked && skippable(&outcome) {
+                        skipped.not_pim += 1;
+                    } else {
+                        files.push(outcome);
+                    }
                 }
             }
             Expanded::Missing(message) => {
@@ -243,7 +323,9 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    let summary = output::Summary::of(&files);
+    let mut summary = output::Summary::of(&files);
+    summary.skipped = skipped.not_pim + skipped.yaml;
+    summary.skipped_yaml = skipped.yaml;
     match args.format {
         OutputFormat::Text if args.statistics => emit(&output::statistics(&files, &summary)),
         OutputFormat::Json => emit(&output::json(&files, &summary)),
@@ -276,7 +358,11 @@ pub fn run(args: &CheckArgs) -> Outcome {
 const fn unreachable_streamed() {}
 
 /// The streamed path: documents one at a time, findings written as they come.
-fn run_streamed(args: &CheckArgs, configs: &mut crate::settings::Configs) -> Outcome {
+fn run_streamed(
+    args: &CheckArgs,
+    configs: &mut crate::settings::Configs,
+    expanded: Vec<(&String, Expanded)>,
+) -> Outcome {
     use crate::bulk::{self, Sink, Writer};
     let sink = match args.format {
         OutputFormat::Text if args.statistics => Sink::Statistics,
@@ -295,15 +381,21 @@ fn run_streamed(args: &CheckArgs, configs: &mut crate::settings::Configs) -> Out
     let progress = bulk::progress_bar();
     let mut writer = Writer::new(sink);
     let mut missing = 0;
-    for arg in &args.paths {
-        match inputs::expand(arg) {
-            Expanded::Inputs(sources) => {
-                for source in &sources {
+    let mut skipped = Skipped::default();
+    for (_, expansion) in expanded {
+        match expansion {
+            Expanded::Inputs(found) => {
+                skipped.yaml += found.yaml;
+                for source in &found.sources {
                     let Some(options) = options_for(args, configs, source) else {
                         progress.finish_and_clear();
                         return Outcome::Failure;
                     };
                     let ndjson = bulk::is_ndjson(source, args.format_in);
+                    if found.walked && !ndjson && bulk::plainly_not_pim(source) {
+                        skipped.not_pim += 1;
+                        continue;
+                    }
                     bulk::check(source, ndjson, &options, &mut writer, &progress);
                 }
             }
@@ -314,7 +406,7 @@ fn run_streamed(args: &CheckArgs, configs: &mut crate::settings::Configs) -> Out
         }
     }
     progress.finish_and_clear();
-    let summary = writer.finish();
+    let summary = writer.finish(skipped);
     if summary.unreadable + missing > 0 {
         Outcome::Failure
     } else if !args.exit_zero

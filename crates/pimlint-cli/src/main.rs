@@ -29,9 +29,11 @@ enum Command {
     Check(check::CheckArgs),
     /// Predict what the PIM service does with schedule requests under their policies.
     Validate(validate_cmd::ValidateArgs),
-    /// Show the configuration in force for a path (default: the current directory).
+    /// Show the configuration file in force for a path (default: the current directory), as
+    /// written.
     Config {
-        /// Print the effective settings.
+        /// Print every setting in force instead, defaults included, as a pimlint.toml that
+        /// means the same.
         #[arg(long)]
         show: bool,
         /// Print the JSON Schema of the configuration file instead.
@@ -92,7 +94,9 @@ fn main() -> ExitCode {
             ));
             Outcome::Clean
         }
-        Command::Config { config, path, .. } => settings::show(config.as_deref(), path.as_deref()),
+        Command::Config {
+            config, path, show, ..
+        } => settings::show(config.as_deref(), path.as_deref(), show),
         Command::Schema { kind } => {
             let schema = pimlint::schema::schema_for(kind);
             emit(&format!(
@@ -138,13 +142,19 @@ fn list_rules(format: ListFormat) -> Outcome {
         ListFormat::Text => {
             let mut out = String::new();
             let width = rules.iter().map(|r| r.meta.name.len()).max().unwrap_or(0);
+            let default = pimlint::config::Config::default();
             for r in rules {
+                let severity = if default.is_enabled(r.meta) {
+                    r.meta.default_severity.to_string()
+                } else {
+                    format!("{} (opt-in)", r.meta.default_severity)
+                };
                 let _ = writeln!(
                     out,
-                    "{:<7} {:<width$} {:<8} {}",
+                    "{:<7} {:<width$} {:<17} {}",
                     r.meta.code,
                     r.meta.name,
-                    r.meta.default_severity,
+                    severity,
                     r.meta.summary()
                 );
             }

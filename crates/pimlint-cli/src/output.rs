@@ -29,6 +29,11 @@ pub struct Summary {
     pub infos: usize,
     /// Files and documents that could not be checked.
     pub unreadable: usize,
+    /// Files a directory search found and left out: not PIM documents, or YAML.
+    pub skipped: usize,
+    /// Of those, YAML files.
+    #[serde(skip)]
+    pub skipped_yaml: usize,
 }
 
 impl Summary {
@@ -167,12 +172,10 @@ fn place(locator: &Locator<'_>, pointer: &Pointer) -> Option<Place> {
     let span = found.span;
     let value = text.get(span.start..span.end).unwrap_or_default();
     // Underline a whole value only when it is short and on one line; a long object or list is
-    // marked by its member name, or its opening bracket.
+    // marked by its opening bracket, so the position shown is the value's, as in every other
+    // output format.
     let label = if value.contains('\n') || value.len() > LONG_VALUE {
-        found.key.map_or_else(
-            || SourceSpan::from((span.start, 1)),
-            |k| SourceSpan::from((k.start, k.len())),
-        )
+        SourceSpan::from((span.start, 1))
     } else {
         SourceSpan::from((span.start, span.len().max(1)))
     };
@@ -442,7 +445,11 @@ impl Renderer {
         Self {
             handler: GraphicalReportHandler::new_themed(theme)
                 .with_width(100)
-                .with_links(false),
+                .with_links(false)
+                // Break lines at spaces only: a JSON pointer in a note stays on one line.
+                .with_word_separator(textwrap::WordSeparator::AsciiSpace)
+                .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .with_break_words(false),
         }
     }
 
@@ -463,10 +470,12 @@ impl Renderer {
     ) -> String {
         let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
         sorted.sort_by_key(|d| (offset_of(Some(locator), &d.pointer), d.code));
+        // A blank line between findings, as ruff and oxlint print them.
         sorted
             .into_iter()
             .map(|d| self.render(&finding(d, locator, source)))
-            .collect()
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -523,36 +532,71 @@ pub fn text(files: &[FileOutcome], summary: &Summary, color: bool) {
             emit(&out);
         }
     }
+    emit(&format!("{}\n", summary_text(summary)));
+}
+
+/// The closing line of a text report: a failure first, then the findings, then what a
+/// directory search left out.
+pub fn summary_text(summary: &Summary) -> String {
     let findings = summary.errors + summary.warnings + summary.infos;
-    let mut line = if findings == 0 && summary.unreadable == 0 {
-        format!(
-            "All checks passed: {} in {}.",
-            plural(summary.documents, "document", "documents"),
-            plural(summary.files, "file", "files")
-        )
+    let documents = plural(summary.documents, "document", "documents");
+    let files = plural(summary.files, "file", "files");
+    let mut line = String::new();
+    if summary.unreadable > 0 {
+        let _ = write!(
+            line,
+            "{} could not be checked.",
+            plural(summary.unreadable, "input", "inputs")
+        );
+        if summary.documents == 0 && findings == 0 {
+            line.push_str(&skipped_note(summary));
+            return line;
+        }
+        line.push(' ');
+    }
+    if findings == 0 && summary.unreadable == 0 {
+        let _ = write!(line, "All checks passed: {documents} in {files}.");
     } else if findings == 0 {
-        format!(
-            "No problems found in {} from {}.",
-            plural(summary.documents, "document", "documents"),
-            plural(summary.files, "file", "files")
-        )
+        let _ = write!(line, "No problems found in the other {documents}.");
     } else {
-        format!(
-            "Found {} ({}, {}, {}) in {} from {}.",
+        let _ = write!(
+            line,
+            "Found {} ({}, {}, {}) in {documents} from {files}.",
             plural(findings, "problem", "problems"),
             plural(summary.errors, "error", "errors"),
             plural(summary.warnings, "warning", "warnings"),
             plural(summary.infos, "info", "infos"),
-            plural(summary.documents, "document", "documents"),
-            plural(summary.files, "file", "files"),
-        )
-    };
-    if summary.unreadable > 0 {
-        let _ = write!(
-            line,
-            " {} could not be checked.",
-            plural(summary.unreadable, "input", "inputs")
         );
     }
-    emit(&format!("{line}\n"));
+    line.push_str(&skipped_note(summary));
+    line
+}
+
+/// " Skipped 2 files that are not PIM documents and 1 YAML file." or nothing.
+pub fn skipped_note(summary: &Summary) -> String {
+    let not_pim = summary.skipped.saturating_sub(summary.skipped_yaml);
+    let yaml = summary.skipped_yaml;
+    let mut parts = Vec::new();
+    if not_pim > 0 {
+        parts.push(format!(
+            "{} that {}",
+            plural(not_pim, "file", "files"),
+            if not_pim == 1 {
+                "is not a PIM document"
+            } else {
+                "are not PIM documents"
+            }
+        ));
+    }
+    if yaml > 0 {
+        parts.push(format!(
+            "{} (pimlint reads JSON)",
+            plural(yaml, "YAML file", "YAML files")
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" Skipped {}.", parts.join(" and "))
+    }
 }

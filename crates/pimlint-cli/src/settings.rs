@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use pimlint::config::Config;
 
-use crate::inputs::Source;
+use crate::inputs::{Source, Walk, WalkSettings};
 use crate::{Outcome, emit, warn};
 
 /// Configurations by directory, read once each.
@@ -60,8 +60,52 @@ impl Configs {
     }
 }
 
-/// `pimlint config --show`.
-pub fn show(explicit: Option<&Path>, path: Option<&Path>) -> Outcome {
+impl Configs {
+    /// How to search the directory `arg` names: the `include` / `exclude` settings of
+    /// `--config` or of the configuration nearest to it, then the command line's.
+    pub fn walk_for(&mut self, arg: &str, cli: &WalkSettings) -> Result<Walk, String> {
+        let config = match &self.loaded {
+            Some(config) => Some(config.clone()),
+            None if arg != "-" && Path::new(arg).is_dir() => {
+                Config::discover(Path::new(arg)).map_err(|e| format!("pimlint: {e}"))?
+            }
+            None => None,
+        };
+        let (root, file) = match &config {
+            Some(c) => (
+                c.source
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+                WalkSettings {
+                    include: c.file.include.clone(),
+                    exclude: c.file.exclude.clone(),
+                    extend_exclude: c.file.extend_exclude.clone(),
+                    respect_gitignore: c.file.respect_gitignore,
+                },
+            ),
+            None => (PathBuf::from("."), WalkSettings::default()),
+        };
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
+        // Patterns given on the command line are relative to the current directory.
+        let from_file = Walk::new(&root, &file).map_err(|e| format!("pimlint: {e}"))?;
+        if cli.include.is_none()
+            && cli.exclude.is_none()
+            && cli.extend_exclude.is_empty()
+            && cli.respect_gitignore.is_none()
+        {
+            return Ok(from_file);
+        }
+        Walk::new(Path::new("."), &file.overlaid(cli)).map_err(|e| format!("pimlint: {e}"))
+    }
+}
+
+/// `pimlint config` (the file as written) and `pimlint config --show` (every setting in force).
+pub fn show(explicit: Option<&Path>, path: Option<&Path>, effective: bool) -> Outcome {
     let found = match explicit {
         Some(file) => Config::from_path(file).map(Some),
         None => Config::discover(path.unwrap_or_else(|| Path::new("."))),
@@ -69,10 +113,11 @@ pub fn show(explicit: Option<&Path>, path: Option<&Path>) -> Outcome {
     match found {
         Ok(config) => {
             let config = config.unwrap_or_default();
-            if config.source.is_none() {
-                emit("# no configuration file found; these are the defaults\n");
-            }
-            emit(&config.show());
+            emit(&if effective {
+                config.show()
+            } else {
+                config.written()
+            });
             Outcome::Clean
         }
         Err(e) => {

@@ -9,17 +9,18 @@ use pimlint::validate::{Outcome as Verdict, PolicyIndex, ValidateOptions, valida
 use pimlint::{Document, DocumentKind, Locator, Options, Pointer};
 use serde::Serialize;
 
+use crate::check::DiscoveryArgs;
 use crate::check::{ColorChoice, FileOutcome, OutputFormat, check_source, parse_kind};
 use crate::formats;
-use crate::inputs::{self, Expanded};
+use crate::inputs::Expanded;
 use crate::output::{self, JsonDiagnostic, Renderer, json_diagnostic, plural, snippet};
 use crate::{Outcome, emit};
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Policy documents to judge against: policies, policy assignments (expanded or with their
-    /// policies), list responses or whole exports. Repeat for several files.
-    #[arg(long = "policy", value_name = "FILE", required = true)]
+    /// policies), list responses or whole exports; files or directories. Repeat for several.
+    #[arg(long = "policy", value_name = "FILE|DIR", required = true)]
     policies: Vec<String>,
 
     /// Rule updates to apply to the policy before judging: a `PATCH …/rules/{id}` body (one
@@ -30,6 +31,9 @@ pub struct ValidateArgs {
     /// Schedule requests: files, directories, or - for standard input.
     #[arg(value_name = "REQUEST", required = true)]
     requests: Vec<String>,
+
+    #[command(flatten)]
+    discovery: crate::check::DiscoveryArgs,
 
     /// The time to validate at, RFC 3339 (default: now). Requests without a start begin then.
     #[arg(long, value_name = "RFC3339", value_parser = parse_now)]
@@ -57,12 +61,29 @@ fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
         .map_err(|e| format!("{e}; write it like 2026-12-01T08:00:00Z"))
 }
 
-fn load(args: &[String], options: &Options) -> Vec<FileOutcome> {
+/// Reads the files the arguments name; files a directory search finds that are plainly not
+/// PIM documents are left out, and counted on standard error.
+fn load(args: &[String], options: &Options, discovery: &DiscoveryArgs) -> Vec<FileOutcome> {
+    let mut configs = crate::settings::Configs::new(None);
+    let cli = discovery.settings();
     let mut files = Vec::new();
+    let mut skipped = crate::check::Skipped::default();
     for arg in args {
-        match inputs::expand(arg) {
-            Expanded::Inputs(sources) => {
-                files.extend(sources.iter().map(|s| check_source(s, options)));
+        let expansion = match configs.walk_for(arg, &cli) {
+            Ok(walk) => walk.expand(arg),
+            Err(message) => Expanded::Missing(format!("{arg}: {message}")),
+        };
+        match expansion {
+            Expanded::Inputs(found) => {
+                skipped.yaml += found.yaml;
+                for source in &found.sources {
+                    let outcome = check_source(source, options);
+                    if found.walked && crate::check::skippable(&outcome) {
+                        skipped.not_pim += 1;
+                    } else {
+                        files.push(outcome);
+                    }
+                }
             }
             Expanded::Missing(message) => {
                 let (path, message) = message
@@ -81,6 +102,15 @@ fn load(args: &[String], options: &Options) -> Vec<FileOutcome> {
             }
         }
     }
+    let summary = crate::output::Summary {
+        skipped: skipped.not_pim + skipped.yaml,
+        skipped_yaml: skipped.yaml,
+        ..crate::output::Summary::default()
+    };
+    let note = crate::output::skipped_note(&summary);
+    if !note.is_empty() {
+        crate::warn(&format!("pimlint:{note}"));
+    }
     files
 }
 
@@ -89,6 +119,7 @@ fn load(args: &[String], options: &Options) -> Vec<FileOutcome> {
 fn patched_policy(
     policy_files: &[FileOutcome],
     patches: &[String],
+    discovery: &DiscoveryArgs,
 ) -> Result<Option<(Document, usize)>, String> {
     if patches.is_empty() {
         return Ok(None);
@@ -110,7 +141,7 @@ fn patched_policy(
     };
     let mut policy = (*base).clone();
     let mut applied = 0;
-    for file in load(patches, &Options::default()) {
+    for file in load(patches, &Options::default(), discovery) {
         let reports = file
             .result
             .map_err(|e| format!("{}: {}", file.path, e.message))?;
@@ -203,15 +234,16 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
-    let policy_files = load(&args.policies, &Options::default());
+    let policy_files = load(&args.policies, &Options::default(), &args.discovery);
     let request_files = load(
         &args.requests,
         &Options {
             kind: args.kind,
             ..Options::default()
         },
+        &args.discovery,
     );
-    let patched = match patched_policy(&policy_files, &args.patches) {
+    let patched = match patched_policy(&policy_files, &args.patches, &args.discovery) {
         Ok(patched) => patched,
         Err(message) => {
             crate::warn(&format!("pimlint: {message}"));

@@ -24,6 +24,22 @@ fn pimlint(args: &[&str]) -> Command {
     cmd
 }
 
+/// The files of `tests/fixtures/bad`, named one by one: a file named on the command line is
+/// always read, whereas a directory search skips what is plainly not a PIM document.
+fn bad_fixtures() -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(workspace().join("tests/fixtures/bad"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "tests/fixtures/bad/{}",
+                e.unwrap().file_name().to_string_lossy()
+            )
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 fn json_output(args: &[&str]) -> (i32, Value) {
     let out = pimlint(args).output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
@@ -52,23 +68,131 @@ fn clean_file_exits_zero() {
 
 #[test]
 fn bad_inputs_are_located_and_do_not_stop_the_run() {
-    assert_cmd_snapshot!(pimlint(&[
-        "check",
-        "tests/fixtures/bad",
+    let bad = bad_fixtures();
+    let mut args = vec!["check"];
+    args.extend(bad.iter().map(String::as_str));
+    args.extend([
         "examples/requests/activate-user-administrator.json",
-        "does/not/exist.json"
-    ]));
+        "does/not/exist.json",
+    ]);
+    assert_cmd_snapshot!(pimlint(&args));
+}
+
+/// A directory search reads `*.json` files, honours `.gitignore` and `exclude`, skips files
+/// that are plainly not PIM documents (counted, not errors), and counts YAML files it leaves.
+#[test]
+fn directories_skip_what_is_not_pim() {
+    // Outside the repository, so that its own .gitignore plays no part.
+    let root = std::env::temp_dir().join(format!("pimlint-discovery-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    for dir in ["policies", "node_modules/pkg", "generated", "drafts"] {
+        std::fs::create_dir_all(root.join(dir)).unwrap();
+    }
+    let policy = workspace().join("examples/tenant-export/user-administrator.json");
+    std::fs::copy(&policy, root.join("policies/user-administrator.json")).unwrap();
+    std::fs::copy(&policy, root.join("drafts/draft.json")).unwrap();
+    let files = [
+        ("package.json", r#"{"name": "portal", "version": "1.0.0"}"#),
+        (
+            "tsconfig.json",
+            "{\n  // comments make this JSONC\n  \"compilerOptions\": {}\n}\n",
+        ),
+        ("policies/notes.yaml", "rules: []\n"),
+        ("node_modules/pkg/package.json", "{"),
+        ("generated/broken.json", "{\"rules\": ["),
+        (".gitignore", "generated/\n"),
+        ("pimlint.toml", "extend-exclude = [\"drafts\"]\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(root.join(name), text).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let out = Command::new(get_cargo_bin("pimlint"))
+            .current_dir(&root)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8(out.stdout).unwrap(),
+        )
+    };
+    let (code, out) = run(&["check", "."]);
+    assert_eq!(code, 1, "the policy has findings: {out}");
+    assert!(
+        out.ends_with(
+            "in 1 document from 1 file. Skipped 2 files that are not PIM documents and 1 YAML \
+             file (pimlint reads JSON).\n"
+        ),
+        "{out}"
+    );
+    let (code, out) = run(&["check", ".", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["summary"]["skipped"], 3);
+    let paths: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["policies/user-administrator.json"]);
+    // The command line replaces or extends the file's settings.
+    let (code, out) = run(&[
+        "check",
+        ".",
+        "--no-respect-gitignore",
+        "--exclude",
+        "drafts",
+    ]);
+    assert_eq!(
+        code, 2,
+        "a broken policy is an error when it is read: {out}"
+    );
+    assert!(out.contains("generated/broken.json"), "{out}");
+    let (code, out) = run(&["check", ".", "--exclude", "", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        !out.contains("drafts/"),
+        "the file's extend-exclude still applies: {out}"
+    );
+    assert!(
+        !out.contains("node_modules"),
+        "skipped: it names nothing PIM: {out}"
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap()["summary"]["skipped"],
+        4
+    );
+    // A file named on the command line is always read: not a PIM document is an error there.
+    let (code, out) = run(&["check", "package.json"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("not a PIM document"), "{out}");
+    let (code, out) = run(&["check", "policies/notes.yaml"]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("this is YAML, which pimlint does not read"),
+        "{out}"
+    );
+    // validate --policy DIR skips the same files.
+    let (code, out) = run(&[
+        "validate",
+        "--policy",
+        ".",
+        "policies/user-administrator.json",
+    ]);
+    assert_eq!(code, 2, "a policy is not a request: {out}");
+    assert!(!out.contains("package.json"), "{out}");
+    let _ = std::fs::remove_dir_all(&root);
 }
 
 #[test]
 fn bad_inputs_as_json_stay_valid_json() {
-    let (code, report) = json_output(&[
-        "check",
-        "tests/fixtures/bad",
-        "examples/policy-as-code",
-        "--format",
-        "json",
-    ]);
+    let bad = bad_fixtures();
+    let mut args = vec!["check"];
+    args.extend(bad.iter().map(String::as_str));
+    args.extend(["examples/policy-as-code", "--format", "json"]);
+    let (code, report) = json_output(&args);
     assert_eq!(code, 2);
     let files = report["files"].as_array().unwrap();
     let by_name = |name: &str| {

@@ -204,7 +204,7 @@ pub struct OverrideFile {
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
     /// Rule options there, on top of the top-level ones.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Value::is_null")]
     #[schemars(with = "RuleOptions")]
     pub rules: Value,
 }
@@ -230,12 +230,25 @@ pub struct ConfigFile {
     #[serde(default)]
     pub privileged_roles: PrivilegedRolesFile,
     /// Typed rule options, by rule name.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Value::is_null")]
     #[schemars(with = "RuleOptions")]
     pub rules: Value,
     /// Settings for some roles or scopes.
     #[serde(default)]
     pub overrides: Vec<OverrideFile>,
+    /// Files a directory search reads (gitignore-style globs relative to this file; default:
+    /// `["*.json", "*.ndjson", "*.jsonl"]`). Read by the command line only.
+    pub include: Option<Vec<String>>,
+    /// Files and folders a directory search skips, replacing the default list
+    /// (`node_modules`, `dist`, `.venv`, …). Read by the command line only.
+    pub exclude: Option<Vec<String>>,
+    /// Files and folders a directory search skips, in addition to `exclude`. Read by the
+    /// command line only.
+    #[serde(default)]
+    pub extend_exclude: Vec<String>,
+    /// Whether a directory search honours `.gitignore` files (default: true). Read by the
+    /// command line only.
+    pub respect_gitignore: Option<bool>,
 }
 
 /// A configuration that cannot be used; says where.
@@ -624,7 +637,7 @@ impl Config {
             }
             error
         })?;
-        Self::resolve(file)
+        Self::resolve(file).map_err(|e| typed_rules_error(text, pyproject).unwrap_or(e))
     }
 
     /// Reads the same structure from JSON data (a Python dict, a JS object).
@@ -755,49 +768,108 @@ impl Config {
         });
     }
 
-    #[cfg(feature = "toml")]
-    /// The effective settings, as TOML (`pimlint config --show`).
+    /// The effective settings as a configuration file that means the same: the profile, every
+    /// rule that runs (`select`), each severity that is not the rule's default, the privileged
+    /// roles, every rule option and the overrides as written.
     #[must_use]
-    pub fn show(&self) -> String {
-        let rules: Vec<toml::Value> = REGISTRY
+    pub fn effective_file(&self) -> ConfigFile {
+        let (_, profile_severity) = profile_defaults(self.profile);
+        let mut file = self.file.clone();
+        file.profile = Some(self.profile);
+        file.select = Some(
+            REGISTRY
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| self.enabled[*i])
+                .map(|(_, r)| r.meta.code.to_owned())
+                .collect(),
+        );
+        file.extend_select = Vec::new();
+        file.ignore = Vec::new();
+        file.severity = REGISTRY
             .iter()
             .enumerate()
             .filter(|(i, _)| self.enabled[*i])
-            .map(|(i, r)| {
-                let severity = self.severity[i].unwrap_or(r.meta.default_severity);
-                toml::Value::String(format!("{} {} {severity}", r.meta.code, r.meta.name))
+            .filter_map(|(i, r)| {
+                let effective = self.severity[i].unwrap_or(r.meta.default_severity);
+                let by_profile = profile_severity.iter().any(|(c, _)| *c == r.meta.code);
+                (by_profile || effective != r.meta.default_severity).then(|| {
+                    let level = match effective {
+                        Severity::Info => Level::Info,
+                        Severity::Warning => Level::Warning,
+                        Severity::Error => Level::Error,
+                    };
+                    (r.meta.code.to_owned(), level)
+                })
             })
             .collect();
-        let mut table = toml::Table::new();
-        table.insert(
-            "profile".into(),
-            toml::Value::String(self.profile.as_str().into()),
-        );
-        if let Some(source) = &self.source {
-            table.insert(
-                "source".into(),
-                toml::Value::String(source.display().to_string()),
-            );
-        }
-        table.insert(
-            "privileged-roles".into(),
-            toml::Value::String(
-                serde_json::to_value(self.role_set)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default(),
-            ),
-        );
-        table.insert("enabled-rules".into(), toml::Value::Array(rules));
-        if let Ok(toml::Value::Table(options)) = toml::Value::try_from(&self.options) {
-            table.insert("rules".into(), toml::Value::Table(options));
-        }
-        table.insert(
-            "overrides".into(),
-            toml::Value::Integer(i64::try_from(self.overrides.len()).unwrap_or(0)),
-        );
-        toml::to_string_pretty(&table).unwrap_or_default()
+        file.privileged_roles.set = Some(self.role_set);
+        file.rules = serde_json::to_value(&self.options).unwrap_or(Value::Null);
+        file
     }
+
+    #[cfg(feature = "toml")]
+    /// The effective settings, as a `pimlint.toml` that means the same
+    /// (`pimlint config --show`).
+    #[must_use]
+    pub fn show(&self) -> String {
+        let header = match &self.source {
+            Some(source) => format!(
+                "# The settings in force, from {}, with every default written out.\n",
+                source.display()
+            ),
+            None => "# No configuration file found: these are the defaults.\n".to_owned(),
+        };
+        let body = toml::to_string_pretty(&self.effective_file())
+            .unwrap_or_else(|e| format!("# cannot write the settings as TOML: {e}\n"));
+        format!("{header}{body}")
+    }
+
+    #[cfg(feature = "toml")]
+    /// The configuration file as written (`pimlint config`).
+    #[must_use]
+    pub fn written(&self) -> String {
+        let header = match &self.source {
+            Some(source) => format!("# {}\n", source.display()),
+            None => "# No configuration file found; pimlint uses the defaults \
+                     (`pimlint config --show` prints them).\n"
+                .to_owned(),
+        };
+        let body = toml::to_string_pretty(&self.file)
+            .unwrap_or_else(|e| format!("# cannot write the settings as TOML: {e}\n"));
+        format!("{header}{body}")
+    }
+}
+
+#[cfg(feature = "toml")]
+fn typed_rules_error(text: &str, pyproject: bool) -> Option<ConfigError> {
+    #[derive(Deserialize)]
+    struct Rules {
+        #[serde(default)]
+        #[allow(dead_code, reason = "read only for its errors")]
+        rules: RuleOptions,
+    }
+    #[derive(Deserialize)]
+    struct PyProject {
+        #[allow(dead_code, reason = "read only for its errors")]
+        tool: Option<Tool>,
+    }
+    #[derive(Deserialize)]
+    struct Tool {
+        #[allow(dead_code, reason = "read only for its errors")]
+        pimlint: Option<Rules>,
+    }
+    let result = if pyproject {
+        toml::from_str::<PyProject>(text).map(|_| ())
+    } else {
+        toml::from_str::<Rules>(text).map(|_| ())
+    };
+    let e = result.err()?;
+    let mut error = toml_error(text, &e);
+    if let ConfigError::Invalid { message, .. } = &mut error {
+        *message = format!("`rules`: {}", suggest_field(message));
+    }
+    Some(error)
 }
 
 #[cfg(feature = "toml")]
@@ -859,6 +931,56 @@ mod tests {
 
     fn enabled(c: &Config, code: &str) -> bool {
         c.is_enabled(crate::rules::lookup(code).unwrap().meta)
+    }
+
+    /// What `config --show` prints loads back as the same configuration.
+    #[test]
+    fn show_round_trips() {
+        for text in [
+            "",
+            "profile = \"strict\"",
+            "profile = \"cisa-scuba\"\nignore = [\"PIM2\"]\n[severity]\nPIM102 = \"error\"\nPIM201 = \"warning\"",
+            "extend-select = [\"PIM108\"]\n[privileged-roles]\nextend = [\"Exchange Administrator\"]\n\
+             [rules.activation-too-long]\nmaximum = \"PT6H\"\n\
+             [[overrides]]\nroles = [\"Global Administrator\"]\nignore = [\"PIM404\"]\n\
+             [overrides.rules.activation-too-long]\nglobal-administrator-maximum = \"PT1H\"",
+        ] {
+            let first = config(text);
+            let shown = first.show();
+            let second = Config::from_toml(&shown, false)
+                .unwrap_or_else(|e| panic!("{text:?} shows as invalid TOML: {e}\n{shown}"));
+            assert_eq!(first.profile, second.profile, "{shown}");
+            assert_eq!(first.enabled, second.enabled, "{shown}");
+            assert_eq!(first.options, second.options, "{shown}");
+            assert_eq!(first.role_set, second.role_set, "{shown}");
+            assert_eq!(first.privileged_extend, second.privileged_extend, "{shown}");
+            // The severity of a rule that does not run does not matter.
+            let effective = |c: &Config| -> Vec<Option<Severity>> {
+                REGISTRY
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        c.enabled[i].then(|| c.severity[i].unwrap_or(r.meta.default_severity))
+                    })
+                    .collect()
+            };
+            assert_eq!(effective(&first), effective(&second), "{shown}");
+            assert_eq!(first.overrides.len(), second.overrides.len(), "{shown}");
+            assert_eq!(second.show(), shown, "a second round changes nothing");
+        }
+    }
+
+    /// A human spelling in `[rules]` is reported at its key, with the ISO 8601 form.
+    #[test]
+    fn human_duration_in_rules_is_located() {
+        let e = Config::from_toml(
+            "profile = \"recommended\"\n\n[rules.activation-too-long]\nmaximum = \"8 hours\"\n",
+            false,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("4:11: "), "{e}");
+        assert!(e.contains("did you mean PT8H?"), "{e}");
     }
 
     #[test]

@@ -49,6 +49,14 @@ pub enum DurationError {
         /// What the text probably meant.
         suggestion: Option<String>,
     },
+    /// A length written for people ("8 hours", "8h", "1.5h", "90 minutes", "1 day").
+    #[error("did you mean {suggestion}? (ISO 8601 writes lengths as PnDTnHnM)")]
+    HumanReadable {
+        /// The text as written.
+        text: String,
+        /// The same length in ISO 8601.
+        suggestion: String,
+    },
     /// Units written in lower case.
     #[error("ISO 8601 duration designators are upper case{}", suggest(.suggestion.as_ref()))]
     LowerCase {
@@ -171,11 +179,27 @@ impl IsoDuration {
         if text.starts_with('-') {
             return Err(DurationError::Negative);
         }
+        // Compact upper-case text (`8H`, `1230M`) is ISO 8601 missing its `P`: said below.
+        let spelled = text
+            .chars()
+            .any(|c| c.is_ascii_lowercase() || c.is_whitespace());
+        if let Some(duration) = from_human(text).filter(|_| spelled) {
+            return Err(DurationError::HumanReadable {
+                text: text.to_owned(),
+                suggestion: duration.to_string(),
+            });
+        }
         if text.chars().any(|c| c.is_ascii_lowercase()) {
             let upper = text.to_ascii_uppercase();
-            return Err(DurationError::LowerCase {
-                suggestion: Self::parse(&upper).ok().map(|_| upper),
-            });
+            let suggestion = match Self::parse(&upper) {
+                Ok(_) => Some(upper),
+                Err(
+                    DurationError::TimeUnitWithoutT { suggestion, .. }
+                    | DurationError::MissingP { suggestion },
+                ) => suggestion,
+                Err(_) => None,
+            };
+            return Err(DurationError::LowerCase { suggestion });
         }
         let Some(body) = text.strip_prefix('P') else {
             return Err(DurationError::MissingP {
@@ -436,6 +460,91 @@ fn with_t_inserted(text: &str) -> Option<String> {
 }
 
 /// `8H` → `PT8H`, `30D` → `P30D`, `1230M` → `PT1230M`.
+/// Reads a length written for people: numbers (a fraction allowed) each followed by a unit
+/// (`8 hours`, `8h`, `1.5h`, `90 minutes`, `1 day`, `2 weeks`, `1h 30m`, `1 hour and 30
+/// minutes`); `None` for anything else, ISO 8601 text included. Days and weeks stay days when
+/// they are whole days; anything else is written in hours, minutes and seconds, the units PIM
+/// uses for activations.
+#[must_use]
+pub fn from_human(text: &str) -> Option<IsoDuration> {
+    const DAY: u64 = 86_400_000;
+    const HOUR: u64 = 3_600_000;
+    const MINUTE: u64 = 60_000;
+    const SECOND: u64 = 1_000;
+    let lower = text.trim().to_ascii_lowercase();
+    if lower.starts_with('p') {
+        return None;
+    }
+    let mut millis: u64 = 0;
+    let mut rest = lower.as_str();
+    let mut parts = 0;
+    let mut whole_days = true;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if let Some(after) = rest.strip_prefix("and ") {
+            rest = after;
+            continue;
+        }
+        if rest.is_empty() {
+            break;
+        }
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let number: f64 = rest[..digits].parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = &rest[..unit_len];
+        rest = &rest[unit_len..];
+        let scale = match unit {
+            "w" | "wk" | "wks" | "week" | "weeks" => 7 * DAY,
+            "d" | "day" | "days" => DAY,
+            "h" | "hr" | "hrs" | "hour" | "hours" => {
+                whole_days = false;
+                HOUR
+            }
+            "m" | "min" | "mins" | "minute" | "minutes" => {
+                whole_days = false;
+                MINUTE
+            }
+            "s" | "sec" | "secs" | "second" | "seconds" => {
+                whole_days = false;
+                SECOND
+            }
+            _ => return None,
+        };
+        // Scales are whole milliseconds far below 2^52, so the conversion is exact.
+        let scale = f64::from(u32::try_from(scale).ok()?);
+        let product = number * scale;
+        if !product.is_finite() || product > 1e15 {
+            return None;
+        }
+        #[allow(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "the product is finite, non-negative and below 1e15, rounded to whole milliseconds"
+        )]
+        let amount = product.round() as u64;
+        millis = millis.checked_add(amount)?;
+        parts += 1;
+    }
+    if parts == 0 || millis == 0 {
+        return None;
+    }
+    let mut out = IsoDuration::default();
+    if whole_days && millis % DAY == 0 {
+        out.days = u32::try_from(millis / DAY).ok()?;
+        return Some(out);
+    }
+    out.hours = u32::try_from(millis / HOUR).ok()?;
+    out.minutes = u32::try_from(millis % HOUR / MINUTE).ok()?;
+    out.seconds = u32::try_from(millis % MINUTE / SECOND).ok()?;
+    out.millis = u32::try_from(millis % SECOND).ok()?;
+    Some(out)
+}
+
 fn guess_without_p(text: &str) -> Option<String> {
     let last = text.chars().last()?;
     let candidates = if TIME_UNITS.contains(&last) && last != 'M' {
@@ -564,6 +673,38 @@ mod tests {
         assert_eq!(p("P1Y2M3DT4H5M6S").to_string(), "P1Y2M3DT4H5M6S");
         assert_eq!(p("PT0S").to_string(), "PT0S");
         assert!(p("PT0S").is_zero());
+    }
+
+    #[test]
+    fn human_spellings_get_an_iso_suggestion() {
+        for (text, want) in [
+            ("8 hours", "PT8H"),
+            ("8h", "PT8H"),
+            ("8 hrs", "PT8H"),
+            ("90 minutes", "PT1H30M"),
+            ("90m", "PT1H30M"),
+            ("1 day", "P1D"),
+            ("2 weeks", "P14D"),
+            ("1.5h", "PT1H30M"),
+            ("1.5 days", "PT36H"),
+            ("1h 30m", "PT1H30M"),
+            ("1 hour and 30 minutes", "PT1H30M"),
+            ("45 sec", "PT45S"),
+        ] {
+            assert_eq!(
+                err(text),
+                format!("did you mean {want}? (ISO 8601 writes lengths as PnDTnHnM)"),
+                "{text}"
+            );
+            assert!(p(want).fixed().is_some(), "{want}");
+        }
+        for text in ["8", "h", "8 parsecs", "PT8H", "", "1e400 hours", "0h"] {
+            assert_eq!(from_human(text), None, "{text}");
+        }
+        assert_eq!(
+            err("p8h"),
+            "ISO 8601 duration designators are upper case; did you mean PT8H?"
+        );
     }
 
     #[test]

@@ -111,6 +111,17 @@ pub fn diagnostic(at: &Pointer, expected: Expected, found: &Value) -> Diagnostic
             "{n} is not a whole number the service accepts (a 64-bit integer)"
         )),
         (Expected::Array, Value::String(s)) => Some(format!("wrap it in a list: [{s:?}]")),
+        // A bare number where a duration belongs: quoting it would only make another error.
+        (Expected::String, Value::Number(n))
+            if at.last().is_some_and(|k| {
+                k.eq_ignore_ascii_case("maximumDuration") || k.eq_ignore_ascii_case("duration")
+            }) =>
+        {
+            Some(format!(
+                "write an ISO 8601 duration: \"PT{n}H\" for {n} hours, \"PT{n}M\" for {n} \
+                 minutes, \"P{n}D\" for {n} days"
+            ))
+        }
         (Expected::String, Value::Number(n)) => Some(format!("write it as a string: \"{n}\"")),
         _ => None,
     };
