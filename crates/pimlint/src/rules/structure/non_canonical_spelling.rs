@@ -16,6 +16,17 @@ declare_rule! {
     /// compares exactly (`enabledRules`) are not this rule's: a wrong case there is an error,
     /// `invalid-enum-value`.
     ///
+    /// How pimlint compares each value, and why:
+    ///
+    /// | member | type in the API | compared |
+    /// |---|---|---|
+    /// | `target.operations[]` | Graph `OData` enum `unifiedRoleManagementPolicyRuleTargetOperations` | any case (the service writes `all`) |
+    /// | `action` / `requestType` | Graph enum `unifiedRoleScheduleRequestActions`, ARM enum | any case (documented examples send `AdminAssign` and get 201) |
+    /// | `scheduleInfo.expiration.type` | Graph enum `expirationPatternType`, ARM enum | any case (examples send `AfterDuration`) |
+    /// | `accessId` | Graph enum `privilegedAccessGroupRelationships` | any case |
+    /// | `target.caller`, `target.level`, `approvalMode`, `notificationType`, `recipientType`, `notificationLevel` | ARM enums; Graph strings read by the same PIM service | any case |
+    /// | `enabledRules[]` | a list of strings the service matches as written | exactly: a wrong case is `invalid-enum-value` |
+    ///
     /// ## How to fix
     /// Write the documented spelling the message names.
     ///
