@@ -24,6 +24,7 @@ fuzz_target!(|text: &str| {
             value: &policy_value,
             text: Some(policy),
         }],
+        &[],
         None,
         now,
     );

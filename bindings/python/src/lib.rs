@@ -772,22 +772,39 @@ fn parse_now(py: Python<'_>, now: Option<&Bound<'_, PyAny>>) -> PyResult<DateTim
 /// Predicts what the PIM service does with `request` under the policy that governs it, found
 /// in `policy` (a policy, policy assignment, list response or array of them).
 #[pyfunction]
-#[pyo3(signature = (request, policy, now = None, *, scope = None))]
+#[pyo3(signature = (request, policy, now = None, *, scope = None, updates = None))]
 fn validate(
     py: Python<'_>,
     request: &Bound<'_, PyAny>,
     policy: &Bound<'_, PyAny>,
     now: Option<&Bound<'_, PyAny>>,
     scope: Option<&str>,
+    updates: Option<Vec<Bound<'_, PyAny>>>,
 ) -> PyResult<Verdict> {
     let now = parse_now(py, now)?;
     let request = Source::extract(py, request, None)?;
     let policy = Source::extract(py, policy, None)?;
+    let updates = updates
+        .unwrap_or_default()
+        .iter()
+        .map(|u| Source::extract(py, u, None))
+        .collect::<PyResult<Vec<_>>>()?;
     let verdict = py
         .detach(|| {
             let request = Parsed::new(&request)?;
             let policy = Parsed::new(&policy)?;
-            api::validate(request.input(), &[policy.input()], scope, now)
+            let updates = updates
+                .iter()
+                .map(Parsed::new)
+                .collect::<Result<Vec<_>, _>>()?;
+            let update_inputs: Vec<_> = updates.iter().map(Parsed::input).collect();
+            api::validate(
+                request.input(),
+                &[policy.input()],
+                &update_inputs,
+                scope,
+                now,
+            )
         })
         .map_err(|e| api_error(py, &e, None))?;
     Ok(Verdict(verdict))

@@ -78,6 +78,11 @@ export interface ValidateOptions {
   now?: Date | string;
   /** An ARM request's scope, when its body does not carry it. */
   scope?: string;
+  /**
+   * Rule updates (a `PATCH …/rules/{id}` body, a list of rules, a partial policy body) applied
+   * to the policy first: the request is judged against the policy as the `PATCH` leaves it.
+   */
+  updates?: Json[];
 }
 
 export class PimlintError extends Error {}

@@ -116,7 +116,12 @@ export function validate(request, policy, options = {}) {
     now = now.toISOString();
   }
   if (typeof now !== "string") throw new TypeError("options.now must be a Date or an RFC 3339 string");
-  return call(() => wasm.validateText(requestText, located, policyText, now, options.scope));
+  let updatesText = "";
+  if (options.updates !== undefined) {
+    if (!Array.isArray(options.updates)) throw new TypeError("options.updates must be an array of rule updates");
+    updatesText = `[${options.updates.map((u, i) => toText(u, `options.updates[${i}]`)[0]).join(",")}]`;
+  }
+  return call(() => wasm.validateText(requestText, located, policyText, updatesText, now, options.scope));
 }
 
 /** Every rule, in code order. */

@@ -128,7 +128,8 @@ pub fn lint_text(
     run().unwrap_or_else(|e| e)
 }
 
-/// Validates the request in `request` against the policies in `policy` at `now` (RFC 3339).
+/// Validates the request in `request` against the policies in `policy` at `now` (RFC 3339),
+/// after applying `updates` (a JSON array of rule updates, or empty) to the policy.
 #[wasm_bindgen(js_name = validateText)]
 #[must_use]
 #[allow(
@@ -139,6 +140,7 @@ pub fn validate_text(
     request: &str,
     request_located: bool,
     policy: &str,
+    updates: &str,
     now: &str,
     scope: Option<String>,
 ) -> String {
@@ -153,13 +155,28 @@ pub fn validate_text(
         })?;
         let request_value = parse(request, request_located)?;
         let policy_value = parse(policy, false)?;
+        let update_values: Vec<serde_json::Value> = if updates.is_empty() {
+            Vec::new()
+        } else {
+            match parse(updates, false)? {
+                serde_json::Value::Array(items) => items,
+                other => vec![other],
+            }
+        };
+        let update_inputs: Vec<Input<'_>> = update_values.iter().map(Input::value).collect();
         let request_input = Input {
             value: &request_value,
             text: request_located.then_some(request),
         };
-        api::validate(request_input, &[Input::value(&policy_value)], scope, now)
-            .map(|verdict| ok(&verdict))
-            .map_err(|e| input_error(&e, request_located))
+        api::validate(
+            request_input,
+            &[Input::value(&policy_value)],
+            &update_inputs,
+            scope,
+            now,
+        )
+        .map(|verdict| ok(&verdict))
+        .map_err(|e| input_error(&e, request_located))
     };
     run().unwrap_or_else(|e| e)
 }

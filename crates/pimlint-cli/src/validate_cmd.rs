@@ -115,60 +115,36 @@ fn load(args: &[String], options: &Options, discovery: &DiscoveryArgs) -> Vec<Fi
 }
 
 /// The one policy of `policy_files` with the rules of every update in `patches` applied, as
-/// the service applies a `PATCH`; `None` without patches. The count is of rules applied.
+/// the service applies a `PATCH`; `None` without patches.
 fn patched_policy(
     policy_files: &[FileOutcome],
     patches: &[String],
     discovery: &DiscoveryArgs,
-) -> Result<Option<(Document, usize)>, String> {
+) -> Result<Option<Document>, String> {
     if patches.is_empty() {
         return Ok(None);
     }
-    let policies: Vec<&pimlint::model::Policy> = policy_files
-        .iter()
-        .filter_map(|f| f.result.as_ref().ok())
-        .flatten()
-        .filter_map(|r| match &r.document {
-            Some(Document::Policy(p)) => Some(p),
-            _ => None,
-        })
-        .collect();
-    let [base] = policies.as_slice() else {
-        return Err(format!(
-            "--patch applies rule updates to one policy, and --policy gave {}",
-            plural(policies.len(), "policy", "policies")
-        ));
-    };
-    let mut policy = (*base).clone();
-    let mut applied = 0;
-    for file in load(patches, &Options::default(), discovery) {
-        let reports = file
-            .result
-            .map_err(|e| format!("{}: {}", file.path, e.message))?;
-        for report in reports {
-            match (&report.document, &report.error) {
-                (_, Some(error)) => return Err(format!("{}: {error}", file.path)),
-                (Some(Document::Policy(update)), None) => {
-                    policy.rules.apply(&update.rules);
-                    applied += update.entries.len();
+    let documents = |files: &[FileOutcome]| -> Result<Vec<Document>, String> {
+        let mut out = Vec::new();
+        for file in files {
+            let reports = file
+                .result
+                .as_ref()
+                .map_err(|e| format!("{}: {}", file.path, e.message))?;
+            for report in reports {
+                if let Some(error) = &report.error {
+                    return Err(format!("{}: {error}", file.path));
                 }
-                _ => {
-                    return Err(format!(
-                        "{}{}: not a policy rule or a policy update (a {}); --patch takes rule \
-                         updates",
-                        file.path,
-                        if report.pointer.is_root() {
-                            String::new()
-                        } else {
-                            format!(" {}", report.pointer)
-                        },
-                        report.kind.map_or("document", DocumentKind::as_str)
-                    ));
-                }
+                out.extend(report.document.clone());
             }
         }
-    }
-    Ok(Some((Document::Policy(policy), applied)))
+        Ok(out)
+    };
+    let policies = documents(policy_files)?;
+    let updates = documents(&load(patches, &Options::default(), discovery))?;
+    pimlint::validate::apply_updates(&policies, &updates)
+        .map(|p| Some(Document::Policy(p)))
+        .map_err(|e| format!("--patch: {e}"))
 }
 
 /// One request's outcome.
@@ -257,7 +233,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
             .map(|(d, i)| match (d, &patched) {
                 // The policy the updates apply to is judged as it will be after them.
-                (Document::Policy(_), Some((patched, _))) => (patched, i),
+                (Document::Policy(_), Some(patched)) => (patched, i),
                 _ => (d, i),
             })
     }));

@@ -721,7 +721,7 @@ fn validate_judges_against_the_policy_as_a_patch_leaves_it() {
     .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("--patch applies rule updates to one policy"),
+        String::from_utf8_lossy(&out.stderr).contains("rule updates apply to one policy"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

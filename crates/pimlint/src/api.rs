@@ -248,10 +248,13 @@ pub struct LocatedVerdict {
 
 /// Validates the schedule request in `request` against the policy that governs it, found
 /// among `policies` (policies, policy assignments, list responses, a whole export), at `now`.
-/// `scope` gives an ARM request's scope when its body does not carry it.
+/// `scope` gives an ARM request's scope when its body does not carry it. `updates` (single
+/// rules, lists of rules, partial policy bodies) are applied first to the one policy given, so
+/// the request is judged against the policy as a `PATCH` will leave it.
 pub fn validate(
     request: Input<'_>,
     policies: &[Input<'_>],
+    updates: &[Input<'_>],
     scope: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<LocatedVerdict, ApiError> {
@@ -261,11 +264,46 @@ pub fn validate(
         .iter()
         .map(|p| checked(*p, &options))
         .collect::<Result<Vec<_>, _>>()?;
-    let index = PolicyIndex::new(policy_reports.iter().enumerate().flat_map(|(i, reports)| {
-        reports
+    let patched = if updates.is_empty() {
+        None
+    } else {
+        let update_reports = updates
             .iter()
-            .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
-    }));
+            .map(|u| checked(*u, &options))
+            .collect::<Result<Vec<_>, _>>()?;
+        let documents = |reports: &'_ [Vec<DocumentReport>]| -> Vec<Document> {
+            reports
+                .iter()
+                .flatten()
+                .filter_map(|r| r.document.clone())
+                .collect()
+        };
+        let (policy_docs, update_docs) = (documents(&policy_reports), documents(&update_reports));
+        let policy =
+            crate::validate::apply_updates(&policy_docs, &update_docs).map_err(|message| {
+                ApiError::Document {
+                    pointer: String::new(),
+                    message,
+                    line: None,
+                    column: None,
+                }
+            })?;
+        Some(Document::Policy(policy))
+    };
+    let index = PolicyIndex::new(
+        policy_reports
+            .iter()
+            .enumerate()
+            .flat_map(|(i, reports)| {
+                reports
+                    .iter()
+                    .filter_map(move |r| r.document.as_ref().map(|d| (d, i)))
+            })
+            .map(|(d, i)| match (d, &patched) {
+                (Document::Policy(_), Some(patched)) => (patched, i),
+                _ => (d, i),
+            }),
+    );
     let locator = request.text.map(Locator::new);
     let report = match requests.as_slice() {
         [one] => one,

@@ -701,6 +701,42 @@ pub fn validate_report(
     })
 }
 
+/// The policy as the service leaves it after a `PATCH` carrying `updates` (single rules, lists
+/// of rules, partial policy bodies): each rule an update carries replaces the policy's; the
+/// others stay as they are. `Err` says why when `policies` is not exactly one policy.
+pub fn apply_updates<'p>(
+    policies: impl IntoIterator<Item = &'p Document>,
+    updates: impl IntoIterator<Item = &'p Document>,
+) -> Result<Policy, String> {
+    let found: Vec<&Policy> = policies
+        .into_iter()
+        .filter_map(|d| match d {
+            Document::Policy(p) => Some(p),
+            _ => None,
+        })
+        .collect();
+    let [base] = found.as_slice() else {
+        return Err(format!(
+            "rule updates apply to one policy, and {} {} given",
+            found.len(),
+            if found.len() == 1 { "was" } else { "were" }
+        ));
+    };
+    let mut policy = (*base).clone();
+    for update in updates {
+        match update {
+            Document::Policy(update) => policy.rules.apply(&update.rules),
+            Document::PolicyAssignment(_) | Document::Request(_) => {
+                return Err(
+                    "an update is a policy rule, a list of rules or a partial policy body"
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    Ok(policy)
+}
+
 /// The policy- and time-dependent judgement, on top of the findings `prior` already holds.
 fn judge(
     request: &ScheduleRequest,

@@ -121,6 +121,7 @@ proptest! {
             let _ = api::validate(
                 Input { value: &request, text: Some(&text) },
                 &[Input { value: &policy, text: None }],
+                &[],
                 None,
                 now,
             );

@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, Optional, Union, final
+from typing import Any, Literal, Optional, Sequence, Union, final
 
 from typing_extensions import TypeAlias
 
@@ -154,8 +154,10 @@ def validate(
     now: Union[datetime.datetime, str, None] = None,
     *,
     scope: Optional[str] = None,
+    updates: Optional[Sequence[_Json]] = None,
 ) -> Verdict:
-    """Predicts what the PIM service does with ``request`` under the policy that governs it."""
+    """Predicts what the PIM service does with ``request`` under the policy that governs it,
+    after ``updates`` (rule ``PATCH`` bodies, lists of rules, partial policy bodies) are applied."""
 
 def rules() -> list[Rule]:
     """Every rule, in code order."""
