@@ -43,9 +43,14 @@ pub struct CheckArgs {
     #[arg(long)]
     statistics: bool,
 
-    /// How documents are delimited in the inputs.
+    /// How documents are delimited in the inputs, or which tool wrote them (default: told
+    /// from each file's shape).
     #[arg(long, value_enum, default_value_t = crate::bulk::InputFormat::Auto)]
     format_in: crate::bulk::InputFormat,
+
+    /// An ARM deployment parameters file: resolves `[parameters('x')]` in ARM templates.
+    #[arg(long, value_name = "FILE", value_parser = parse_parameters)]
+    parameters: Option<serde_json::Value>,
 
     /// Worker threads for linting (default: one per core).
     #[arg(long, value_name = "N")]
@@ -206,6 +211,23 @@ pub struct Skipped {
     pub yaml: usize,
 }
 
+/// Reads an ARM deployment parameters file.
+fn parse_parameters(path: &str) -> Result<serde_json::Value, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = pimlint::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    let value = pimlint::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    if value
+        .get("parameters")
+        .is_some_and(serde_json::Value::is_object)
+    {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{path}: not a deployment parameters file (it has no `parameters` object)"
+        ))
+    }
+}
+
 /// The options for one input: its configuration (found once per folder) and the flags; `None`
 /// (after saying why) when the configuration cannot be used.
 fn options_for(
@@ -218,6 +240,8 @@ fn options_for(
             kind: args.kind,
             schema: !args.no_schema,
             config,
+            format: args.format_in.forced(),
+            parameters: args.parameters.clone(),
         }),
         Err(message) => {
             crate::warn(&message);
