@@ -225,7 +225,7 @@ pub fn convert(value: &Value) -> Option<Adapted> {
         };
         if let Some(doc) = doc {
             names.push((
-                resource.values.at.clone(),
+                map.original(&at),
                 format!("in Terraform resource `{}`", resource.address),
             ));
             docs.push(doc);
@@ -413,6 +413,7 @@ fn approvers(rd: &mut Reader<'_>, activation: &Node<'_>, rule: &str) {
     };
     let api = rd.out.api();
     let mut approvers = Vec::new();
+    let mut origins = Vec::new();
     for i in 0..items.len() {
         let item = list.index(i);
         let (Some(id), Some(kind)) = (
@@ -439,11 +440,27 @@ fn approvers(rd: &mut Reader<'_>, activation: &Node<'_>, rule: &str) {
             }),
         };
         approvers.push(approver);
+        origins.push(item.at.clone());
     }
     let r = rd.out.rule(rule, &activation.at);
     let stage_value = serde_json::json!([{ "primaryApprovers": approvers }]);
     rd.out
         .set(r, &["setting", "approvalStages"], stage_value, &stage.at);
+    rd.out
+        .link(r, &["setting", "approvalStages", "0"], &stage.at);
+    rd.out.link(
+        r,
+        &["setting", "approvalStages", "0", "primaryApprovers"],
+        &list.at,
+    );
+    for (i, origin) in origins.iter().enumerate() {
+        let i = i.to_string();
+        rd.out.link(
+            r,
+            &["setting", "approvalStages", "0", "primaryApprovers", &i],
+            origin,
+        );
+    }
 }
 
 /// Events and recipients: `notification_rules { active_assignments { admin_notifications

@@ -104,6 +104,15 @@ impl PolicyWriter {
         ));
     }
 
+    /// Says that the member at `path` in rule `rule` (set as part of a larger value) was read
+    /// at `origin`.
+    pub fn link(&mut self, rule: usize, path: &[&str], origin: &Pointer) {
+        self.rules[rule].1.push((
+            path.iter().map(|s| (*s).to_owned()).collect(),
+            origin.clone(),
+        ));
+    }
+
     /// The rules, written at `rules_at` in the converted value, linked back to their origins.
     pub fn finish(self, rules_at: &Pointer, map: &mut PointerMap) -> Value {
         let mut out = Vec::with_capacity(self.rules.len());
