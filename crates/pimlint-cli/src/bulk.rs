@@ -35,6 +35,8 @@ pub enum InputFormat {
     Terraform,
     /// An ARM template or Bicep build output, read whole.
     ArmTemplate,
+    /// An EasyPIM orchestrator configuration, read whole.
+    Easypim,
     /// A PowerShell export (Graph PowerShell SDK, Az.Resources, ScubaGear), read whole.
     Powershell,
 }
@@ -45,6 +47,7 @@ impl InputFormat {
         match self {
             Self::Terraform => Some(pimlint::formats::Format::Terraform),
             Self::ArmTemplate => Some(pimlint::formats::Format::ArmTemplate),
+            Self::Easypim => Some(pimlint::formats::Format::EasyPim),
             Self::Powershell => Some(pimlint::formats::Format::PowerShell),
             Self::Auto | Self::Json | Self::Ndjson => None,
         }
@@ -61,6 +64,7 @@ pub fn is_ndjson(source: &Source, format: InputFormat) -> bool {
         InputFormat::Json
         | InputFormat::Terraform
         | InputFormat::ArmTemplate
+        | InputFormat::Easypim
         | InputFormat::Powershell => false,
         InputFormat::Auto => match source {
             Source::File(p) => p.extension().and_then(|e| e.to_str()).is_some_and(|e| {

@@ -229,3 +229,30 @@ fn a_forced_format_that_does_not_fit_is_an_error() {
             .contains("terraform show -json")
     );
 }
+
+#[test]
+fn easypim_config_gives_the_findings_of_its_api_equivalent() {
+    let config = fixture("easypim/pim-config.json");
+    let options = Options::default();
+    assert_eq!(
+        codes(&config, &options),
+        codes(&fixture("easypim/equivalent-api.json"), &options)
+    );
+    assert_placed(&config, &options, "in EasyPIM policy");
+}
+
+#[test]
+fn easypim_template_findings_point_at_the_template() {
+    let config = fixture("easypim/pim-config.json");
+    let reports = pimlint::check_str(&config, &Options::default()).unwrap();
+    let d = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .find(|d| d.code == "PIM102")
+        .unwrap();
+    assert_eq!(
+        d.pointer.as_str(),
+        "/PolicyTemplates/Standard/ActivationDuration"
+    );
+    assert!(d.note.as_deref().unwrap().contains("Security Reader"));
+}

@@ -5,13 +5,16 @@
 //!   `azuread_group_role_management_policy`, and `azapi` resources whose body is a
 //!   `Microsoft.Authorization/roleManagementPolicies` document;
 //! - ARM templates and Bicep build output: `Microsoft.Authorization/roleManagementPolicies`
-//!   and `…/roleManagementPolicyAssignments` resources, nested deployments included.
+//!   and `…/roleManagementPolicyAssignments` resources, nested deployments included;
+//! - EasyPIM orchestrator configurations: templates and per-role policies for Entra roles,
+//!   Azure roles and groups.
 //!
 //! Each adapter converts to the API shape, keeps a map from every converted pointer back to
 //! the file as written, and says what it could not know (a value known only after apply, a
 //! template expression). Rules never learn the format.
 
 pub mod arm_template;
+pub mod easypim;
 pub mod terraform;
 mod writer;
 
@@ -27,6 +30,8 @@ pub enum Format {
     Terraform,
     /// An ARM template, or Bicep build output.
     ArmTemplate,
+    /// An EasyPIM orchestrator configuration.
+    EasyPim,
     /// A PowerShell export (Graph PowerShell SDK, Az.Resources, ScubaGear).
     PowerShell,
 }
@@ -38,6 +43,7 @@ impl Format {
         match self {
             Self::Terraform => "terraform",
             Self::ArmTemplate => "arm-template",
+            Self::EasyPim => "easypim",
             Self::PowerShell => "powershell",
         }
     }
@@ -68,27 +74,21 @@ pub fn detect(value: &Value) -> Option<Format> {
         Some(Format::Terraform)
     } else if arm_template::is_template(value) {
         Some(Format::ArmTemplate)
+    } else if easypim::is_easypim(value) {
+        Some(Format::EasyPim)
     } else {
         None
     }
 }
 
-/// Names the source object (a Terraform resource address, a template resource) in the note of
-/// every finding inside it.
+/// Names the source object (a Terraform resource address, a template resource, an EasyPIM
+/// policy) in the note of every finding of the document read from it.
 pub fn name_findings(reports: &mut [crate::DocumentReport], names: &[(Pointer, String)]) {
-    let within = |p: &Pointer, base: &Pointer| {
-        let (p, base) = (p.as_str(), base.as_str());
-        p.starts_with(base) && (p.len() == base.len() || p.as_bytes()[base.len()] == b'/')
-    };
     for report in reports {
+        let Some((_, name)) = names.iter().find(|(at, _)| *at == report.pointer) else {
+            continue;
+        };
         for d in &mut report.diagnostics {
-            let Some((_, name)) = names
-                .iter()
-                .filter(|(base, _)| within(&d.pointer, base))
-                .max_by_key(|(base, _)| base.as_str().len())
-            else {
-                continue;
-            };
             d.note = Some(match d.note.take() {
                 Some(note) => format!("{name}; {note}"),
                 None => name.clone(),
@@ -109,6 +109,9 @@ pub fn convert(format: Format, value: &Value, cx: Context<'_>) -> Result<Adapted
         }
         Format::ArmTemplate => arm_template::convert(value, cx.parameters)
             .ok_or_else(|| not("an ARM template (an object with `resources`)")),
+        Format::EasyPim => easypim::convert(value).ok_or_else(|| {
+            not("an EasyPIM configuration (`PolicyTemplates`, `EntraRoles.Policies`, …)")
+        }),
         Format::PowerShell => match powershell::convert(value) {
             Some(Ok(converted)) => Ok(Adapted {
                 converted,
