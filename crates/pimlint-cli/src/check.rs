@@ -104,6 +104,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// GitLab Code Quality (Code Climate JSON).
+    Gitlab,
     /// One JSON object per finding, written as found, then a summary object.
     JsonLines,
 }
@@ -355,6 +357,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         OutputFormat::Json => emit(&output::json(&files, &summary)),
         OutputFormat::Sarif => emit(&formats::sarif(&items(&files))),
         OutputFormat::Github => emit(&formats::github(&items(&files))),
+        OutputFormat::Gitlab => emit(&crate::gitlab::gitlab(&items(&files))),
         OutputFormat::JsonLines => unreachable_streamed(),
         OutputFormat::Text => {
             let color = match args.color {
@@ -399,6 +402,10 @@ fn run_streamed(
         }
         OutputFormat::Github => {
             bulk::unsupported("github");
+            return Outcome::Failure;
+        }
+        OutputFormat::Gitlab => {
+            bulk::unsupported("gitlab");
             return Outcome::Failure;
         }
     };
