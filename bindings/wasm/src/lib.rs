@@ -115,6 +115,7 @@ pub fn lint_text(
             kind: kind(kind_name)?,
             schema: false,
             config: config(config_text, config_is_toml)?,
+            ..Options::default()
         };
         let value = parse(text, located)?;
         let input = Input {

@@ -31,6 +31,27 @@ pub enum InputFormat {
     Json,
     /// One JSON document per line.
     Ndjson,
+    /// `terraform show -json` output (a plan or state), read whole.
+    Terraform,
+    /// An ARM template or Bicep build output, read whole.
+    ArmTemplate,
+    /// An EasyPIM orchestrator configuration, read whole.
+    Easypim,
+    /// A PowerShell export (Graph PowerShell SDK, Az.Resources, ScubaGear), read whole.
+    Powershell,
+}
+
+impl InputFormat {
+    /// The format the core reads every input in, when one is forced.
+    pub const fn forced(self) -> Option<pimlint::formats::Format> {
+        match self {
+            Self::Terraform => Some(pimlint::formats::Format::Terraform),
+            Self::ArmTemplate => Some(pimlint::formats::Format::ArmTemplate),
+            Self::Easypim => Some(pimlint::formats::Format::EasyPim),
+            Self::Powershell => Some(pimlint::formats::Format::PowerShell),
+            Self::Auto | Self::Json | Self::Ndjson => None,
+        }
+    }
 }
 
 /// Files at least this large are streamed in `auto` mode.
@@ -40,7 +61,11 @@ pub const STREAM_THRESHOLD: u64 = 16 * 1024 * 1024;
 pub fn is_ndjson(source: &Source, format: InputFormat) -> bool {
     match format {
         InputFormat::Ndjson => true,
-        InputFormat::Json => false,
+        InputFormat::Json
+        | InputFormat::Terraform
+        | InputFormat::ArmTemplate
+        | InputFormat::Easypim
+        | InputFormat::Powershell => false,
         InputFormat::Auto => match source {
             Source::File(p) => p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")

@@ -43,9 +43,14 @@ pub struct CheckArgs {
     #[arg(long)]
     statistics: bool,
 
-    /// How documents are delimited in the inputs.
+    /// How documents are delimited in the inputs, or which tool wrote them (default: told
+    /// from each file's shape).
     #[arg(long, value_enum, default_value_t = crate::bulk::InputFormat::Auto)]
     format_in: crate::bulk::InputFormat,
+
+    /// An ARM deployment parameters file: resolves `[parameters('x')]` in ARM templates.
+    #[arg(long, value_name = "FILE", value_parser = parse_parameters)]
+    parameters: Option<serde_json::Value>,
 
     /// Worker threads for linting (default: one per core).
     #[arg(long, value_name = "N")]
@@ -99,6 +104,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// GitLab Code Quality (Code Climate JSON).
+    Gitlab,
     /// One JSON object per finding, written as found, then a summary object.
     JsonLines,
 }
@@ -206,6 +213,23 @@ pub struct Skipped {
     pub yaml: usize,
 }
 
+/// Reads an ARM deployment parameters file.
+fn parse_parameters(path: &str) -> Result<serde_json::Value, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = pimlint::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    let value = pimlint::parse_json(&text).map_err(|e| format!("{path}: {e}"))?;
+    if value
+        .get("parameters")
+        .is_some_and(serde_json::Value::is_object)
+    {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{path}: not a deployment parameters file (it has no `parameters` object)"
+        ))
+    }
+}
+
 /// The options for one input: its configuration (found once per folder) and the flags; `None`
 /// (after saying why) when the configuration cannot be used.
 fn options_for(
@@ -218,6 +242,8 @@ fn options_for(
             kind: args.kind,
             schema: !args.no_schema,
             config,
+            format: args.format_in.forced(),
+            parameters: args.parameters.clone(),
         }),
         Err(message) => {
             crate::warn(&message);
@@ -331,6 +357,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         OutputFormat::Json => emit(&output::json(&files, &summary)),
         OutputFormat::Sarif => emit(&formats::sarif(&items(&files))),
         OutputFormat::Github => emit(&formats::github(&items(&files))),
+        OutputFormat::Gitlab => emit(&crate::gitlab::gitlab(&items(&files))),
         OutputFormat::JsonLines => unreachable_streamed(),
         OutputFormat::Text => {
             let color = match args.color {
@@ -375,6 +402,10 @@ fn run_streamed(
         }
         OutputFormat::Github => {
             bulk::unsupported("github");
+            return Outcome::Failure;
+        }
+        OutputFormat::Gitlab => {
+            bulk::unsupported("gitlab");
             return Outcome::Failure;
         }
     };

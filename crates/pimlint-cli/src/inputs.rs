@@ -269,6 +269,9 @@ pub fn names_nothing_pim(text: &str) -> bool {
 /// pimlint recognises, or it does not parse and names nothing PIM.
 pub fn plainly_not_pim(text: &str) -> bool {
     match pimlint::parse_json(text) {
+        // Policy as code (a Terraform plan, an ARM template, an EasyPIM configuration) is read
+        // for the PIM resources it holds.
+        Ok(value) if pimlint::formats::detect(&value).is_some() => false,
         Ok(value) => {
             let slots = pimlint::kind::split(&value);
             !slots.is_empty()

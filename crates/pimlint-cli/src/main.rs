@@ -3,6 +3,7 @@
 mod bulk;
 mod check;
 mod formats;
+mod gitlab;
 mod inputs;
 mod output;
 mod settings;

@@ -313,6 +313,11 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             &request_files,
             &judged,
         ))),
+        OutputFormat::Gitlab => emit(&crate::gitlab::gitlab(&items(
+            &policy_files,
+            &request_files,
+            &judged,
+        ))),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,

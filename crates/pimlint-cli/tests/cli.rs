@@ -758,3 +758,58 @@ fn validate_does_not_reject_what_no_policy_given_governs() {
     assert_eq!(report["summary"]["rejected"], 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn policy_as_code_is_read_as_the_documents_it_deploys() {
+    let (code, value) = json_output(&[
+        "check",
+        "--format",
+        "json",
+        "tests/fixtures/terraform/plan.json",
+    ]);
+    assert_eq!(code, 0, "infos only");
+    let d = &value["files"][0]["documents"][0]["diagnostics"];
+    let permanent = d
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PIM301")
+        .unwrap();
+    assert_eq!(permanent["line"], 109);
+    assert!(
+        permanent["note"]
+            .as_str()
+            .unwrap()
+            .contains("module.pim.azurerm_role_management_policy.contributor")
+    );
+
+    let (code, value) = json_output(&[
+        "check",
+        "--format",
+        "json",
+        "--format-in",
+        "arm-template",
+        "--parameters",
+        "tests/fixtures/arm-template/policy.parameters.json",
+        "tests/fixtures/arm-template/policy.json",
+    ]);
+    assert_eq!(code, 1);
+    let codes: Vec<&str> = value["files"][0]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|doc| doc["diagnostics"].as_array().unwrap())
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"PIM102"), "{codes:?}");
+
+    let (code, _) = json_output(&[
+        "check",
+        "--format",
+        "json",
+        "--format-in",
+        "terraform",
+        "tests/fixtures/terraform/equivalent-arm.json",
+    ]);
+    assert_eq!(code, 2, "not a plan");
+}

@@ -16,6 +16,7 @@ pub mod api;
 pub mod config;
 pub mod diagnostic;
 pub mod duration;
+pub mod formats;
 pub mod kind;
 pub mod locate;
 pub mod model;
@@ -54,6 +55,11 @@ pub struct Options {
     pub schema: bool,
     /// Which rules run, at what severity, with which options.
     pub config: config::Config,
+    /// Read the input in this format (Terraform plan, ARM template, PowerShell export)
+    /// instead of telling it from its shape.
+    pub format: Option<formats::Format>,
+    /// An ARM deployment parameters file, for template expressions.
+    pub parameters: Option<Value>,
 }
 
 impl Default for Options {
@@ -62,6 +68,8 @@ impl Default for Options {
             kind: None,
             schema: true,
             config: config::Config::default(),
+            format: None,
+            parameters: None,
         }
     }
 }
@@ -221,6 +229,16 @@ pub struct DocumentReport {
 /// back into the file as written.
 #[must_use]
 pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
+    let format = options.format.or_else(|| {
+        options
+            .kind
+            .is_none()
+            .then(|| formats::detect(value))
+            .flatten()
+    });
+    if let Some(format) = format {
+        return check_format(format, value, options);
+    }
     if options.kind.is_none() {
         match powershell::convert(value) {
             Some(Ok(converted)) => return check_export(&converted, options),
@@ -238,6 +256,29 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
         }
     }
     check_api_shape(value, options)
+}
+
+/// Checks policy as code (or a forced format) in the API shape it stands for, naming the
+/// source object in every finding.
+fn check_format(format: formats::Format, value: &Value, options: &Options) -> Vec<DocumentReport> {
+    let cx = formats::Context {
+        parameters: options.parameters.as_ref(),
+    };
+    match formats::convert(format, value, cx) {
+        Ok(adapted) => {
+            let mut reports = check_export(&adapted.converted, options);
+            formats::name_findings(&mut reports, &adapted.names);
+            reports
+        }
+        Err(e) => vec![DocumentReport {
+            pointer: e.pointer,
+            kind: None,
+            diagnostics: Vec::new(),
+            error: Some(e.message),
+            role: None,
+            document: None,
+        }],
+    }
 }
 
 /// Checks a converted PowerShell export, then points every finding into the export.
