@@ -144,8 +144,10 @@ function run() {
       verdictBox.hidden = false;
       verdictBox.className = verdict.verdict;
       verdictBox.textContent =
-        `Verdict: ${verdict.verdict}` +
-        (verdict.failedRules.length ? ` — fails ${verdict.failedRules.join(", ")}` : "");
+        verdict.verdict === "unknown"
+          ? "No verdict: the policy loaded does not govern this request (another role or scope)."
+          : `Verdict: ${verdict.verdict}` +
+            (verdict.failedRules.length ? ` — fails ${verdict.failedRules.join(", ")}` : "");
       show(verdict.diagnostics);
     } else if (isRequest(text)) {
       // Without its policy nothing can be said of whether the service accepts a request: a
