@@ -1,0 +1,302 @@
+//! Source documents → the provider-neutral model, reporting structural faults on the way.
+//!
+//! This is the only place that knows Graph and ARM differ. Every value read here is checked
+//! for its JSON type, durations and timestamps are parsed once, enums are matched against the
+//! documented values; a value that fails is reported with its pointer and left out of the
+//! model, so rules only ever see well-formed values.
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::diagnostic::Diagnostic;
+use crate::duration::IsoDuration;
+use crate::kind::DocumentKind;
+use crate::model::{
+    ApiEnum, ApprovalMode, ApprovalRule, ApprovalStage, Approver, ApproverKind,
+    AuthenticationContextRule, Document, Enablement, EnablementRule, ExpirationRule,
+    ExpirationType, Extent, Level, Located, NotificationLevel, NotificationRule, NotificationType,
+    Operation, Policy, PolicyAssignment, PolicyRules, Presence, Provider, RecipientType,
+    RequestExpiration, RoleRef, RuleEntry, RuleId, ScheduleRequest, Target, Ticket,
+};
+use crate::pointer::Pointer;
+use crate::rules::request::{invalid_identifier, missing_request_field};
+use crate::rules::structure::{
+    invalid_duration, invalid_enum_value, invalid_timestamp, misplaced_field,
+    non_canonical_spelling, partial_read, rule_type_mismatch, unknown_rule_id, unknown_rule_type,
+    wrong_json_type::{self, Expected},
+};
+use crate::source::{self, Field, Rule};
+
+mod ids;
+mod odata;
+mod policy;
+mod request;
+
+/// A document that could not be read into its source model at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct ShapeError {
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Normalizes one document of a known kind located at `base` in its file.
+pub fn normalize(
+    kind: DocumentKind,
+    value: &Value,
+    base: &Pointer,
+) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    normalize_in(kind, value, base, None)
+}
+
+/// Normalizes one document of a list response whose `@odata.context` is `list_context` (it
+/// says which members `$select` left out of every item).
+pub fn normalize_in(
+    kind: DocumentKind,
+    value: &Value,
+    base: &Pointer,
+    list_context: Option<&str>,
+) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    let mut reader = Reader {
+        diagnostics: Vec::new(),
+        list_context,
+        projection: false,
+        not_returned: Vec::new(),
+        selection_said: false,
+    };
+    let document = match kind {
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
+            let src: source::GraphPolicy = typed(value, kind)?;
+            Document::Policy(reader.graph_policy(&src, base.clone(), kind, None))
+        }
+        DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
+            let src: Rule = typed(value, kind)?;
+            Document::Policy(reader.single_rule(&src, base, kind))
+        }
+        DocumentKind::GraphPolicyAssignment => {
+            let src: source::GraphPolicyAssignment = typed(value, kind)?;
+            reader.graph_assignment(&src, base)
+        }
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
+            let src: source::ArmPolicy = typed(value, kind)?;
+            Document::Policy(reader.arm_policy(&src, base, kind))
+        }
+        DocumentKind::ArmPolicyAssignment => {
+            let src: source::ArmPolicyAssignment = typed(value, kind)?;
+            reader.arm_assignment(&src, base)
+        }
+        DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
+            let src: source::GraphRoleRequest = typed(value, kind)?;
+            Document::Request(reader.graph_role_request(&src, base, kind))
+        }
+        DocumentKind::GraphGroupAssignmentRequest | DocumentKind::GraphGroupEligibilityRequest => {
+            let src: source::GraphGroupRequest = typed(value, kind)?;
+            Document::Request(reader.graph_group_request(&src, base, kind))
+        }
+        DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
+            let src: source::ArmRequest = typed(value, kind)?;
+            Document::Request(reader.arm_request(&src, base, kind))
+        }
+    };
+    Ok((document, reader.diagnostics))
+}
+
+fn typed<T: for<'de> Deserialize<'de>>(value: &Value, kind: DocumentKind) -> Result<T, ShapeError> {
+    T::deserialize(value).map_err(|e| ShapeError {
+        message: format!(
+            "cannot read this {} ({}): {e}",
+            kind.as_str(),
+            kind.api_name()
+        ),
+    })
+}
+
+/// The level a request kind acts on.
+const fn level_of(kind: DocumentKind) -> Level {
+    match kind {
+        DocumentKind::GraphRoleEligibilityRequest
+        | DocumentKind::GraphGroupEligibilityRequest
+        | DocumentKind::ArmRoleEligibilityRequest => Level::Eligibility,
+        _ => Level::Assignment,
+    }
+}
+
+/// The last segment of a resource id (`…/roleDefinitions/<guid>` → `<guid>`).
+fn last_segment(id: &str) -> String {
+    id.rsplit('/').next().unwrap_or(id).to_owned()
+}
+
+struct Reader<'c> {
+    diagnostics: Vec<Diagnostic>,
+    /// The `@odata.context` of the list the document came in.
+    list_context: Option<&'c str>,
+    /// Whether the document is a `$select` projection (absent members were not asked for).
+    projection: bool,
+    /// Members a request needs that a service response lacks (collected, said once).
+    not_returned: Vec<&'static str>,
+    /// Whether the `$select` of the document was already reported.
+    selection_said: bool,
+}
+
+impl Reader<'_> {
+    fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    // ---- typed member readers: each reports a wrong JSON type and returns `None` ----
+
+    fn string(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<String>> {
+        match field {
+            Field::Value(s) => Some(Located::new(s.clone(), at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::String, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn boolean(&mut self, field: &Field<bool>, at: Pointer) -> Option<Located<bool>> {
+        match field {
+            Field::Value(b) => Some(Located::new(*b, at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::Boolean, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn integer(&mut self, field: &Field<i64>, at: Pointer) -> Option<Located<i64>> {
+        match field {
+            Field::Value(n) => Some(Located::new(*n, at)),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::Integer, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn object<'f, T>(&mut self, field: &'f Field<T>, at: &Pointer) -> Option<&'f T> {
+        match field {
+            Field::Value(v) => Some(v),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(at, Expected::Object, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
+    }
+
+    fn list<'f, T>(&mut self, field: &'f Field<Vec<T>>, at: &Pointer) -> &'f [T] {
+        match field {
+            Field::Value(v) => v,
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(at, Expected::Array, v));
+                &[]
+            }
+            Field::Absent | Field::Null => &[],
+        }
+    }
+
+    /// Each string of a list, with its pointer.
+    fn strings(&mut self, field: &Field<Vec<Field<String>>>, at: &Pointer) -> Vec<Located<String>> {
+        let mut out = Vec::new();
+        for (i, item) in self.list(field, at).iter().enumerate() {
+            if let Some(s) = self.string(item, at.index(i)) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    fn duration(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<IsoDuration>> {
+        let text = self.string(field, at)?;
+        match IsoDuration::parse(&text.value) {
+            Ok(d) => Some(Located::new(d, text.pointer)),
+            Err(e) => {
+                self.push(invalid_duration::diagnostic(&text.pointer, &text.value, &e));
+                None
+            }
+        }
+    }
+
+    fn timestamp(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+    ) -> Option<Located<DateTime<FixedOffset>>> {
+        let text = self.string(field, at)?;
+        match DateTime::parse_from_rfc3339(text.value.trim()) {
+            Ok(t) => Some(Located::new(t, text.pointer)),
+            Err(e) => {
+                self.push(invalid_timestamp::diagnostic(
+                    &text.pointer,
+                    &text.value,
+                    &e.to_string(),
+                ));
+                None
+            }
+        }
+    }
+
+    /// A documented string enum; letter case is not significant (ARM writes `AdminAssign`
+    /// where Graph writes `adminAssign`).
+    fn enumeration<E: ApiEnum>(
+        &mut self,
+        field: &Field<String>,
+        at: Pointer,
+    ) -> Option<Located<E>> {
+        let text = self.string(field, at)?;
+        self.parse_enum(&text)
+    }
+
+    fn parse_enum<E: ApiEnum>(&mut self, text: &Located<String>) -> Option<Located<E>> {
+        let written = text.value.trim();
+        if let Some((_, v)) = E::VARIANTS.iter().find(|(name, _)| *name == written) {
+            return Some(Located::new(*v, text.pointer.clone()));
+        }
+        let allowed: Vec<&str> = E::VARIANTS.iter().map(|(n, _)| *n).collect();
+        if let Some((name, v)) = E::VARIANTS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(written))
+        {
+            if E::CASE_SENSITIVE {
+                self.push(
+                    invalid_enum_value::diagnostic(&text.pointer, E::WHAT, &text.value, &allowed)
+                        .with_note(format!(
+                            "the service compares {} values exactly: write \"{name}\"",
+                            E::WHAT
+                        )),
+                );
+                return None;
+            }
+            // Graph's OData enums and ARM's enums are read in any letter case.
+            self.push(non_canonical_spelling::diagnostic(
+                &text.pointer,
+                E::WHAT,
+                &text.value,
+                name,
+            ));
+            return Some(Located::new(*v, text.pointer.clone()));
+        }
+        self.push(invalid_enum_value::diagnostic(
+            &text.pointer,
+            E::WHAT,
+            &text.value,
+            &allowed,
+        ));
+        None
+    }
+}
+
+/// Puts a rule in its slot unless an earlier copy is there (duplicates are reported apart).
+fn fill<T>(slot: Option<&mut Option<T>>, rule: T) {
+    if let Some(slot) = slot {
+        if slot.is_none() {
+            *slot = Some(rule);
+        }
+    }
+}
