@@ -313,12 +313,16 @@ fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<Doc
                 !(LOST_MEMBER_CODES.contains(&d.code)
                     && d.pointer.as_str().starts_with(at.as_str()))
             });
-            report
-                .diagnostics
-                .push(rules::structure::partial_read::diagnostic(
+            report.diagnostics.push(
+                rules::structure::partial_read::diagnostic(
                     at,
-                    &format!("{} export: {what}", converted.writer),
-                ));
+                    &format!("{} file: {what}", converted.writer),
+                )
+                .with_help(
+                    "what the file leaves unknown is not guessed; the message says where \
+                         the whole value can be had",
+                ),
+            );
         }
     }
     reports
