@@ -64,7 +64,7 @@ impl PointerMap {
         tokens[depth..].iter().fold(base, |p, t| p.key(t))
     }
 
-    fn link(&mut self, converted: &Pointer, original: &Pointer) {
+    pub(crate) fn link(&mut self, converted: &Pointer, original: &Pointer) {
         self.origins
             .insert(converted.as_str().to_owned(), original.clone());
     }
