@@ -5,7 +5,7 @@
 //!   `approvalOnElevation`, `approverIds`, …) and `privilegedRoleAssignmentRequest`.
 //! - Iteration 2 (`/beta/privilegedAccess/aadRoles` and `/azureResources`):
 //!   `governanceRoleSetting`, whose four setting lists hold `{ruleIdentifier, setting}` with
-//!   `setting` a JSON *string*, and `governanceRoleAssignmentRequest`; also the AzureADPreview
+//!   `setting` a JSON *string*, and `governanceRoleAssignmentRequest`; also the `AzureADPreview`
 //!   module's objects of these (`Get-AzureADMSPrivilegedRoleSetting`, …), in PascalCase.
 //!
 //! Each is converted to the iteration-3 shape: Graph `unifiedRoleManagementPolicy` rules for
@@ -297,7 +297,7 @@ pub fn convert(value: &Value) -> Option<Result<Converted, LegacyError>> {
 // ---------------------------------------------------------------------------------------------
 // Recognition
 
-/// The member `name`, matched case-insensitively (AzureADPreview writes PascalCase).
+/// The member `name`, matched case-insensitively (`AzureADPreview` writes PascalCase).
 fn get<'a>(obj: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
     obj.get(name).or_else(|| {
         obj.iter()
@@ -448,7 +448,7 @@ impl Doc {
                 let rules = self.iteration2(obj)?;
                 Ok(self.policy(rules))
             }
-            Api::Iteration1Request | Api::Iteration2Request => self.request(obj),
+            Api::Iteration1Request | Api::Iteration2Request => Ok(self.request(obj)),
         }
     }
 
@@ -616,10 +616,7 @@ impl Doc {
             if ticket.as_ref().is_some_and(|(b, _)| *b) {
                 enabled.push("Ticketing");
             }
-            let origin = mfa
-                .or(ticket)
-                .map(|(_, p)| p)
-                .unwrap_or_else(|| self.at.clone());
+            let origin = mfa.or(ticket).map_or_else(|| self.at.clone(), |(_, p)| p);
             let mut m = Map::new();
             m.insert("enabledRules".into(), json!(enabled));
             rules.push(RuleOut {
@@ -922,7 +919,7 @@ impl Doc {
 
     // -- requests ------------------------------------------------------------------------
 
-    fn request(&mut self, obj: &Map<String, Value>) -> Result<Value, LegacyError> {
+    fn request(&mut self, obj: &Map<String, Value>) -> Value {
         let graph = self.provider == Provider::EntraRoles;
         let mut links: Vec<(&'static str, Pointer)> = Vec::new();
         let mut body = Map::new();
@@ -1050,7 +1047,7 @@ impl Doc {
             self.links
                 .push((self.base.join(&path(&inner, relative)), origin));
         }
-        Ok(if graph {
+        if graph {
             let kind = if eligible {
                 "#microsoft.graph.unifiedRoleEligibilityScheduleRequest"
             } else {
@@ -1067,7 +1064,7 @@ impl Doc {
                 "Microsoft.Authorization/roleAssignmentScheduleRequests"
             };
             json!({ "type": kind, "properties": body })
-        })
+        }
     }
 }
 
@@ -1089,7 +1086,7 @@ fn minutes_iso(minutes: u64) -> String {
     }
 }
 
-/// A .NET TimeSpan (`[d.]hh:mm:ss`) as an ISO 8601 duration; `None` for anything else.
+/// A .NET `TimeSpan` (`[d.]hh:mm:ss`) as an ISO 8601 duration; `None` for anything else.
 fn timespan(text: &str) -> Option<String> {
     let (days, rest) = match text.split_once('.') {
         Some((d, rest)) if rest.contains(':') => (d.parse::<u64>().ok()?, rest),
@@ -1196,7 +1193,7 @@ fn decode_setting(
     }
 }
 
-/// The 1-based character offset in `text` of serde_json's line and byte column.
+/// The 1-based character offset in `text` of `serde_json`'s line and byte column.
 fn char_offset(text: &str, line: usize, column: usize) -> usize {
     let start: usize = text
         .split_inclusive('\n')

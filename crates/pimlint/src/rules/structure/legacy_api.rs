@@ -11,7 +11,7 @@ declare_rule! {
     /// `privilegedRoleAssignmentRequest`) and iteration 2 documents
     /// (`/beta/privilegedAccess/aadRoles` and `/azureResources`: `governanceRoleSetting` with
     /// its `{ruleIdentifier, setting}` lists, and `governanceRoleAssignmentRequest`), also as
-    /// the AzureADPreview module exports them in PascalCase. It says which API the document
+    /// the `AzureADPreview` module exports them in PascalCase. It says which API the document
     /// belongs to, when that API was retired, and what replaces it. The document is then read
     /// as its iteration-3 equivalent, so every other rule judges it too, pointing into the
     /// legacy document (at the `setting` member, naming the member inside the string).
