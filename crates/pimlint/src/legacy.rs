@@ -155,15 +155,29 @@ pub struct Converted {
     /// `setting` string or from a scalar member), with the member inside a `setting` string
     /// they come from, when they come from one.
     pub inner: Vec<(Pointer, Option<String>)>,
+    /// Converted `enabledRules` pointers, with where each enabled rule's legacy setting is.
+    enablement: Vec<(Pointer, Vec<Source>)>,
     /// The documents, in input order.
     pub documents: Vec<LegacyDocument>,
 }
 
 impl Converted {
-    /// Where a finding at `converted` points in the legacy document, and the member inside a
-    /// `setting` string it is about, if any.
+    /// Where a finding of rule `code` at `converted` points in the legacy document, and the
+    /// member inside a `setting` string it is about, if any. Several legacy settings make up
+    /// one `enabledRules` list; a finding about one of them points at that one.
     #[must_use]
-    pub fn original(&self, converted: &Pointer) -> (Pointer, Option<&str>) {
+    pub fn original(&self, converted: &Pointer, code: &str) -> (Pointer, Option<&str>) {
+        if let Some((_, sources)) = self.enablement.iter().find(|(at, _)| at == converted) {
+            let about = match code {
+                "PIM103" | "PIM104" | "PIM110" | "PIM307" => Some("MultiFactorAuthentication"),
+                "PIM107" | "PIM308" => Some("Justification"),
+                "PIM108" | "PIM010" => Some("Ticketing"),
+                _ => None,
+            };
+            if let Some(source) = about.and_then(|a| sources.iter().find(|s| s.0 == a)) {
+                return (source.1.clone(), source.2.as_deref());
+            }
+        }
         let opaque = self
             .inner
             .iter()
@@ -196,6 +210,7 @@ pub fn convert(value: &Value) -> Option<Result<Converted, LegacyError>> {
         value: Value::Null,
         pointers: PointerMap::default(),
         inner: Vec::new(),
+        enablement: Vec::new(),
         documents: Vec::new(),
     };
     let items: Vec<(Pointer, &Value)> = match value {
@@ -258,6 +273,7 @@ pub fn convert(value: &Value) -> Option<Result<Converted, LegacyError>> {
             provider,
             links: Vec::new(),
             inner: Vec::new(),
+            enablement: Vec::new(),
             not_carried: Vec::new(),
         };
         let value = match doc.convert(api, obj) {
@@ -269,6 +285,7 @@ pub fn convert(value: &Value) -> Option<Result<Converted, LegacyError>> {
             out.pointers.link(c, o);
         }
         out.inner.extend(doc.inner);
+        out.enablement.extend(doc.enablement);
         out.documents.push(LegacyDocument {
             pointer: at,
             api,
@@ -420,14 +437,21 @@ struct Doc {
     provider: Provider,
     links: Vec<(Pointer, Pointer)>,
     inner: Vec<(Pointer, Option<String>)>,
+    enablement: Vec<(Pointer, Vec<Source>)>,
     not_carried: Vec<NotCarried>,
 }
+
+/// Where an enabled rule (`MultiFactorAuthentication`) comes from: the legacy member, and
+/// the member inside its `setting` string.
+type Source = (&'static str, Pointer, Option<String>);
 
 /// A converted rule and where its parts come from (paths relative to the rule).
 struct RuleOut {
     value: Value,
     origin: Pointer,
     members: Vec<(&'static str, Pointer, Option<String>)>,
+    /// For an enablement rule, where each of its enabled rules comes from.
+    sources: Vec<Source>,
 }
 
 fn path(base: &Pointer, relative: &str) -> Pointer {
@@ -475,6 +499,9 @@ impl Doc {
             let at = rules_at.index(i);
             self.links.push((at.clone(), rule.origin));
             self.inner.push((at.clone(), None));
+            if !rule.sources.is_empty() {
+                self.enablement.push((at.key("enabledRules"), rule.sources));
+            }
             for (relative, origin, inner) in rule.members {
                 let member = path(&at, relative);
                 self.links.push((member.clone(), origin));
@@ -604,6 +631,7 @@ impl Doc {
                 value: self.rule("Expiration", "Expiration_EndUser_Assignment", m),
                 origin: at.clone(),
                 members: vec![("maximumDuration", at, None)],
+                sources: Vec::new(),
             });
         }
         let mfa = flag(self, "mfaOnElevation")?;
@@ -616,13 +644,28 @@ impl Doc {
             if ticket.as_ref().is_some_and(|(b, _)| *b) {
                 enabled.push("Ticketing");
             }
-            let origin = mfa.or(ticket).map_or_else(|| self.at.clone(), |(_, p)| p);
+            let mut sources = Vec::new();
+            if let Some((_, p)) = &mfa {
+                sources.push(("MultiFactorAuthentication", p.clone(), None));
+            }
+            if let Some((_, p)) = &ticket {
+                sources.push(("Ticketing", p.clone(), None));
+            }
+            // Iteration 1 has no justification setting: a finding about it points at the
+            // settings object.
+            sources.push(("Justification", self.at.clone(), None));
+            let origin = if sources.len() == 2 {
+                sources[0].1.clone()
+            } else {
+                self.at.clone()
+            };
             let mut m = Map::new();
             m.insert("enabledRules".into(), json!(enabled));
             rules.push(RuleOut {
                 value: self.rule("Enablement", "Enablement_EndUser_Assignment", m),
                 origin: origin.clone(),
                 members: vec![("enabledRules", origin, None)],
+                sources,
             });
         }
         if let Some((required, at)) = flag(self, "approvalOnElevation")? {
@@ -652,6 +695,7 @@ impl Doc {
                 value: self.approval(required, &approvers),
                 origin: at,
                 members,
+                sources: Vec::new(),
             });
         }
         if let Some((on, at)) = flag(self, "notificationToUserOnElevation")? {
@@ -669,6 +713,7 @@ impl Doc {
                 ),
                 origin: at.clone(),
                 members: vec![("isDefaultRecipientsEnabled", at, None)],
+                sources: Vec::new(),
             });
         }
         for (name, why) in [
@@ -717,7 +762,7 @@ impl Doc {
             };
             // Enablement collects three legacy rules into one iteration-3 rule.
             let mut enablement: Vec<&'static str> = Vec::new();
-            let mut enablement_at: Option<(Pointer, String)> = None;
+            let mut sources: Vec<Source> = Vec::new();
             for (i, entry) in entries.iter().enumerate() {
                 let at = list_at.index(i);
                 let Some(entry) = entry.as_object() else {
@@ -770,9 +815,7 @@ impl Doc {
                         if flag(member)? == Some(true) {
                             enablement.push(name);
                         }
-                        if enablement_at.is_none() {
-                            enablement_at = Some((setting_at.clone(), member.to_owned()));
-                        }
+                        sources.push((name, setting_at.clone(), Some(member.to_owned())));
                         continue;
                     }
                     ("userMemberSettings", "ApprovalRule") => "Approval_EndUser_Assignment",
@@ -835,6 +878,7 @@ impl Doc {
                                     Some("approvers".into()),
                                 ),
                             ],
+                            sources: Vec::new(),
                         });
                     }
                     "AuthenticationContext_EndUser_Assignment" => {
@@ -850,6 +894,7 @@ impl Doc {
                                 ("isEnabled", setting_at.clone(), Some("acrsRequired".into())),
                                 ("claimValue", setting_at.clone(), Some("acrs".into())),
                             ],
+                            sources: Vec::new(),
                         });
                     }
                     _ => {
@@ -895,11 +940,17 @@ impl Doc {
                             value: self.rule("Expiration", target, m),
                             origin: setting_at.clone(),
                             members,
+                            sources: Vec::new(),
                         });
                     }
                 }
             }
-            if let Some((origin, member)) = enablement_at {
+            if !sources.is_empty() {
+                // One legacy setting: the rule is that setting; several: the list holds them.
+                let (origin, member) = match sources.as_slice() {
+                    [(_, at, member)] => (at.clone(), member.clone()),
+                    _ => (list_at.clone(), None),
+                };
                 let id = match list_name {
                     "adminEligibleSettings" => "Enablement_Admin_Eligibility",
                     "adminMemberSettings" => "Enablement_Admin_Assignment",
@@ -910,7 +961,8 @@ impl Doc {
                 rules.push(RuleOut {
                     value: self.rule("Enablement", id, m),
                     origin: origin.clone(),
-                    members: vec![("enabledRules", origin, Some(member))],
+                    members: vec![("enabledRules", origin, member)],
+                    sources,
                 });
             }
         }

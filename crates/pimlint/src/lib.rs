@@ -311,13 +311,13 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
             // A member inside a `setting` string has no pointer of its own: name it.
-            let (at, member) = converted.original(&d.pointer);
+            let (at, member) = converted.original(&d.pointer, d.code);
             if let Some(member) = member {
                 d.message = format!("{} (`{member}` inside the `setting` string)", d.message);
             }
             d.pointer = at;
             for label in &mut d.labels {
-                label.pointer = converted.original(&label.pointer).0;
+                label.pointer = converted.original(&label.pointer, d.code).0;
             }
         }
     }

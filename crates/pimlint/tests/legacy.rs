@@ -102,3 +102,26 @@ fn a_setting_of_the_wrong_type_is_located() {
         e.message
     );
 }
+
+/// One `enabledRules` list is made of three legacy settings: a finding about one of them
+/// points at that one and names its member.
+#[test]
+fn enablement_findings_point_at_their_own_legacy_setting() {
+    let doc = json!({"roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10",
+        "userMemberSettings": [
+            {"ruleIdentifier": "MfaRule", "setting": "{\"mfaRequired\":false}"},
+            {"ruleIdentifier": "JustificationRule", "setting": "{\"required\":false}"},
+            {"ruleIdentifier": "TicketingRule", "setting": "{\"ticketingRequired\":false}"},
+            {"ruleIdentifier": "AcrsRule", "setting": "{\"acrsRequired\":false,\"acrs\":null}"}]});
+    let found = api::lint(api::Input::value(&doc), &Options::default()).unwrap();
+    let at = |code: &str| {
+        let d = found.iter().find(|d| d.code == code).unwrap();
+        (d.pointer.clone(), d.message.clone())
+    };
+    let (pointer, message) = at("PIM103");
+    assert_eq!(pointer, "/userMemberSettings/0/setting");
+    assert!(message.contains("`mfaRequired` inside the `setting` string"));
+    let (pointer, message) = at("PIM107");
+    assert_eq!(pointer, "/userMemberSettings/1/setting");
+    assert!(message.contains("`required` inside the `setting` string"));
+}
