@@ -1023,6 +1023,12 @@ impl Doc {
                 .and_then(|r| text(r, "externalId"));
             if let Some(external) = external {
                 body.insert("roleDefinitionId".into(), json!(external));
+                let role_at = self.ptr("roleDefinition", obj);
+                let role_obj = get(obj, "roleDefinition").and_then(Value::as_object);
+                let key = role_obj
+                    .and_then(|r| key_of(r, "externalId"))
+                    .unwrap_or("externalId");
+                links.push(("roleDefinitionId", role_at.key(key)));
             } else if get(obj, "roleDefinitionId").is_some() {
                 let p = self.ptr("roleDefinitionId", obj);
                 self.not_carried(
@@ -1390,9 +1396,16 @@ pub fn migration(converted: &Converted) -> Vec<Migrated> {
                             ),
                             body,
                         }],
-                        "{scope} is the resource the legacy request was on; {newGuid} is a new \
-                         GUID you choose"
-                            .to_owned(),
+                        format!(
+                            "{{scope}} is the resource the legacy request was on; {{newGuid}} is \
+                             a new GUID you choose; the body does not say its kind, so lint it \
+                             with --kind {}",
+                            if collection.starts_with("roleEligibility") {
+                                "arm-role-eligibility-request"
+                            } else {
+                                "arm-role-assignment-request"
+                            }
+                        ),
                     )
                 }
             };

@@ -8,7 +8,7 @@
     reason = "test code fails loudly"
 )]
 
-use pimlint::{Options, Severity, api};
+use pimlint::{DocumentKind, Options, Severity, api};
 use serde_json::{Value, json};
 
 fn findings(path: &std::path::Path) -> Value {
@@ -62,7 +62,23 @@ fn migrate_output_lints_clean_structurally() {
         };
         for doc in migrated {
             for call in doc.calls {
-                let found = api::lint(api::Input::value(&call.body), &Options::default())
+                // An ARM request body does not say its level; the URL does, as `--kind` would.
+                let kind = if call.url.contains("management.azure.com") {
+                    if call.url.contains("roleEligibilityScheduleRequests") {
+                        Some(DocumentKind::ArmRoleEligibilityRequest)
+                    } else if call.url.contains("roleAssignmentScheduleRequests") {
+                        Some(DocumentKind::ArmRoleAssignmentRequest)
+                    } else {
+                        None
+                    }
+                } else {
+                    None
+                };
+                let options = Options {
+                    kind,
+                    ..Options::default()
+                };
+                let found = api::lint(api::Input::value(&call.body), &options)
                     .unwrap_or_else(|e| panic!("{}: {} {e}", path.display(), call.url));
                 let structural: Vec<_> = found
                     .iter()
