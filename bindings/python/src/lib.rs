@@ -841,6 +841,20 @@ fn explain(code: &str) -> PyResult<String> {
     })
 }
 
+/// The iteration-3 calls that replace a document of PIM's older APIs (iteration 1 or 2), as
+/// plain data: one dict per legacy document with `calls` and `notCarried`.
+#[pyfunction]
+fn migrate<'py>(py: Python<'py>, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let source = Source::extract(py, doc, None)?;
+    let migrated = py
+        .detach(|| {
+            let parsed = Parsed::new(&source)?;
+            api::migrate(parsed.input())
+        })
+        .map_err(|e| api_error(py, &e, None))?;
+    to_py(py, &serde_json::to_value(migrated).unwrap_or_default())
+}
+
 #[pymodule]
 fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", pimlint::VERSION)?;
@@ -855,5 +869,6 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
+    m.add_function(wrap_pyfunction!(migrate, m)?)?;
     Ok(())
 }

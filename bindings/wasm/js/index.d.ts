@@ -101,4 +101,22 @@ export const version: string;
 export function lint(input: Json, config?: Config, options?: LintOptions): Diagnostic[];
 export function validate(request: Json, policy: Json, options?: ValidateOptions): Verdict;
 export function rules(): RuleInfo[];
+/** A call of today's API that replaces (part of) a legacy document. */
+export interface MigrationCall {
+  method: "PATCH" | "POST" | "PUT";
+  /** With `{placeholders}` for what the legacy document does not say. */
+  url: string;
+  body: unknown;
+}
+/** What replaces one document of PIM's older APIs. */
+export interface Migration {
+  pointer: string;
+  api: "iteration1Settings" | "iteration1Request" | "iteration2Settings" | "iteration2Request";
+  provider: "entraRoles" | "azureResources";
+  source: string;
+  note: string;
+  calls: MigrationCall[];
+  notCarried: { pointer: string; setting: string; why: string }[];
+}
+export function migrate(input: Json): Migration[];
 export function explain(code: string): string;

@@ -124,6 +124,15 @@ export function validate(request, policy, options = {}) {
   return call(() => wasm.validateText(requestText, located, policyText, updatesText, now, options.scope));
 }
 
+/**
+ * The iteration-3 calls that replace a document of PIM's older APIs (iteration 1 or 2): one
+ * entry per legacy document, with `calls` (method, url, body) and `notCarried`.
+ */
+export function migrate(input) {
+  const [text, located] = toText(input, "input");
+  return call(() => wasm.migrateText(text, located));
+}
+
 /** Every rule, in code order. */
 export function rules() {
   return call(() => wasm.rulesJson());

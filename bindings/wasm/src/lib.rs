@@ -129,6 +129,23 @@ pub fn lint_text(
     run().unwrap_or_else(|e| e)
 }
 
+/// The iteration-3 calls that replace the documents of PIM's older APIs in `text`.
+#[wasm_bindgen(js_name = migrateText)]
+#[must_use]
+pub fn migrate_text(text: &str, located: bool) -> String {
+    let run = || -> Result<String, String> {
+        let value = parse(text, located)?;
+        let input = Input {
+            value: &value,
+            text: located.then_some(text),
+        };
+        api::migrate(input)
+            .map(|migrated| ok(&migrated))
+            .map_err(|e| input_error(&e, located))
+    };
+    run().unwrap_or_else(|e| e)
+}
+
 /// Validates the request in `request` against the policies in `policy` at `now` (RFC 3339),
 /// after applying `updates` (a JSON array of rule updates, or empty) to the policy.
 #[wasm_bindgen(js_name = validateText)]

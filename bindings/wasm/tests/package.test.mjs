@@ -113,3 +113,11 @@ test("rules, explain, version", () => {
   const pkg = JSON.parse(readFileSync(new URL("../pkg/package.json", import.meta.url), "utf8"));
   assert.equal(pimlint.version, pkg.version);
 });
+
+test("migrate: a legacy setting becomes Graph rule PATCH bodies, and what is not carried", () => {
+  const [doc] = pimlint.migrate(read("tests/fixtures/legacy/iteration2-aadroles-role-setting.json"));
+  assert.equal(doc.api, "iteration2Settings");
+  assert.ok(doc.calls.every((c) => c.method === "PATCH"));
+  assert.ok(doc.notCarried.some((n) => n.setting === "userMemberSettings/NotificationRule"));
+  assert.throws(() => pimlint.migrate({ id: "Directory_x", rules: [] }), pimlint.InputError);
+});

@@ -86,6 +86,7 @@ fn validates_a_request_with_the_service_rule_names() {
         REQUEST,
         true,
         GLOBAL_ADMIN,
+        "",
         "2026-11-30T12:00:00Z",
         None,
     ));
@@ -99,6 +100,7 @@ fn validates_a_request_with_the_service_rule_names() {
         REQUEST,
         true,
         GLOBAL_ADMIN,
+        "",
         "tomorrow",
         None,
     ));

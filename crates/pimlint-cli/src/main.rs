@@ -5,6 +5,7 @@ mod check;
 mod formats;
 mod gitlab;
 mod inputs;
+mod migrate_cmd;
 mod output;
 mod settings;
 mod stream;
@@ -58,6 +59,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print the iteration-3 equivalent of a document of PIM's older APIs (iteration 1 or 2):
+    /// Graph rule PATCH bodies, the ARM policy PATCH body, or a schedule request.
+    Migrate(migrate_cmd::MigrateArgs),
     /// Show a rule's documentation.
     Explain {
         /// A rule code (PIM001) or name (missing-rule).
@@ -107,6 +111,7 @@ fn main() -> ExitCode {
             Outcome::Clean
         }
         Command::Explain { rule } => explain(&rule),
+        Command::Migrate(args) => migrate_cmd::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

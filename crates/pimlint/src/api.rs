@@ -409,3 +409,42 @@ pub fn suggest_rule(code_or_name: &str) -> Option<&'static str> {
         .flat_map(|r| [r.meta.code, r.meta.name]);
     crate::suggest::nearest(code_or_name, candidates)
 }
+
+/// Converts the documents of PIM's older APIs (iteration 1 and 2) in `input` to the
+/// iteration-3 calls that replace them: Graph rule `PATCH` bodies for Entra roles, the ARM
+/// policy `PATCH` body for Azure resources, a schedule request for an assignment request;
+/// each with what has no counterpart. Input that holds no legacy document is an error.
+pub fn migrate(input: Input<'_>) -> Result<Vec<crate::legacy::Migrated>, ApiError> {
+    let locator = input.text.map(Locator::new);
+    let located = |pointer: &crate::Pointer, message: String| {
+        let place = locator
+            .as_ref()
+            .and_then(|l| l.locate(pointer).map(|f| l.line_col(f.span.start)));
+        ApiError::Document {
+            pointer: pointer.to_string(),
+            message,
+            line: place.map(|p| p.line),
+            column: place.map(|p| p.column),
+        }
+    };
+    match crate::legacy::convert(input.value) {
+        Some(Ok(converted)) => Ok(crate::legacy::migration(&converted)),
+        Some(Err(e)) => Err(located(&e.pointer, e.message)),
+        None => Err(located(
+            &crate::Pointer::root(),
+            "not a document of PIM's older APIs (iteration 1 privilegedRoleSettings or \
+             iteration 2 governanceRoleSetting / governanceRoleAssignmentRequest); nothing to \
+             migrate"
+                .to_owned(),
+        )),
+    }
+}
+
+/// Parses `text` and migrates it; errors carry line and column.
+pub fn migrate_text(text: &str) -> Result<Vec<crate::legacy::Migrated>, ApiError> {
+    let value = parse_json(text)?;
+    migrate(Input {
+        value: &value,
+        text: Some(text),
+    })
+}

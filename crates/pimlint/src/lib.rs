@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod duration;
 pub mod formats;
 pub mod kind;
+pub mod legacy;
 pub mod locate;
 pub mod model;
 pub mod normalize;
@@ -240,6 +241,20 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
         return check_format(format, value, options);
     }
     if options.kind.is_none() {
+        match legacy::convert(value) {
+            Some(Ok(converted)) => return check_legacy(&converted, options),
+            Some(Err(e)) => {
+                return vec![DocumentReport {
+                    pointer: e.pointer,
+                    kind: None,
+                    diagnostics: Vec::new(),
+                    error: Some(e.message),
+                    role: None,
+                    document: None,
+                }];
+            }
+            None => {}
+        }
         match powershell::convert(value) {
             Some(Ok(converted)) => return check_export(&converted, options),
             Some(Err(e)) => {
@@ -323,6 +338,45 @@ fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<Doc
                          the whole value can be had",
                 ),
             );
+        }
+    }
+    reports
+}
+
+/// Checks a document of PIM's older APIs as its iteration-3 equivalent, points every finding
+/// into the legacy document, and says which API it is (`PIM019`).
+fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<DocumentReport> {
+    let map = &converted.pointers;
+    let options = Options {
+        schema: false,
+        ..options.clone()
+    };
+    let mut reports = check_api_shape(&converted.value, &options);
+    for report in &mut reports {
+        report.pointer = map.original(&report.pointer);
+        for d in &mut report.diagnostics {
+            // A member inside a `setting` string has no pointer of its own: name it.
+            let (at, member) = converted.original(&d.pointer, d.code);
+            if let Some(member) = member {
+                d.message = format!("{} (`{member}` inside the `setting` string)", d.message);
+            }
+            d.pointer = at;
+            for label in &mut d.labels {
+                label.pointer = converted.original(&label.pointer, d.code).0;
+            }
+        }
+    }
+    for document in &converted.documents {
+        let owner = reports
+            .iter_mut()
+            .filter(|r| document.pointer.as_str().starts_with(r.pointer.as_str()))
+            .max_by_key(|r| r.pointer.as_str().len());
+        if let Some(report) = owner {
+            let mut finding = vec![rules::structure::legacy_api::diagnostic(document)];
+            options
+                .config
+                .apply(&mut finding, document.role_definition_id.as_deref(), None);
+            report.diagnostics.extend(finding);
         }
     }
     reports

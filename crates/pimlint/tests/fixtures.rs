@@ -153,6 +153,14 @@ fn no_orphan_snapshots() {
         ),
         ("fixtures__examples_normalize_as_reviewed@", "examples"),
         ("rule_fixtures__rule_fixtures@", "rules"),
+        (
+            "legacy__legacy_fixtures_lint_as_reviewed@",
+            "tests/fixtures/legacy",
+        ),
+        (
+            "legacy__legacy_fixtures_migrate_as_reviewed@",
+            "tests/fixtures/legacy",
+        ),
     ];
     let mut checked = 0;
     for entry in std::fs::read_dir(snapshots).unwrap() {

@@ -18,6 +18,7 @@ from pimlint._pimlint import (
     explain,
     lint,
     lint_many,
+    migrate,
     rules,
     validate,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "explain",
     "lint",
     "lint_many",
+    "migrate",
     "rules",
     "validate",
 ]

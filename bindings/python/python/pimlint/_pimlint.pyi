@@ -162,5 +162,10 @@ def validate(
 def rules() -> list[Rule]:
     """Every rule, in code order."""
 
+def migrate(doc: _Json) -> list[dict[str, Any]]:
+    """The iteration-3 calls that replace a document of PIM's older APIs (iteration 1 or 2):
+    one dict per legacy document, with ``calls`` (method, url, body) and ``notCarried``.
+    ``InputError`` if the input holds no legacy document."""
+
 def explain(code: str) -> str:
     """The documentation of a rule (Markdown), by code or name; ``KeyError`` if unknown."""

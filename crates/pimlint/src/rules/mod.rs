@@ -191,6 +191,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Reading,
     },
     Rule {
+        meta: &structure::legacy_api::LEGACY_API,
+        check: Check::Reading,
+    },
+    Rule {
         meta: &activation::activation_out_of_range::ACTIVATION_OUT_OF_RANGE,
         check: Check::Policy(activation::activation_out_of_range::check),
     },

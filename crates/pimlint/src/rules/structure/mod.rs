@@ -5,6 +5,7 @@ pub mod enablement_not_supported;
 pub mod invalid_duration;
 pub mod invalid_enum_value;
 pub mod invalid_timestamp;
+pub mod legacy_api;
 pub mod misplaced_field;
 pub mod missing_rule;
 pub mod non_canonical_spelling;
