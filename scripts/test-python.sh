@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Python wheel with maturin, installs it into a fresh virtualenv, and runs the
-# package's tests (pytest, the README's code blocks, mypy.stubtest) against the installed wheel.
+# package's tests (pytest, each README code block alone, mypy.stubtest, every fixture against
+# the CLI) against the installed wheel.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,10 +27,11 @@ rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
 "$VENV/bin/pip" install --quiet --disable-pip-version-check "$WHEELS"/pimlint-*.whl pytest mypy
 
-# The Python tests compare with the CLI's JSON: build it if the Rust tests did not.
-if [ ! -x target/debug/pimlint ] && [ ! -x target/release/pimlint ]; then
-    cargo build --locked -p pimlint-cli
-fi
+# The Python tests compare every fixture with the CLI's JSON: build the CLI (a no-op when the
+# Rust tests did) so that they never compare with a stale binary.
+step "cargo build -p pimlint-cli (the CLI the tests compare with)"
+cargo build --locked -p pimlint-cli
+export PIMLINT_BIN="$PWD/target/debug/pimlint"
 
 step "pytest"
 cd bindings/python

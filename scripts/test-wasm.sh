@@ -38,5 +38,11 @@ step "wasm-bindgen-test in headless Chromium"
 step "tsc --noEmit (the package's types against a sample usage)"
 (cd bindings/wasm && node_modules/.bin/tsc -p tests/tsconfig.json)
 
-step "node --test (the package under Node; the demo page in Chromium)"
+# The Node tests compare every fixture with the CLI's JSON: build the CLI (a no-op when the
+# Rust tests did) so that they never compare with a stale binary.
+step "cargo build -p pimlint-cli (the CLI the tests compare with)"
+cargo build --locked -p pimlint-cli
+export PIMLINT_BIN="$PWD/target/debug/pimlint"
+
+step "node --test (the package, its README and the CLI's findings under Node; the demo page in Chromium)"
 (cd bindings/wasm && node --test tests/)

@@ -9,6 +9,7 @@ const highlights = $("highlights");
 const list = $("diagnostics");
 const summary = $("summary");
 const verdictBox = $("verdict");
+const kindPicker = $("kind");
 $("version").textContent = version;
 
 const EXAMPLE_POLICY = {
@@ -47,6 +48,21 @@ function escapeHtml(text) {
   return text.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]);
 }
 
+/** Escaped text with Markdown's `code spans` (as messages write member names) set as code. */
+function markdown(text) {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>");
+}
+
+/**
+ * Messages tell command-line and API users how to name a document's kind; this page has a
+ * picker for that instead.
+ */
+function forThisPage(message) {
+  return message
+    .replace(/\(`--kind`, or the `kind` option of the Python and JavaScript APIs\)/, "(pick it under “Kind”)")
+    .replace(/pass --kind (\S+) \/ --kind (\S+)/, "pick $1 or $2 under “Kind”");
+}
+
 const RANK = { error: 3, warning: 2, info: 1 };
 
 function paintLines(diagnostics) {
@@ -82,8 +98,14 @@ function select(d) {
   doc.setSelectionRange(start, end);
   for (const el of highlights.querySelectorAll(".selected")) el.classList.remove("selected");
   highlights.querySelector(`[data-line="${d.line}"]`)?.classList.add("selected");
+  scrollToLine(d.line);
+}
+
+/** Scrolls the editor so that `line` shows, a few lines below the top. */
+function scrollToLine(line) {
   const lineHeight = parseFloat(getComputedStyle(doc).lineHeight) || 19;
-  doc.scrollTop = Math.max(0, (d.line - 5) * lineHeight);
+  doc.scrollTop = Math.max(0, (line - 5) * lineHeight);
+  highlights.scrollTop = doc.scrollTop;
 }
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -97,9 +119,9 @@ function show(diagnostics, empty = "No findings.") {
       const where = d.line != null ? `line ${d.line}, column ${d.column}` : d.pointer || "/";
       li.innerHTML =
         `<div><span class="code">${d.code}</span> ${escapeHtml(d.rule)} · ${d.severity}</div>` +
-        `<div class="message">${escapeHtml(d.message)}</div>` +
+        `<div class="message">${markdown(d.message)}</div>` +
         `<div class="where">${escapeHtml(where)} · ${escapeHtml(d.pointer || "/")}</div>` +
-        (d.help ? `<div class="help">${escapeHtml(d.help)}</div>` : "");
+        (d.help ? `<div class="help">${markdown(d.help)}</div>` : "");
       li.addEventListener("click", () => select(d));
       return li;
     }),
@@ -113,11 +135,17 @@ function show(diagnostics, empty = "No findings.") {
 
 function failure(e) {
   const where = e.line != null ? ` (line ${e.line}, column ${e.column})` : "";
-  summary.innerHTML = `<div class="failure">${escapeHtml(e.message)}${escapeHtml(where)}</div>`;
+  summary.innerHTML = `<div class="failure">${markdown(forThisPage(e.message))}${escapeHtml(where)}</div>`;
   list.replaceChildren();
   verdictBox.hidden = true;
   paintLines(e.line != null ? [{ line: e.line, endLine: e.line, severity: "error" }] : []);
+  // The error may be far down a pasted export: bring it into view.
+  if (e.line != null) scrollToLine(e.line);
+  kindPicker.classList.toggle("attention", /under “Kind”/.test(forThisPage(e.message)));
 }
+
+/** The kind the picker names, if any: otherwise pimlint detects it. */
+const options = () => (kindPicker.value ? { kind: kindPicker.value } : {});
 
 /** Whether the text is a schedule request (Graph `action`, ARM `properties.requestType`). */
 function isRequest(text) {
@@ -157,11 +185,12 @@ function run() {
       verdictBox.textContent =
         "No verdict yet: whether the service accepts this request depends on its policy. " +
         "Paste the policy under “Policy”, or load the example pair.";
-      show(lint(text), "No problems in the request itself; the verdict needs a policy.");
+      show(lint(text, undefined, options()), "No problems in the request itself; the verdict needs a policy.");
     } else {
       verdictBox.hidden = true;
-      show(lint(text));
+      show(lint(text, undefined, options()));
     }
+    kindPicker.classList.remove("attention");
   } catch (e) {
     if (e instanceof PimlintError) failure(e);
     else throw e;
@@ -178,6 +207,7 @@ doc.addEventListener("input", () => {
   soon();
 });
 policy.addEventListener("input", soon);
+kindPicker.addEventListener("change", run);
 doc.addEventListener("scroll", () => {
   highlights.scrollTop = doc.scrollTop;
   highlights.scrollLeft = doc.scrollLeft;

@@ -72,7 +72,10 @@ test("broken JSON is reported with its place, and fixing it recovers", async () 
 test("a request without a policy says the verdict needs one; the example pair gets one", async () => {
   const { page, errors } = await openDemo();
   const request = readFileSync(`${repo}examples/requests/activate-global-administrator.json`, "utf8");
-  await page.fill("#policy", "");
+  // The policy pane is closed (its textarea hidden, so not fillable): empty it directly.
+  await page.evaluate(() => {
+    document.getElementById("policy").value = "";
+  });
   await page.fill("#doc", request);
   await page.locator("#verdict.needs-policy").waitFor();
   assert.match(await page.textContent("#verdict"), /depends on its policy/);
@@ -102,5 +105,50 @@ test("a request with its policy shows the verdict and the failed rules", async (
   assert.match(verdict, /ExpirationRule, JustificationRule/);
   assert.match(await page.locator('#highlights .line[data-line="12"]').getAttribute("class"), /has-error/);
   await page.screenshot({ path: `${shots}/request-verdict.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test("an admin request of no stated kind offers the kind picker, not --kind", async () => {
+  const { page, errors } = await openDemo();
+  const body = {
+    action: "adminAssign",
+    principalId: "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+    roleDefinitionId: "62e90394-69f5-4237-9190-012177145e10",
+    directoryScopeId: "/",
+    justification: "on-call rota",
+    scheduleInfo: { startDateTime: "2026-11-30T18:00:00Z", expiration: { type: "noExpiration" } },
+  };
+  // The policy pane is closed (its textarea hidden, so not fillable): empty it directly.
+  await page.evaluate(() => {
+    document.getElementById("policy").value = "";
+  });
+  await page.fill("#doc", JSON.stringify(body, null, 2));
+  await page.locator(".failure").waitFor();
+  const failure = await page.textContent(".failure");
+  assert.doesNotMatch(failure, /--kind/);
+  assert.match(failure, /under “Kind”/);
+  assert.match(await page.getAttribute("#kind", "class"), /attention/);
+  await page.selectOption("#kind", "graph-role-eligibility-request");
+  await page.waitForFunction(() => document.querySelector(".failure") === null);
+  assert.doesNotMatch((await page.getAttribute("#kind", "class")) ?? "", /attention/);
+  assert.deepEqual(errors, []);
+});
+
+test("messages show their `code` as code, and the editor scrolls to a far error", async () => {
+  const { page, errors } = await openDemo();
+  const policy = readFileSync(`${repo}examples/policy-as-code/helpdesk-administrator.json`, "utf8");
+  await page.fill("#doc", policy);
+  const misplaced = page.locator('.diagnostic[data-code="PIM006"]');
+  await misplaced.waitFor();
+  assert.equal(await misplaced.locator(".message code").first().textContent(), "level");
+  assert.doesNotMatch(await misplaced.locator(".message").textContent(), /`/);
+  // Broken at the end of a long document: the editor shows the broken line.
+  await page.evaluate(() => {
+    document.getElementById("doc").scrollTop = 0;
+  });
+  await page.fill("#doc", policy.replace(/\}\s*$/, ",}"));
+  await page.locator(".failure").waitFor();
+  const scrolled = await page.evaluate(() => document.getElementById("doc").scrollTop);
+  assert.ok(scrolled > 1000, `scrollTop ${scrolled}`);
   assert.deepEqual(errors, []);
 });

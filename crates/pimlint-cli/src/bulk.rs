@@ -241,7 +241,9 @@ fn lint(raw: &RawDocument, options: &Options) -> Vec<Checked> {
 /// Counts per rule and per role, for `--statistics`.
 #[derive(Debug, Default)]
 pub struct Statistics {
-    by_rule: BTreeMap<(&'static str, &'static str), (usize, Severity)>,
+    /// Findings per rule and per severity as configured: a rule's severity may differ between
+    /// roles (privileged or not) and overrides, so one severity per rule would misreport.
+    by_rule: BTreeMap<(&'static str, &'static str), BTreeMap<Severity, usize>>,
     per_role: BTreeMap<String, usize>,
 }
 
@@ -253,9 +255,12 @@ impl Statistics {
         severity: Severity,
         role: Option<&str>,
     ) {
-        let entry = self.by_rule.entry((code, name)).or_insert((0, severity));
-        entry.0 += 1;
-        entry.1 = entry.1.max(severity);
+        *self
+            .by_rule
+            .entry((code, name))
+            .or_default()
+            .entry(severity)
+            .or_default() += 1;
         *self
             .per_role
             .entry(role.unwrap_or("(role not given)").to_owned())
@@ -264,9 +269,27 @@ impl Statistics {
 
     pub fn render(self, summary: &Summary) -> String {
         let mut out = String::new();
-        let mut rules: Vec<_> = self.by_rule.into_iter().collect();
-        rules.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
-        for ((code, name), (count, severity)) in rules {
+        let mut rules: Vec<_> = self
+            .by_rule
+            .into_iter()
+            .map(|(rule, severities)| (rule, severities.values().sum::<usize>(), severities))
+            .collect();
+        rules.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        for ((code, name), count, severities) in rules {
+            // Most severe first; counted only when a rule's findings differ in severity.
+            let severity = if severities.len() == 1 {
+                severities
+                    .keys()
+                    .map(ToString::to_string)
+                    .collect::<String>()
+            } else {
+                severities
+                    .iter()
+                    .rev()
+                    .map(|(severity, n)| format!("{n} {severity}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
             let _ = writeln!(out, "{count:>6}  {code}  {name:<34} {severity}");
         }
         if !self.per_role.is_empty() {
@@ -285,15 +308,15 @@ impl Statistics {
 
 pub fn summary_line(summary: &Summary) -> String {
     format!(
-        "{} ({} errors, {} warnings, {} infos) in {} from {}.{}\n",
+        "{} ({}, {}, {}) in {} from {}.{}\n",
         plural(
             summary.errors + summary.warnings + summary.infos,
             "problem",
             "problems"
         ),
-        summary.errors,
-        summary.warnings,
-        summary.infos,
+        plural(summary.errors, "error", "errors"),
+        plural(summary.warnings, "warning", "warnings"),
+        plural(summary.infos, "info", "infos"),
         plural(summary.documents, "document", "documents"),
         plural(summary.files, "file", "files"),
         crate::output::skipped_note(summary)

@@ -167,6 +167,12 @@ struct Summary {
     unreadable: usize,
 }
 
+/// The last line of `--format json-lines`.
+#[derive(Serialize)]
+struct SummaryLine<'a> {
+    summary: &'a Summary,
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct JsonPolicyFile<'a> {
@@ -449,9 +455,8 @@ fn json(
             out.push_str(&serde_json::to_string(result).unwrap_or_default());
             out.push('\n');
         }
-        out.push_str(
-            &serde_json::to_string(&serde_json::json!({ "summary": summary })).unwrap_or_default(),
-        );
+        // A struct, not `json!`, whose map would sort the keys out of their documented order.
+        out.push_str(&serde_json::to_string(&SummaryLine { summary }).unwrap_or_default());
         out.push('\n');
         return out;
     }
@@ -465,11 +470,9 @@ fn json(
                 documents: f.result.as_ref().map_or(0, Vec::len),
                 error: match &f.result {
                     Err(e) => Some(e.message.clone()),
-                    Ok(docs) => docs.iter().find_map(|d| {
-                        d.error
-                            .as_ref()
-                            .map(|e| format!("document {}: {e}", d.pointer))
-                    }),
+                    Ok(docs) => docs
+                        .iter()
+                        .find_map(|d| d.error.as_ref().map(|e| document_problem(&d.pointer, e))),
                 },
             })
             .collect(),
@@ -483,6 +486,16 @@ fn json(
 }
 
 static ROOT: Pointer = Pointer::root();
+
+/// Why a document of a policy file could not be used; the whole file needs no "document" prefix
+/// (an empty pointer would read `document : …`).
+fn document_problem(pointer: &Pointer, error: &impl std::fmt::Display) -> String {
+    if pointer.is_root() {
+        error.to_string()
+    } else {
+        format!("document {pointer}: {error}")
+    }
+}
 
 /// Findings that restate a requirement (MFA, approval, authentication context).
 const REQUIREMENT_CODES: [&str; 3] = ["PIM505", "PIM507", "PIM508"];
@@ -504,11 +517,9 @@ fn text(
                 }
                 _ => e.message.clone(),
             }),
-            Ok(docs) => docs.iter().find_map(|d| {
-                d.error
-                    .as_ref()
-                    .map(|e| format!("document {}: {e}", d.pointer))
-            }),
+            Ok(docs) => docs
+                .iter()
+                .find_map(|d| d.error.as_ref().map(|e| document_problem(&d.pointer, e))),
         };
         if let Some(problem) = problem {
             let separator = if problem.starts_with(|c: char| c.is_ascii_digit()) {

@@ -813,3 +813,99 @@ fn policy_as_code_is_read_as_the_documents_it_deploys() {
     ]);
     assert_eq!(code, 2, "not a plan");
 }
+
+/// `--statistics` counts each rule's findings per severity as configured: PIM302 is an error
+/// for privileged roles and a warning for groups, and a `[severity]` setting changes both.
+#[test]
+fn statistics_count_severities_as_configured() {
+    let stats = |args: &[&str]| {
+        let out = pimlint(args).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = stats(&["check", "examples", "--statistics"]);
+    let line = text.lines().find(|l| l.contains("PIM302")).unwrap();
+    assert!(line.ends_with("3 error, 2 warning"), "{line}");
+    assert!(text.ends_with("(8 errors, 13 warnings, 5 infos) in 12 documents from 11 files.\n"));
+
+    let dir = std::env::temp_dir().join(format!("pimlint-statistics-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        workspace().join("examples/tenant-export/global-administrator.json"),
+        dir.join("global-administrator.json"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pimlint.toml"),
+        "[severity]\nPIM302 = \"info\"\nPIM102 = \"error\"\n",
+    )
+    .unwrap();
+    let text = stats(&["check", dir.to_str().unwrap(), "--statistics"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let severity = |code: &str| {
+        let line = text.lines().find(|l| l.contains(code)).unwrap();
+        line.rsplit(' ').next().unwrap().to_owned()
+    };
+    assert_eq!(severity("PIM302"), "info");
+    assert_eq!(severity("PIM102"), "error");
+    assert!(text.contains("(2 errors, 3 warnings, 1 info)"), "{text}");
+}
+
+/// A policy file that is not a PIM document is named as a file, never as `document :` with
+/// an empty pointer.
+#[test]
+fn validate_names_an_unusable_policy_file_without_an_empty_pointer() {
+    for format in ["text", "json"] {
+        let out = pimlint(&[
+            "validate",
+            "--format",
+            format,
+            "--policy",
+            "tests/fixtures/bad/unknown-document.json",
+            "examples/requests/activate-user-administrator.json",
+            "--now",
+            NOW,
+        ])
+        .output()
+        .unwrap();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(all.contains("unknown-document.json"), "{all}");
+        assert!(!all.contains("document :"), "{all}");
+    }
+}
+
+/// The `json-lines` summaries keep the documented key order.
+#[test]
+fn json_lines_summaries_keep_the_documented_order() {
+    let last_line = |args: &[&str]| {
+        let out = pimlint(args).output().unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .last()
+            .unwrap()
+            .to_owned()
+    };
+    let check = last_line(&["check", "--format", "json-lines", "examples"]);
+    assert_eq!(
+        check,
+        r#"{"summary":{"files":11,"documents":12,"errors":8,"warnings":13,"infos":5,"unreadable":0,"skipped":0}}"#
+    );
+    let validate = last_line(&[
+        "validate",
+        "--format",
+        "json-lines",
+        "--policy",
+        "examples/tenant-export",
+        "examples/requests/activate-global-administrator.json",
+        "--now",
+        NOW,
+    ]);
+    assert_eq!(
+        validate,
+        r#"{"summary":{"requests":1,"accepted":0,"pendingApproval":0,"rejected":1,"unknown":0,"unreadable":0}}"#
+    );
+}

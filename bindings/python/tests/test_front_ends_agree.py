@@ -1,0 +1,78 @@
+"""The Python package finds what the CLI finds, for every fixture the repository has.
+
+The CLI (`PIMLINT_BIN`, or the one cargo built under target/) checks every fixture in one run
+with `--format json`; the package lints each file's text with the configuration the CLI
+discovers for it. Each file's findings must be the same: code, rule, severity, message, pointer,
+line, column, end, help and note. A file the CLI cannot read must raise `InputError` here.
+The WebAssembly package has the same test (bindings/wasm/tests/front-ends.test.mjs).
+"""
+
+import json
+import os
+import pathlib
+import subprocess
+
+import pytest
+
+import pimlint
+from conftest import REPO
+
+COMPARED = ("code", "rule", "severity", "message", "pointer", "line", "column", "endLine", "endColumn", "help", "note")
+
+
+def fixtures() -> list[str]:
+    paths = [
+        *REPO.glob("tests/fixtures/realistic/*.json"),
+        *REPO.glob("rules/*/*.json"),
+        *REPO.glob("examples/**/*.json"),
+    ]
+    return sorted(p.relative_to(REPO).as_posix() for p in paths)
+
+
+def cli() -> pathlib.Path:
+    if os.environ.get("PIMLINT_BIN"):
+        return pathlib.Path(os.environ["PIMLINT_BIN"])
+    for profile in ("debug", "release"):
+        exe = REPO / "target" / profile / "pimlint"
+        if exe.exists():
+            return exe
+    pytest.skip("no built pimlint CLI to compare with (set PIMLINT_BIN)")
+
+
+def findings(diagnostics) -> list[dict]:
+    return [{k: d.get(k) for k in COMPARED} for d in diagnostics]
+
+
+@pytest.fixture(scope="module")
+def cli_report() -> dict:
+    names = fixtures()
+    out = subprocess.run(
+        [str(cli()), "check", "--format", "json", *names], capture_output=True, text=True, cwd=REPO
+    )
+    assert out.returncode in (0, 1, 2), out.stderr
+    report = {}
+    for file in json.loads(out.stdout)["files"]:
+        errors = [file["error"]] if file["error"] else []
+        errors += [d["error"] for d in file["documents"] if d["error"]]
+        diagnostics = [x for d in file["documents"] for x in d["diagnostics"]]
+        report[file["path"]] = {"error": bool(errors), "findings": findings(diagnostics)}
+    assert sorted(report) == names
+    return report
+
+
+def test_there_are_fixtures_to_compare():
+    assert len(fixtures()) > 200
+
+
+@pytest.mark.parametrize("path", fixtures())
+def test_python_finds_what_the_cli_finds(path, cli_report):
+    expected = cli_report[path]
+    text = (REPO / path).read_text(encoding="utf-8")
+    config = pimlint.Config.discover(REPO / path)
+    try:
+        found = pimlint.lint(text, config)
+    except pimlint.InputError:
+        assert expected["error"], f"{path}: the CLI reads it, the package raises"
+        return
+    assert not expected["error"], f"{path}: the CLI cannot read it, the package can"
+    assert findings(d.to_dict() for d in found) == expected["findings"]

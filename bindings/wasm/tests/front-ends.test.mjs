@@ -1,0 +1,104 @@
+// The npm package finds what the CLI finds, for every fixture the repository has.
+//
+// The CLI (PIMLINT_BIN, or the one cargo built under target/) checks every fixture in one run
+// with `--format json`, with the defaults (an empty `--config`, so the rule folders' own
+// pimlint.toml files do not apply, as the package is given no configuration) and
+// `--no-schema` (this build leaves out the JSON Schema check, PIM016). The package lints each
+// file's text; each file's findings must be the same: code, rule, severity, message, pointer,
+// line, column, end, help and note. A file the CLI cannot read must throw InputError here.
+// The Python package has the same test (bindings/python/tests/test_front_ends_agree.py).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import * as pimlint from "../pkg/index.js";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const COMPARED = ["code", "rule", "severity", "message", "pointer", "line", "column", "endLine", "endColumn", "help", "note"];
+
+function jsonFiles(dir, deep) {
+  const out = [];
+  for (const name of readdirSync(join(repo, dir))) {
+    const path = `${dir}/${name}`;
+    if (statSync(join(repo, path)).isDirectory()) {
+      if (deep) out.push(...jsonFiles(path, deep));
+    } else if (name.endsWith(".json")) {
+      out.push(path);
+    }
+  }
+  return out;
+}
+
+function fixtures() {
+  const rules = readdirSync(join(repo, "rules")).filter((d) => statSync(join(repo, "rules", d)).isDirectory());
+  return [
+    ...jsonFiles("tests/fixtures/realistic", false),
+    ...rules.flatMap((d) => jsonFiles(`rules/${d}`, false)),
+    ...jsonFiles("examples", true),
+  ].sort();
+}
+
+function cli() {
+  if (process.env.PIMLINT_BIN) return process.env.PIMLINT_BIN;
+  for (const profile of ["debug", "release"]) {
+    const exe = join(repo, "target", profile, "pimlint");
+    if (existsSync(exe)) return exe;
+  }
+  return null;
+}
+
+const findings = (diagnostics) =>
+  diagnostics.map((d) => Object.fromEntries(COMPARED.map((k) => [k, d[k] ?? null])));
+
+function cliReport(names) {
+  const config = join(mkdtempSync(join(tmpdir(), "pimlint-")), "pimlint.toml");
+  writeFileSync(config, "");
+  const out = spawnSync(cli(), ["check", "--format", "json", "--no-schema", "--config", config, ...names], {
+    cwd: repo,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  assert.ok([0, 1, 2].includes(out.status), out.stderr);
+  const report = new Map();
+  for (const file of JSON.parse(out.stdout).files) {
+    const errors = [file.error, ...file.documents.map((d) => d.error)].filter(Boolean);
+    report.set(file.path, {
+      error: errors.length > 0,
+      findings: findings(file.documents.flatMap((d) => d.diagnostics)),
+    });
+  }
+  return report;
+}
+
+test("the npm package finds what the CLI finds in every fixture", { skip: cli() ? false : "no built pimlint CLI (set PIMLINT_BIN)" }, () => {
+  const names = fixtures();
+  assert.ok(names.length > 200, `only ${names.length} fixtures`);
+  const report = cliReport(names);
+  assert.deepEqual([...report.keys()].sort(), names);
+  const disagreements = [];
+  for (const path of names) {
+    const expected = report.get(path);
+    let found;
+    try {
+      found = findings(pimlint.lint(readFileSync(join(repo, path), "utf8")));
+    } catch (e) {
+      if (!(e instanceof pimlint.InputError)) throw e;
+      if (!expected.error) disagreements.push(`${path}: the CLI reads it, the package throws ${e.message}`);
+      continue;
+    }
+    if (expected.error) {
+      disagreements.push(`${path}: the CLI cannot read it, the package can`);
+    } else {
+      try {
+        assert.deepEqual(found, expected.findings);
+      } catch (e) {
+        disagreements.push(`${path}: ${e.message}`);
+      }
+    }
+  }
+  assert.deepEqual(disagreements, []);
+});
