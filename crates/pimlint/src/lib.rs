@@ -225,6 +225,20 @@ pub struct DocumentReport {
     pub document: Option<Document>,
 }
 
+impl DocumentReport {
+    /// A document that could not be checked, and why.
+    fn unreadable(pointer: Pointer, kind: Option<DocumentKind>, error: String) -> Self {
+        Self {
+            pointer,
+            kind,
+            diagnostics: Vec::new(),
+            error: Some(error),
+            role: None,
+            document: None,
+        }
+    }
+}
+
 /// Checks every document in a parsed file. A PowerShell export (Graph PowerShell SDK, Az
 /// PowerShell, ScubaGear) is read in the API shape it stands for, with every pointer leading
 /// back into the file as written.
@@ -244,28 +258,14 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
         match legacy::convert(value) {
             Some(Ok(converted)) => return check_legacy(&converted, options),
             Some(Err(e)) => {
-                return vec![DocumentReport {
-                    pointer: e.pointer,
-                    kind: None,
-                    diagnostics: Vec::new(),
-                    error: Some(e.message),
-                    role: None,
-                    document: None,
-                }];
+                return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
             }
             None => {}
         }
         match powershell::convert(value) {
             Some(Ok(converted)) => return check_export(&converted, options),
             Some(Err(e)) => {
-                return vec![DocumentReport {
-                    pointer: e.pointer,
-                    kind: None,
-                    diagnostics: Vec::new(),
-                    error: Some(e.message),
-                    role: None,
-                    document: None,
-                }];
+                return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
             }
             None => {}
         }
@@ -285,14 +285,7 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
-        Err(e) => vec![DocumentReport {
-            pointer: e.pointer,
-            kind: None,
-            diagnostics: Vec::new(),
-            error: Some(e.message),
-            role: None,
-            document: None,
-        }],
+        Err(e) => vec![DocumentReport::unreadable(e.pointer, None, e.message)],
     }
 }
 
@@ -407,29 +400,19 @@ fn check_document(
     let kind = match kind {
         Ok(k) => k,
         Err(e) => {
-            return DocumentReport {
-                pointer: at.clone(),
-                kind: None,
-                diagnostics: Vec::new(),
-                error: Some(e.message),
-                role: None,
-                document: None,
-            };
+            return DocumentReport::unreadable(at.clone(), None, e.message);
         }
     };
     if !value.is_object() {
-        return DocumentReport {
-            pointer: at.clone(),
-            kind: Some(kind),
-            diagnostics: Vec::new(),
-            error: Some(format!(
+        return DocumentReport::unreadable(
+            at.clone(),
+            Some(kind),
+            format!(
                 "expected a {} (a JSON object), found {}",
                 kind.api_name(),
                 rules::structure::wrong_json_type::describe(value)
-            )),
-            role: None,
-            document: None,
-        };
+            ),
+        );
     }
     match normalize::normalize_in(kind, value, at, context) {
         Ok((document, mut diagnostics)) => {
@@ -475,14 +458,7 @@ fn check_document(
                 document: Some(document),
             }
         }
-        Err(e) => DocumentReport {
-            pointer: at.clone(),
-            kind: Some(kind),
-            diagnostics: Vec::new(),
-            error: Some(e.message),
-            role: None,
-            document: None,
-        },
+        Err(e) => DocumentReport::unreadable(at.clone(), Some(kind), e.message),
     }
 }
 
