@@ -18,6 +18,7 @@ __all__ = [
     "explain",
     "lint",
     "lint_many",
+    "migrate",
     "rules",
     "validate",
 ]
