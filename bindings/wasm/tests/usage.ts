@@ -6,7 +6,7 @@ const config: Config = { profile: "strict", ignore: ["PIM001"], severity: { PIM1
 const found: Diagnostic[] = lint('{"rules": []}', config, { kind: "graph-policy" });
 const lines: (number | null)[] = found.map((d) => d.line);
 const verdict: Verdict = validate({ action: "selfActivate" }, [{ rules: [] }], { now: new Date(), scope: "/" });
-const outcome: "accepted" | "pending-approval" | "rejected" = verdict.verdict;
+const outcome: "accepted" | "pending-approval" | "rejected" | "unknown" = verdict.verdict;
 const names: string[] = verdict.failedRules;
 const all: RuleInfo[] = rules();
 const doc: string = explain(all[0].code) + version;
