@@ -239,9 +239,10 @@ impl DocumentReport {
     }
 }
 
-/// Checks every document in a parsed file. A PowerShell export (Graph PowerShell SDK, Az
-/// PowerShell, ScubaGear) is read in the API shape it stands for, with every pointer leading
-/// back into the file as written.
+/// Checks every document in a parsed file. Policy as code (Terraform, ARM templates, EasyPIM),
+/// documents of PIM's older APIs and PowerShell exports (Graph PowerShell SDK, Az PowerShell,
+/// ScubaGear) are read in the API shape they stand for, with every pointer leading back into
+/// the file as written.
 #[must_use]
 pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
     let format = options.format.or_else(|| {
@@ -321,7 +322,9 @@ fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<Doc
                 !(LOST_MEMBER_CODES.contains(&d.code)
                     && d.pointer.as_str().starts_with(at.as_str()))
             });
-            report.diagnostics.push(
+            // Added after the document's own findings were configured: configure it too, so
+            // `ignore = ["partial-read"]` holds here as everywhere.
+            let mut found = vec![
                 rules::structure::partial_read::diagnostic(
                     at,
                     &format!("{} file: {what}", converted.writer),
@@ -330,7 +333,9 @@ fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<Doc
                     "what the file leaves unknown is not guessed; the message says where \
                          the whole value can be had",
                 ),
-            );
+            ];
+            options.config.apply(&mut found, None, None);
+            report.diagnostics.extend(found);
         }
     }
     reports

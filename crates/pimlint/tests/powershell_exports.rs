@@ -97,3 +97,17 @@ fn what_an_export_lost_is_unknown_and_said() {
     assert!(codes.iter().all(|c| *c == "PIM018"), "{codes:?}");
     assert_eq!(codes.len(), 17);
 }
+
+#[test]
+fn what_an_export_lost_follows_the_configuration() {
+    let (_, text) = fixtures()
+        .into_iter()
+        .find(|(n, _)| n == "graph-sdk-policy-expand-rules.json")
+        .unwrap();
+    let options = Options {
+        config: pimlint::config::Config::from_toml(r#"ignore = ["partial-read"]"#, false).unwrap(),
+        ..Options::default()
+    };
+    let reports = pimlint::check_str(&text, &options).unwrap();
+    assert!(reports.iter().all(|r| r.diagnostics.is_empty()));
+}
