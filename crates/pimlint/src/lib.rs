@@ -282,7 +282,7 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     };
     match formats::convert(format, value, cx) {
         Ok(adapted) => {
-            let mut reports = check_export(&adapted.converted, options);
+            let mut reports = check_converted(&adapted.converted, options, &adapted.given);
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
@@ -292,6 +292,16 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
 
 /// Checks a converted PowerShell export, then points every finding into the export.
 fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<DocumentReport> {
+    check_converted(converted, options, &[])
+}
+
+/// Checks a converted document with what its source says besides the body (kind, role), then
+/// points every finding into the file as written.
+fn check_converted(
+    converted: &powershell::Converted,
+    options: &Options,
+    given: &[(Pointer, formats::Given)],
+) -> Vec<DocumentReport> {
     let map = &converted.pointers;
     // The JSON Schemas describe the API's own output; a converted export is judged by the typed
     // reader, which reports wrong types with the same precision.
@@ -299,7 +309,7 @@ fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<Doc
         schema: false,
         ..options.clone()
     };
-    let mut reports = check_api_shape(&converted.value, &options);
+    let mut reports = check_api_shape_given(&converted.value, &options, given);
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
@@ -385,9 +395,30 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
 const LOST_MEMBER_CODES: [&str; 3] = ["PIM004", "PIM509", "PIM514"];
 
 fn check_api_shape(value: &Value, options: &Options) -> Vec<DocumentReport> {
+    check_api_shape_given(value, options, &[])
+}
+
+fn check_api_shape_given(
+    value: &Value,
+    options: &Options,
+    given: &[(Pointer, formats::Given)],
+) -> Vec<DocumentReport> {
     kind::split(value)
         .into_iter()
-        .map(|slot| check_document(slot.value, &slot.pointer, options, slot.hint, slot.context))
+        .map(|slot| {
+            let given = given
+                .iter()
+                .find(|(at, _)| *at == slot.pointer)
+                .map(|(_, g)| g);
+            check_document(
+                slot.value,
+                &slot.pointer,
+                options,
+                slot.hint,
+                slot.context,
+                given,
+            )
+        })
         .collect()
 }
 
@@ -397,8 +428,9 @@ fn check_document(
     options: &Options,
     hint: Option<DocumentKind>,
     context: Option<&str>,
+    given: Option<&formats::Given>,
 ) -> DocumentReport {
-    let kind = match options.kind {
+    let kind = match options.kind.or_else(|| given.and_then(|g| g.kind)) {
         Some(k) => Ok(k),
         None => kind::detect(value, hint),
     };
@@ -420,7 +452,14 @@ fn check_document(
         );
     }
     match normalize::normalize_in(kind, value, at, context) {
-        Ok((document, mut diagnostics)) => {
+        Ok((mut document, mut diagnostics)) => {
+            if let (Document::Policy(policy), Some((id, id_at))) =
+                (&mut document, given.and_then(|g| g.role.as_ref()))
+            {
+                if policy.role.is_none() {
+                    policy.role = Some(formats::role_ref(id, id_at));
+                }
+            }
             let (role, scope) = match &document {
                 Document::Policy(policy) => {
                     rules::check_policy(policy, &options.config, &mut diagnostics);

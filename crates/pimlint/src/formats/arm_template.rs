@@ -94,6 +94,7 @@ pub fn convert(value: &Value, parameters: Option<&Value>) -> Option<Adapted> {
             lost: cx.lost,
         },
         names: cx.names,
+        given: Vec::new(),
     })
 }
 

@@ -62,6 +62,7 @@ pub fn convert(value: &Value) -> Option<Adapted> {
         docs: Vec::new(),
         lost: Vec::new(),
         names: Vec::new(),
+        given: Vec::new(),
         templates,
     };
     let root = Pointer::root();
@@ -70,26 +71,25 @@ pub fn convert(value: &Value) -> Option<Adapted> {
         match value.pointer(&format!("/{section}/Policies")) {
             Some(Value::Object(policies)) => {
                 for (role, entry) in policies {
-                    cx.policy(
-                        entry,
-                        &at.key(role),
-                        api,
-                        &format!("{section}.Policies.{role}"),
-                    );
+                    let named = Named {
+                        name: format!("{section}.Policies.{role}"),
+                        role: built_in(api, role, &at.key(role)),
+                    };
+                    cx.policy(entry, &at.key(role), api, &named);
                 }
             }
             Some(Value::Array(policies)) => {
                 for (i, entry) in policies.iter().enumerate() {
-                    let role = entry
-                        .get("RoleName")
-                        .and_then(Value::as_str)
-                        .map_or_else(|| i.to_string(), str::to_owned);
-                    cx.policy(
-                        entry,
-                        &at.index(i),
-                        api,
-                        &format!("{section}.Policies.{role}"),
-                    );
+                    let role_name = entry.get("RoleName").and_then(Value::as_str);
+                    let named = Named {
+                        name: format!(
+                            "{section}.Policies.{}",
+                            role_name.map_or_else(|| i.to_string(), str::to_owned)
+                        ),
+                        role: role_name
+                            .and_then(|r| built_in(api, r, &at.index(i).key("RoleName"))),
+                    };
+                    cx.policy(entry, &at.index(i), api, &named);
                 }
             }
             _ => {}
@@ -101,12 +101,12 @@ pub fn convert(value: &Value) -> Option<Adapted> {
             for (group, roles) in groups {
                 for role in ["Member", "Owner"] {
                     if let Some(entry) = roles.get(role) {
-                        cx.policy(
-                            entry,
-                            &at.key(group).key(role),
-                            Api::Graph,
-                            &format!("{section}.Policies.{group}.{role}"),
-                        );
+                        let entry_at = at.key(group).key(role);
+                        let named = Named {
+                            name: format!("{section}.Policies.{group}.{role}"),
+                            role: Some((role.to_ascii_lowercase(), entry_at.clone())),
+                        };
+                        cx.policy(entry, &entry_at, Api::Graph, &named);
                     }
                 }
             }
@@ -120,7 +120,27 @@ pub fn convert(value: &Value) -> Option<Adapted> {
             lost: cx.lost,
         },
         names: cx.names,
+        given: cx.given,
     })
+}
+
+/// A policy entry's name in findings, and the role it is for when pimlint knows it.
+struct Named {
+    name: String,
+    /// The role's id and where the configuration names it.
+    role: Option<(String, Pointer)>,
+}
+
+/// The built-in role EasyPIM names (by display name, as its configurations do, or by id).
+/// A custom role's name says nothing pimlint can know, so its tier stays unknown.
+fn built_in(api: Api, name: &str, at: &Pointer) -> Option<(String, Pointer)> {
+    let list = match api {
+        Api::Graph => crate::roles::ENTRA_ROLES,
+        Api::Arm => crate::roles::AZURE_ROLES,
+    };
+    list.iter()
+        .find(|r| r.name.eq_ignore_ascii_case(name) || r.id.eq_ignore_ascii_case(name))
+        .map(|r| (r.id.to_owned(), at.clone()))
 }
 
 struct Cx<'v> {
@@ -128,6 +148,7 @@ struct Cx<'v> {
     docs: Vec<Value>,
     lost: Vec<(Pointer, String)>,
     names: Vec<(Pointer, String)>,
+    given: Vec<(Pointer, super::Given)>,
     templates: Option<&'v Map<String, Value>>,
 }
 
@@ -142,7 +163,8 @@ fn boolean(v: &Value) -> Option<bool> {
 }
 
 impl<'v> Cx<'v> {
-    fn policy(&mut self, entry: &'v Value, at: &Pointer, api: Api, name: &str) {
+    fn policy(&mut self, entry: &'v Value, at: &Pointer, api: Api, named: &Named) {
+        let name = named.name.as_str();
         let Some(own) = entry.as_object() else {
             return;
         };
@@ -176,6 +198,18 @@ impl<'v> Cx<'v> {
         settings(&e, &mut out);
         let doc_at = Pointer::root().index(self.docs.len());
         self.map.link(&doc_at, &at);
+        if let Some((id, role_at)) = &named.role {
+            // Not a member of the converted body: a pointer of its own, linked to the name.
+            let id_at = doc_at.key("roleDefinitionId");
+            self.map.link(&id_at, role_at);
+            self.given.push((
+                doc_at.clone(),
+                super::Given {
+                    kind: None,
+                    role: Some((id.clone(), id_at)),
+                },
+            ));
+        }
         let mut doc = Map::new();
         match api {
             Api::Arm => {

@@ -57,6 +57,21 @@ pub struct Adapted {
     pub converted: Converted,
     /// Original pointer of each source object → what to call it in a finding.
     pub names: Vec<(Pointer, String)>,
+    /// What the source says of a converted document that its body does not: the kind (a
+    /// request URL says a body is an update), the role (a Terraform argument, an EasyPIM
+    /// role name). Keyed by the document's pointer in the converted value.
+    pub given: Vec<(Pointer, Given)>,
+}
+
+/// What the source says of one converted document besides its body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Given {
+    /// The document's kind, when the source says it (a Graph URL).
+    pub kind: Option<crate::DocumentKind>,
+    /// The role the policy governs: a role template id, an ARM role definition id, or
+    /// `member` / `owner` for a group; with its pointer in the converted value (linked back
+    /// to where the source names it).
+    pub role: Option<(String, Pointer)>,
 }
 
 /// Inputs an adapter may use besides the document.
@@ -97,6 +112,17 @@ pub fn name_findings(reports: &mut [crate::DocumentReport], names: &[(Pointer, S
     }
 }
 
+/// The role a source names, as the model holds it.
+pub(crate) fn role_ref(id: &str, at: &Pointer) -> crate::model::RoleRef {
+    let template_id = id.rsplit('/').next().unwrap_or(id).to_owned();
+    crate::model::RoleRef {
+        id: crate::model::Located::new(id.to_owned(), at.clone()),
+        display_name: crate::roles::name_of(&template_id).map(str::to_owned),
+        template_id,
+        is_privileged: None,
+    }
+}
+
 /// Converts `value` from `format`. `Err` when it is not that format or cannot be read.
 pub fn convert(format: Format, value: &Value, cx: Context<'_>) -> Result<Adapted, ExportError> {
     let not = |what: &str| ExportError {
@@ -116,6 +142,7 @@ pub fn convert(format: Format, value: &Value, cx: Context<'_>) -> Result<Adapted
             Some(Ok(converted)) => Ok(Adapted {
                 converted,
                 names: Vec::new(),
+                given: Vec::new(),
             }),
             Some(Err(e)) => Err(e),
             None => Err(not("a PowerShell export")),

@@ -15,6 +15,8 @@
 //! configuration sets: an argument left out (null, or known only after apply) stays as the
 //! service has it, so it is unknown here, never a default.
 
+mod msgraph;
+
 use serde_json::{Map, Value};
 
 use super::Adapted;
@@ -207,6 +209,7 @@ pub fn convert(value: &Value) -> Option<Adapted> {
     let mut docs = Vec::new();
     let mut lost = Vec::new();
     let mut names = Vec::new();
+    let mut given = Vec::new();
     for resource in resources(value) {
         let at = Pointer::root().index(docs.len());
         // The adapters may link the document more closely (an azapi body).
@@ -221,8 +224,29 @@ pub fn convert(value: &Value) -> Option<Adapted> {
             "azapi_resource" | "azapi_update_resource" => {
                 azapi(&resource, &at, &mut map, &mut lost)
             }
+            "msgraph_resource" | "msgraph_update_resource" => {
+                msgraph::body(&resource.values, &at, &mut map, &mut lost).map(|(doc, kind)| {
+                    given.push((
+                        at.clone(),
+                        super::Given {
+                            kind: Some(kind),
+                            role: None,
+                        },
+                    ));
+                    doc
+                })
+            }
             _ => None,
         };
+        if let Some(role) = doc.as_ref().and_then(|_| role(&resource, &at, &mut map)) {
+            given.push((
+                at.clone(),
+                super::Given {
+                    kind: None,
+                    role: Some(role),
+                },
+            ));
+        }
         if let Some(doc) = doc {
             names.push((
                 map.original(&at),
@@ -239,7 +263,32 @@ pub fn convert(value: &Value) -> Option<Adapted> {
             lost,
         },
         names,
+        given,
     })
+}
+
+/// The role a resource's policy governs, when the plan knows it: `role_definition_id` of
+/// `azurerm_role_management_policy`, `assignment_type` (member or owner) of
+/// `azuread_group_role_management_policy`. A policy body (azapi, msgraph) does not name its
+/// role; the policy assignment does, so there the role stays unknown.
+fn role(resource: &Resource<'_>, at: &Pointer, map: &mut PointerMap) -> Option<(String, Pointer)> {
+    let key = match resource.kind {
+        "azurerm_role_management_policy" => "role_definition_id",
+        "azuread_group_role_management_policy" => "assignment_type",
+        _ => return None,
+    };
+    let node = resource.values.key(key);
+    let id = node.known()?.as_str().filter(|s| !s.is_empty())?;
+    // Not a member of the converted body: a pointer of its own, linked to the argument.
+    let id_at = at.key("roleDefinitionId");
+    map.link(&id_at, &node.at);
+    // The group's roles are `member` and `owner` whatever case the plan writes.
+    let id = if key == "assignment_type" {
+        id.to_ascii_lowercase()
+    } else {
+        id.to_owned()
+    };
+    Some((id, id_at))
 }
 
 /// Reads what the configuration sets, noting what it leaves unknown.
