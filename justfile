@@ -65,6 +65,10 @@ bench:
 test-python:
     bash scripts/test-python.sh
 
+# The CI integrations run locally: pre-commit hooks, the GitHub Action, Azure Pipelines, GitLab.
+test-ci:
+    bash scripts/test-ci.sh
+
 # Lint 10 000 policies given as dicts: one lint() per policy vs lint_many().
 bench-python:
     bash scripts/test-python.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test pimlint has, as CI does: formatting, clippy, the Rust tests, the Python
-# package against its built wheel, and the WebAssembly package under Node and headless Chromium.
+# package against its built wheel, the CI integrations (pre-commit, GitHub Action, Azure
+# Pipelines, GitLab) run locally, and the WebAssembly package under Node and headless Chromium.
 # It installs what a fresh machine lacks and skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,6 +39,9 @@ cargo clippy -p pimlint-wasm --target wasm32-unknown-unknown --all-targets --loc
 
 step "Python package (scripts/test-python.sh)"
 bash scripts/test-python.sh
+
+step "CI integrations (scripts/test-ci.sh)"
+bash scripts/test-ci.sh
 
 step "WebAssembly package (scripts/test-wasm.sh)"
 bash scripts/test-wasm.sh
