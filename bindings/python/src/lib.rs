@@ -683,18 +683,37 @@ fn options(config: Option<&Config>, kind: Option<&str>) -> PyResult<Options> {
     })
 }
 
+/// Options with a forced input format (`terraform`, `arm-template`, `easypim`, `powershell`).
+fn options_in(
+    config: Option<&Config>,
+    kind: Option<&str>,
+    format_in: Option<&str>,
+) -> PyResult<Options> {
+    let format = format_in
+        .map(|f| {
+            f.parse::<pimlint::formats::Format>()
+                .map_err(pyo3::exceptions::PyValueError::new_err)
+        })
+        .transpose()?;
+    Ok(Options {
+        format,
+        ..options(config, kind)?
+    })
+}
+
 // ------------------------------------------------------------ functions
 
 /// Lints one input: a policy, policy assignment, schedule request, list response or array.
 #[pyfunction]
-#[pyo3(signature = (doc, config = None, *, kind = None))]
+#[pyo3(signature = (doc, config = None, *, kind = None, format_in = None))]
 fn lint(
     py: Python<'_>,
     doc: &Bound<'_, PyAny>,
     config: Option<&Config>,
     kind: Option<&str>,
+    format_in: Option<&str>,
 ) -> PyResult<Vec<Diagnostic>> {
-    let options = options(config, kind)?;
+    let options = options_in(config, kind, format_in)?;
     let source = Source::extract(py, doc, None)?;
     let found = py
         .detach(|| source.lint(&options))
@@ -704,14 +723,15 @@ fn lint(
 
 /// Lints many inputs on all cores, without holding the GIL; results in input order.
 #[pyfunction]
-#[pyo3(signature = (docs, config = None, *, kind = None))]
+#[pyo3(signature = (docs, config = None, *, kind = None, format_in = None))]
 fn lint_many(
     py: Python<'_>,
     docs: &Bound<'_, PyAny>,
     config: Option<&Config>,
     kind: Option<&str>,
+    format_in: Option<&str>,
 ) -> PyResult<Vec<Vec<Diagnostic>>> {
-    let options = options(config, kind)?;
+    let options = options_in(config, kind, format_in)?;
     if docs.is_instance_of::<PyString>()
         || docs.is_instance_of::<PyBytes>()
         || docs.is_instance_of::<PyDict>()

@@ -141,11 +141,25 @@ class Config:
     def profile(self) -> str: ...
     def show(self) -> str: ...
 
-def lint(doc: _Json, config: Optional[Config] = None, *, kind: Optional[str] = None) -> list[Diagnostic]:
-    """Lints one input: a policy, policy assignment, schedule request, list response or array."""
+_FormatIn: TypeAlias = Literal["terraform", "arm-template", "easypim", "powershell"]
+
+def lint(
+    doc: _Json,
+    config: Optional[Config] = None,
+    *,
+    kind: Optional[str] = None,
+    format_in: Optional[_FormatIn] = None,
+) -> list[Diagnostic]:
+    """Lints one input: a policy, policy assignment, schedule request, list response or array;
+    or policy as code (a Terraform plan, an ARM template, an EasyPIM configuration) or a
+    PowerShell export, told from its shape or named by ``format_in``."""
 
 def lint_many(
-    docs: Iterable[_Json], config: Optional[Config] = None, *, kind: Optional[str] = None
+    docs: Iterable[_Json],
+    config: Optional[Config] = None,
+    *,
+    kind: Optional[str] = None,
+    format_in: Optional[_FormatIn] = None,
 ) -> list[list[Diagnostic]]:
     """Lints many inputs on all cores without holding the GIL; one list per input, in order."""
 

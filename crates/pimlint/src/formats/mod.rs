@@ -37,6 +37,14 @@ pub enum Format {
 }
 
 impl Format {
+    /// Every format, in the order the docs list them.
+    pub const ALL: [Self; 4] = [
+        Self::Terraform,
+        Self::ArmTemplate,
+        Self::EasyPim,
+        Self::PowerShell,
+    ];
+
     /// The name `--format-in` takes.
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -46,6 +54,28 @@ impl Format {
             Self::EasyPim => "easypim",
             Self::PowerShell => "powershell",
         }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// A format by the name `--format-in` takes (`terraform`, `arm-template`, `easypim`,
+    /// `powershell`); the error names the nearest one and lists them all.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
+                let nearest = crate::suggest::nearest(s, names.iter().copied())
+                    .map(|n| format!("; did you mean {n}?"))
+                    .unwrap_or_default();
+                format!(
+                    "unknown input format {s:?}{nearest} (formats: {})",
+                    names.join(", ")
+                )
+            })
     }
 }
 
@@ -147,5 +177,20 @@ pub fn convert(format: Format, value: &Value, cx: Context<'_>) -> Result<Adapted
             Some(Err(e)) => Err(e),
             None => Err(not("a PowerShell export")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Format;
+
+    #[test]
+    fn formats_parse_by_the_names_they_print() {
+        for f in Format::ALL {
+            assert_eq!(f.name().parse::<Format>(), Ok(f));
+        }
+        let e = "terrafrom".parse::<Format>().unwrap_err();
+        assert!(e.contains("did you mean terraform?"), "{e}");
+        assert!(e.contains("arm-template, easypim, powershell"), "{e}");
     }
 }
