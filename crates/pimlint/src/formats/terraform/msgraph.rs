@@ -112,27 +112,26 @@ pub(super) fn body(
             .filter(Value::is_object),
         _ => None,
     };
-    let target = match url.known().and_then(Value::as_str) {
-        Some(text) => target(text)?,
-        None => {
-            // Known only after apply: the body's own type says what it is, or nothing does.
-            let kind = crate::kind::detect(value.as_ref()?, None).ok()?;
-            let kind = match kind {
-                DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
-                    DocumentKind::GraphPolicyUpdate
-                }
-                DocumentKind::GraphPolicyRule
-                | DocumentKind::GraphRoleAssignmentRequest
-                | DocumentKind::GraphRoleEligibilityRequest
-                | DocumentKind::GraphGroupAssignmentRequest
-                | DocumentKind::GraphGroupEligibilityRequest => kind,
-                _ => return None,
-            };
-            Target {
-                kind,
-                policy_id: None,
-                rule_id: None,
+    let target = if let Some(text) = url.known().and_then(Value::as_str) {
+        target(text)?
+    } else {
+        // Known only after apply: the body's own type says what it is, or nothing does.
+        let kind = crate::kind::detect(value.as_ref()?, None).ok()?;
+        let kind = match kind {
+            DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
+                DocumentKind::GraphPolicyUpdate
             }
+            DocumentKind::GraphPolicyRule
+            | DocumentKind::GraphRoleAssignmentRequest
+            | DocumentKind::GraphRoleEligibilityRequest
+            | DocumentKind::GraphGroupAssignmentRequest
+            | DocumentKind::GraphGroupEligibilityRequest => kind,
+            _ => return None,
+        };
+        Target {
+            kind,
+            policy_id: None,
+            rule_id: None,
         }
     };
     let Some(mut value) = value else {
