@@ -7,6 +7,10 @@
 //! entry of `PolicyTemplates`, its own settings overriding the template's, as EasyPIM's
 //! `Resolve-PolicyTemplate` merges them; a finding points at whichever of the two set the
 //! value. EasyPIM changes only the settings a policy names, so the others are unknown.
+//!
+//! A policy is keyed by (or names in `RoleName`) its role: a built-in role, by display name or
+//! id, puts that role's limits in force; a custom role's name says nothing pimlint can know,
+//! so the general limits apply. Group policies are for membership or ownership.
 
 use serde_json::{Map, Value};
 

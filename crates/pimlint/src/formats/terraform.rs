@@ -10,6 +10,11 @@
 //! | `azurerm_role_management_policy` | an ARM policy update: the rules its blocks set |
 //! | `azuread_group_role_management_policy` | a Graph policy update for a group (PIM for Groups) |
 //! | `azapi_resource`, `azapi_update_resource` of type `Microsoft.Authorization/roleManagementPolicies@…` | its `body`, an ARM document |
+//! | `msgraph_resource`, `msgraph_update_resource` with a PIM `url` | its `body`, the Graph document the URL takes (see `msgraph`) |
+//!
+//! The role a policy governs is known from `role_definition_id` (azurerm) and
+//! `assignment_type` (azuread: member or owner), so the role's limits apply; a body (azapi,
+//! msgraph) does not name its role, so the general limits apply there.
 //!
 //! Both providers update the policy the service already has, and change only what the
 //! configuration sets: an argument left out (null, or known only after apply) stays as the
