@@ -71,6 +71,12 @@ export type Config = {
 export interface LintOptions {
   /** Take every document as this kind instead of detecting it (see `pimlint schema --list`). */
   kind?: string;
+  /**
+   * Read the input in this format instead of telling it from its shape: a Terraform plan
+   * (`terraform show -json`), an ARM template or Bicep build output, an EasyPIM
+   * configuration, a PowerShell export.
+   */
+  formatIn?: "terraform" | "arm-template" | "easypim" | "powershell";
 }
 
 export interface ValidateOptions {

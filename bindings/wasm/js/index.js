@@ -103,7 +103,7 @@ function configText(config) {
 export function lint(input, config, options = {}) {
   const [text, located] = toText(input, "input");
   const [cfg, toml] = configText(config);
-  return call(() => wasm.lintText(text, located, cfg, toml, options.kind));
+  return call(() => wasm.lintText(text, located, cfg, toml, options.kind, options.formatIn));
 }
 
 /** Predicts what the PIM service does with `request` under the policy that governs it. */

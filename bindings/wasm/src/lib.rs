@@ -95,12 +95,21 @@ fn kind(kind: Option<String>) -> Result<Option<DocumentKind>, String> {
     .transpose()
 }
 
+fn format_in(name: Option<String>) -> Result<Option<pimlint::formats::Format>, String> {
+    name.map(|f| {
+        f.parse::<pimlint::formats::Format>()
+            .map_err(|e| json!({"error": {"name": "InputError", "message": e}}).to_string())
+    })
+    .transpose()
+}
+
 fn parse(text: &str, located: bool) -> Result<Value, String> {
     pimlint::parse_json(text).map_err(|e| input_error(&ApiError::Input(e), located))
 }
 
 /// Lints `text`. `located`: the text is what the user wrote (findings carry line and column),
 /// not a serialization of an object. `config`: JSON or, with `config_is_toml`, TOML text.
+/// `format_name`: the input format (`terraform`, `arm-template`, `easypim`, `powershell`).
 #[wasm_bindgen(js_name = lintText)]
 #[must_use]
 pub fn lint_text(
@@ -109,12 +118,14 @@ pub fn lint_text(
     config_text: Option<String>,
     config_is_toml: bool,
     kind_name: Option<String>,
+    format_name: Option<String>,
 ) -> String {
     let run = || -> Result<String, String> {
         let options = Options {
             kind: kind(kind_name)?,
             schema: false,
             config: config(config_text, config_is_toml)?,
+            format: format_in(format_name)?,
             ..Options::default()
         };
         let value = parse(text, located)?;

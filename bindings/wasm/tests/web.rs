@@ -17,7 +17,7 @@ fn answer(raw: &str) -> Value {
 
 #[wasm_bindgen_test]
 fn lints_text_with_line_and_column() {
-    let out = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None));
+    let out = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None, None));
     let found = out["ok"].as_array().expect("a list of diagnostics");
     let too_long = found
         .iter()
@@ -31,7 +31,7 @@ fn lints_text_with_line_and_column() {
 #[wasm_bindgen_test]
 fn object_input_has_pointers_but_no_lines() {
     let compact = serde_json::to_string(&answer(GLOBAL_ADMIN)).expect("serializes");
-    let out = answer(&lint_text(&compact, false, None, false, None));
+    let out = answer(&lint_text(&compact, false, None, false, None, None));
     assert!(out["ok"][0]["line"].is_null());
     assert!(out["ok"][0]["pointer"].is_string());
 }
@@ -44,6 +44,7 @@ fn configuration_as_json() {
             true,
             Some(text.into()),
             toml,
+            None,
             None,
         ))
     };
@@ -68,16 +69,57 @@ fn configuration_as_json() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
-    let bad = answer(&lint_text("{\n  \"rules\": [}", true, None, false, None));
+    let bad = answer(&lint_text(
+        "{\n  \"rules\": [}",
+        true,
+        None,
+        false,
+        None,
+        None,
+    ));
     assert_eq!(bad["error"]["name"], "InputError");
     assert_eq!(bad["error"]["line"], 2);
     let deep = "[".repeat(100_000);
     assert_eq!(
-        answer(&lint_text(&deep, true, None, false, None))["error"]["name"],
+        answer(&lint_text(&deep, true, None, false, None, None))["error"]["name"],
         "InputError"
     );
-    let ok = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None));
+    let ok = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None, None));
     assert!(ok["ok"].is_array());
+}
+
+#[wasm_bindgen_test]
+fn a_named_input_format_reads_policy_as_code() {
+    let plan = include_str!("../../../tests/fixtures/terraform/msgraph-plan.json");
+    let out = answer(&lint_text(
+        plan,
+        true,
+        None,
+        false,
+        None,
+        Some("terraform".into()),
+    ));
+    let found = out["ok"].as_array().expect("a list of diagnostics");
+    assert!(found.iter().any(|d| d["code"] == "PIM102"
+        && d["pointer"] == "/resource_changes/0/change/after/body/maximumDuration"));
+    let wrong = answer(&lint_text(
+        GLOBAL_ADMIN,
+        true,
+        None,
+        false,
+        None,
+        Some("terraform".into()),
+    ));
+    assert_eq!(wrong["error"]["name"], "InputError");
+    let unknown = answer(&lint_text(
+        plan,
+        true,
+        None,
+        false,
+        None,
+        Some("hcl".into()),
+    ));
+    assert_eq!(unknown["error"]["name"], "InputError");
 }
 
 #[wasm_bindgen_test]
