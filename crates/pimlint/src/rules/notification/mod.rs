@@ -5,6 +5,9 @@ pub mod bad_recipient;
 pub mod ga_activation_alert_missing;
 pub mod notification_blackhole;
 pub mod notification_level_none;
+pub mod privileged_activation_alert_missing;
+pub mod privileged_assignment_alert_missing;
+pub mod privileged_notification_defaults_only;
 
 use crate::model::{NotificationLevel, NotificationRule};
 
