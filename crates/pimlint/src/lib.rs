@@ -13,6 +13,7 @@
 //! ```
 
 pub mod api;
+pub mod baselines;
 pub mod config;
 pub mod diagnostic;
 pub mod duration;
