@@ -481,7 +481,7 @@ const ZERO_TRUST: &[Control] = &[
         level: "Medium",
         rules: &["PIM401"],
         roles: Roles::Only(GA),
-        semantics: "reads `Notification_Requestor_EndUser_Assignment` of Global Administrator and passes when it has default recipients on or any address; it fails only when the rule notifies nobody, which is PIM401",
+        semantics: "reads `Notification_Requestor_EndUser_Assignment` of Global Administrator and passes when it has default recipients on or any address; it fails only when the rule notifies nobody, which is PIM401 (PIM401 reads all nine notification rules, so the report may fail this control for another rule of the Global Administrator policy)",
         status: Status::Implemented,
         reason: "",
     },
@@ -665,9 +665,10 @@ pub fn markdown(baseline: Baseline) -> String {
     let _ = writeln!(out, "Semantics follow {}.\n", baseline.source());
     let _ = writeln!(
         out,
-        "Run with `--profile {}`: `pimlint check --profile {0} PATH`, \
-         `pimlint report --profile {0} PATH --out report.html`.\n",
-        baseline.profile().as_str()
+        "Checked with the `{}` profile (`profile = \"{0}\"` in pimlint.toml); \
+         `pimlint report --profile {} PATH --out report.html` assesses documents against it.\n",
+        baseline.profile().as_str(),
+        baseline.as_str()
     );
     let _ = writeln!(out, "| Control | Level | pimlint rules | Semantics | Status |");
     let _ = writeln!(out, "|---|---|---|---|---|");

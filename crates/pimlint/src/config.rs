@@ -499,9 +499,34 @@ fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, 
         Profile::CisM365 => (Vec::new(), vec![("PIM201", Severity::Error)]),
         Profile::ZeroTrust => (
             vec!["PIM410", "PIM411"],
-            vec![("PIM401", Severity::Error)],
+            vec![("PIM401", Severity::Error), ("PIM411", Severity::Warning)],
         ),
     }
+}
+
+/// Per-role settings a profile's source sets, before the configuration's own overrides (which
+/// win where both match).
+fn profile_overrides(profile: Profile, rules: &Value) -> Result<Vec<Override>, ConfigError> {
+    if profile != Profile::ZeroTrust {
+        return Ok(Vec::new());
+    }
+    // Zero Trust 51016 allows Intune Administrator activations of up to eight hours.
+    let mut options = if rules.is_null() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        rules.clone()
+    };
+    merge(
+        &mut options,
+        &serde_json::json!({ "activation-too-long": { "privileged-maximum": "PT8H" } }),
+    );
+    Ok(vec![Override {
+        roles: vec![roles::INTUNE_ADMINISTRATOR.to_owned()],
+        scopes: Vec::new(),
+        ignore: Vec::new(),
+        severity: BTreeMap::new(),
+        options: typed_options(&options, "rules", profile)?,
+    }])
 }
 
 /// Deep-merges `overlay` onto `base` (objects member by member, anything else replaced).
@@ -615,7 +640,7 @@ impl Config {
             severity.push(level);
         }
         let options = typed_options(&file.rules, "rules", profile)?;
-        let mut overrides = Vec::new();
+        let mut overrides = profile_overrides(profile, &file.rules)?;
         for (i, o) in file.overrides.iter().enumerate() {
             let key = format!("overrides[{i}]");
             for selector in o.ignore.iter().chain(o.severity.keys()) {

@@ -138,9 +138,19 @@ fn reads(control: &Control, config: &Config, role: Option<(&str, Option<bool>)>)
 }
 
 fn role_label(document: &DocumentReport) -> String {
+    if let Some(Document::Policy(p)) = &document.document {
+        if p.provider == Provider::Groups {
+            let group = p.scope.as_ref().map_or("?", |s| s.value.as_str());
+            return match p.role.as_ref().map(|r| r.id.value.as_str()) {
+                Some("owner") => format!("owners of group {group}"),
+                Some("member") => format!("members of group {group}"),
+                _ => format!("group {group}"),
+            };
+        }
+    }
     document.role.clone().unwrap_or_else(|| match template_id(document) {
         Some((id, _)) => roles::name_of(id).map_or_else(|| id.to_owned(), str::to_owned),
-        None => "(role not named)".to_owned(),
+        None => "(role not named in the document)".to_owned(),
     })
 }
 
