@@ -45,7 +45,12 @@ pub enum Baseline {
 
 impl Baseline {
     /// Every baseline, in the order the docs list them.
-    pub const ALL: [Self; 4] = [Self::CisaScuba, Self::CisM365, Self::ZeroTrust, Self::Maester];
+    pub const ALL: [Self; 4] = [
+        Self::CisaScuba,
+        Self::CisM365,
+        Self::ZeroTrust,
+        Self::Maester,
+    ];
 
     /// The kebab-case name (the profile's name where there is one).
     #[must_use]
@@ -670,7 +675,10 @@ pub fn markdown(baseline: Baseline) -> String {
         baseline.profile().as_str(),
         baseline.as_str()
     );
-    let _ = writeln!(out, "| Control | Level | pimlint rules | Semantics | Status |");
+    let _ = writeln!(
+        out,
+        "| Control | Level | pimlint rules | Semantics | Status |"
+    );
     let _ = writeln!(out, "|---|---|---|---|---|");
     for c in baseline.controls() {
         let rules = if c.rules.is_empty() {

@@ -476,7 +476,10 @@ fn profile_role_severities(
         // CIS 5.3.4 and 5.3.5: at least two approvers for these two roles.
         Profile::CisM365 => &[(
             "PIM204",
-            &[roles::GLOBAL_ADMINISTRATOR, roles::PRIVILEGED_ROLE_ADMINISTRATOR],
+            &[
+                roles::GLOBAL_ADMINISTRATOR,
+                roles::PRIVILEGED_ROLE_ADMINISTRATOR,
+            ],
             Severity::Error,
         )],
         _ => &[],

@@ -6,12 +6,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::DocumentReport;
 use crate::baselines::{Baseline, Control, Roles, Status, rule_exists};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Provider};
 use crate::roles::{self, GLOBAL_ADMINISTRATOR};
-use crate::DocumentReport;
 
 /// One checked file.
 #[derive(Debug, Clone, Copy)]
@@ -116,9 +116,10 @@ impl Assessment {
 /// A policy's role template id, when the document says it (Entra and Azure roles only).
 fn template_id(document: &DocumentReport) -> Option<(&str, Option<bool>)> {
     match document.document.as_ref()? {
-        Document::Policy(p) if p.provider != Provider::Groups => {
-            p.role.as_ref().map(|r| (r.template_id.as_str(), r.is_privileged))
-        }
+        Document::Policy(p) if p.provider != Provider::Groups => p
+            .role
+            .as_ref()
+            .map(|r| (r.template_id.as_str(), r.is_privileged)),
         _ => None,
     }
 }
@@ -148,10 +149,13 @@ fn role_label(document: &DocumentReport) -> String {
             };
         }
     }
-    document.role.clone().unwrap_or_else(|| match template_id(document) {
-        Some((id, _)) => roles::name_of(id).map_or_else(|| id.to_owned(), str::to_owned),
-        None => "(role not named in the document)".to_owned(),
-    })
+    document
+        .role
+        .clone()
+        .unwrap_or_else(|| match template_id(document) {
+            Some((id, _)) => roles::name_of(id).map_or_else(|| id.to_owned(), str::to_owned),
+            None => "(role not named in the document)".to_owned(),
+        })
 }
 
 /// Assesses the checked files against a baseline; `config` is the configuration they were
@@ -208,9 +212,7 @@ fn assess_control(control: &Control, config: &Config, inputs: &[Input<'_>]) -> C
     let off: Vec<&str> = control
         .rules
         .iter()
-        .filter(|code| {
-            crate::rules::lookup(code).is_some_and(|r| !config.is_enabled(r.meta))
-        })
+        .filter(|code| crate::rules::lookup(code).is_some_and(|r| !config.is_enabled(r.meta)))
         .copied()
         .collect();
     for input in inputs {
@@ -246,10 +248,7 @@ fn assess_control(control: &Control, config: &Config, inputs: &[Input<'_>]) -> C
     if !result.failures.is_empty() {
         result.verdict = Verdict::Fail;
     } else if !off.is_empty() {
-        result.reason = Some(format!(
-            "the configuration turns off {}",
-            off.join(", ")
-        ));
+        result.reason = Some(format!("the configuration turns off {}", off.join(", ")));
     } else if control.roles == Roles::None || control.rules.iter().all(|c| !rule_exists(c)) {
         result.reason = Some(match control.status {
             Status::NotApplicableOffline => control.reason.to_owned(),

@@ -42,7 +42,9 @@ const KNOWN: &[(Baseline, &[&str])] = &[
     ),
     (
         Baseline::CisM365,
-        &["1.1.1", "1.1.3", "5.3.1", "5.3.2", "5.3.3", "5.3.4", "5.3.5"],
+        &[
+            "1.1.1", "1.1.3", "5.3.1", "5.3.2", "5.3.3", "5.3.4", "5.3.5",
+        ],
     ),
     (
         Baseline::ZeroTrust,
@@ -183,7 +185,10 @@ fn config(baseline: Baseline) -> Config {
 }
 
 fn control_dir(baseline: Baseline, id: &str) -> PathBuf {
-    root().join("tests/baselines").join(baseline.as_str()).join(id)
+    root()
+        .join("tests/baselines")
+        .join(baseline.as_str())
+        .join(id)
 }
 
 /// Each policy-level control of CISA, CIS and Zero Trust has a passing and a failing

@@ -65,7 +65,13 @@ fn verdict(v: Verdict) -> String {
 fn anchor(id: &str) -> String {
     let slug: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     format!("control-{slug}")
 }
@@ -256,8 +262,14 @@ mod tests {
 
     #[test]
     fn escapes_and_fills_once() {
-        assert_eq!(escape("<a href=\"x\">&'"), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
-        let out = fill("a {{X}} b {{Y}} {{Z}}", &[("X", "{{Y}}".to_owned()), ("Y", "y".to_owned())]);
+        assert_eq!(
+            escape("<a href=\"x\">&'"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+        let out = fill(
+            "a {{X}} b {{Y}} {{Z}}",
+            &[("X", "{{Y}}".to_owned()), ("Y", "y".to_owned())],
+        );
         assert_eq!(out, "a {{Y}} b y {{Z}}");
     }
 }

@@ -21,7 +21,10 @@ fn code(text: &str) -> String {
     }
     // A code span cannot hold its own fence; doubled backticks can hold single ones.
     let fence = if text.contains('`') { "``" } else { "`" };
-    format!("{fence} {} {fence}", text.replace('|', "\\|").replace('\n', " "))
+    format!(
+        "{fence} {} {fence}",
+        text.replace('|', "\\|").replace('\n', " ")
+    )
 }
 
 fn mark(verdict: Verdict) -> &'static str {
@@ -77,7 +80,12 @@ pub fn render(a: &Assessment, values: &Values) -> String {
     if !failing.is_empty() {
         let _ = writeln!(out, "\n## Failing controls");
         for c in failing {
-            let _ = writeln!(out, "\n### {} — {}\n", cell(c.control.id), cell(c.control.title));
+            let _ = writeln!(
+                out,
+                "\n### {} — {}\n",
+                cell(c.control.id),
+                cell(c.control.title)
+            );
             let _ = writeln!(out, "{}\n", c.control.semantics);
             let _ = writeln!(out, "| Role | File | Rule | Value | Finding | How to fix |");
             let _ = writeln!(out, "|---|---|---|---|---|---|");

@@ -92,9 +92,11 @@ impl Values {
 
 fn config(args: &ReportArgs) -> Result<Config, String> {
     let mut file = match &args.config {
-        Some(path) => Config::from_path(path)
-            .map_err(|e| format!("pimlint: {e}"))?
-            .file,
+        Some(path) => {
+            Config::from_path(path)
+                .map_err(|e| format!("pimlint: {e}"))?
+                .file
+        }
         None => ConfigFile::default(),
     };
     file.profile = Some(args.profile.profile());

@@ -319,16 +319,16 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Policy(notification::approver_not_notified::check),
     },
     Rule {
-        meta: &notification::privileged_assignment_alert_missing::PRIVILEGED_ASSIGNMENT_ALERT_MISSING,
-        check: Check::Policy(notification::privileged_assignment_alert_missing::check),
+        meta: &notification::assignment_alert_missing::ASSIGNMENT_ALERT_MISSING,
+        check: Check::Policy(notification::assignment_alert_missing::check),
     },
     Rule {
-        meta: &notification::privileged_activation_alert_missing::PRIVILEGED_ACTIVATION_ALERT_MISSING,
-        check: Check::Policy(notification::privileged_activation_alert_missing::check),
+        meta: &notification::activation_alert_missing::ACTIVATION_ALERT_MISSING,
+        check: Check::Policy(notification::activation_alert_missing::check),
     },
     Rule {
-        meta: &notification::privileged_notification_defaults_only::PRIVILEGED_NOTIFICATION_DEFAULTS_ONLY,
-        check: Check::Policy(notification::privileged_notification_defaults_only::check),
+        meta: &notification::notification_defaults_only::NOTIFICATION_DEFAULTS_ONLY,
+        check: Check::Policy(notification::notification_defaults_only::check),
     },
     Rule {
         meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,

@@ -2,9 +2,9 @@ use std::cmp::Ordering;
 
 use crate::config::{RuleContext, Tier};
 use crate::diagnostic::Diagnostic;
+use crate::duration::IsoDuration;
 use crate::model::Policy;
 use crate::rules::declare_rule;
-use crate::duration::IsoDuration;
 use crate::rules::helpers::{duration_phrase, intune_control, role_phrase};
 
 declare_rule! {

@@ -16,8 +16,8 @@ declare_rule! {
     /// Nobody learns that someone was assigned or activated the role. The Zero Trust
     /// assessment fails exactly this on the requestor's activation notice of Global
     /// Administrator (21819); its tests 21818 and 21820 fail the opposite case, default
-    /// recipients only (see `privileged-notification-defaults-only` and
-    /// `privileged-activation-alert-missing`).
+    /// recipients only (see `notification-defaults-only` and
+    /// `activation-alert-missing`).
     ///
     /// ## How to fix
     /// Turn `isDefaultRecipientsEnabled` back on, or add a monitored mailbox to

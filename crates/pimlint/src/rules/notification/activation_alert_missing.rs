@@ -29,7 +29,7 @@ declare_rule! {
     /// ```json
     /// { "id": "Notification_Admin_EndUser_Assignment", "notificationRecipients": [], … }
     /// ```
-    pub static PRIVILEGED_ACTIVATION_ALERT_MISSING = ("PIM410", "privileged-activation-alert-missing", Notification, Warning);
+    pub static ACTIVATION_ALERT_MISSING = ("PIM410", "activation-alert-missing", Notification, Warning);
 }
 
 pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -40,13 +40,13 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
         .rules
         .notification_admin_end_user_assignment
         .as_ref()
-        .filter(|r| super::privileged_assignment_alert_missing::no_recipient(r))
+        .filter(|r| super::assignment_alert_missing::no_recipient(r))
     else {
         return;
     };
     out.push(
         Diagnostic::new(
-            &PRIVILEGED_ACTIVATION_ALERT_MISSING,
+            &ACTIVATION_ALERT_MISSING,
             format!(
                 "activations of {} alert no dedicated mailbox{}",
                 role_phrase(context),

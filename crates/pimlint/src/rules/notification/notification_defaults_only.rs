@@ -27,7 +27,7 @@ declare_rule! {
     /// ```json
     /// { "id": "Notification_Requestor_EndUser_Assignment", "isDefaultRecipientsEnabled": true, "notificationRecipients": [], … }
     /// ```
-    pub static PRIVILEGED_NOTIFICATION_DEFAULTS_ONLY = ("PIM411", "privileged-notification-defaults-only", Notification, Info);
+    pub static NOTIFICATION_DEFAULTS_ONLY = ("PIM411", "notification-defaults-only", Notification, Info);
 }
 
 pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
@@ -42,16 +42,19 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 .as_ref()
                 .is_some_and(|d| d.value)
                 && !super::silenced(rule)
-                && super::privileged_assignment_alert_missing::no_recipient(rule)
+                && super::assignment_alert_missing::no_recipient(rule)
         })
         .collect();
     let Some((_, first)) = defaults_only.first() else {
         return;
     };
-    let names: Vec<String> = defaults_only.iter().map(|(id, _)| format!("`{id}`")).collect();
+    let names: Vec<String> = defaults_only
+        .iter()
+        .map(|(id, _)| format!("`{id}`"))
+        .collect();
     out.push(
         Diagnostic::new(
-            &PRIVILEGED_NOTIFICATION_DEFAULTS_ONLY,
+            &NOTIFICATION_DEFAULTS_ONLY,
             format!(
                 "{} of the notification rules of {} reach only the default recipients: {}{}",
                 defaults_only.len(),

@@ -27,7 +27,7 @@ declare_rule! {
     /// ```json
     /// { "id": "Notification_Admin_Admin_Assignment", "notificationRecipients": [], … }
     /// ```
-    pub static PRIVILEGED_ASSIGNMENT_ALERT_MISSING = ("PIM409", "privileged-assignment-alert-missing", Notification, Warning);
+    pub static ASSIGNMENT_ALERT_MISSING = ("PIM409", "assignment-alert-missing", Notification, Warning);
 }
 
 /// Whether a notification rule lists no usable address.
@@ -57,7 +57,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
         };
         out.push(
             Diagnostic::new(
-                &PRIVILEGED_ASSIGNMENT_ALERT_MISSING,
+                &ASSIGNMENT_ALERT_MISSING,
                 format!(
                     "`{id}` alerts no dedicated mailbox when someone {} {}{}",
                     super::event(id),
@@ -67,7 +67,9 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 rule.recipients_pointer.clone(),
             )
             .with_help("add a monitored security mailbox to notificationRecipients")
-            .with_note("the default recipients are the role's own administrators; they do not count"),
+            .with_note(
+                "the default recipients are the role's own administrators; they do not count",
+            ),
         );
     }
 }
