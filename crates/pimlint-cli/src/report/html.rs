@@ -26,6 +26,28 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// Escapes text and shows its `code` spans (as rule ids and members are written in messages
+/// and semantics) as code.
+pub fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let parts: Vec<&str> = text.split('`').collect();
+    // An odd number of parts means the backticks pair up.
+    let paired = parts.len() % 2 == 1;
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 && paired {
+            out.push_str("<code>");
+            out.push_str(&escape(part));
+            out.push_str("</code>");
+        } else {
+            if i > 0 && !paired {
+                out.push('`');
+            }
+            out.push_str(&escape(part));
+        }
+    }
+    out
+}
+
 /// Fills the `{{NAME}}` markers of the template in one pass, so a value can never be taken
 /// for a marker.
 fn fill(template: &str, values: &[(&str, String)]) -> String {
@@ -174,14 +196,14 @@ pub fn render(a: &Assessment, values: &Values) -> String {
             anchor(c.control.id),
             escape(c.control.id),
             escape(c.control.title),
-            escape(c.control.semantics)
+            prose(c.control.semantics)
         );
         for f in &c.failures {
             let d = &f.diagnostic;
             let value = values.at(&f.path, d.pointer.as_str()).unwrap_or_default();
             let _ = write!(
                 failures,
-                "<tr><td>{}</td><td>{}<br><code>{}</code></td><td class=\"sev-{}\">{} {}<br>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td></tr>",
+                "<tr><td>{}</td><td>{}<br><code>{}</code></td><td class=\"sev-{}\">{} {}<br>{}</td><td><code class=\"value\">{}</code></td><td>{}</td><td>{}</td></tr>",
                 escape(&f.role),
                 escape(&f.path),
                 escape(d.pointer.as_str()),
@@ -190,8 +212,8 @@ pub fn render(a: &Assessment, values: &Values) -> String {
                 escape(d.rule),
                 d.severity,
                 escape(&value),
-                escape(&d.message),
-                escape(d.help.as_deref().unwrap_or(""))
+                prose(&d.message),
+                prose(d.help.as_deref().unwrap_or(""))
             );
         }
         failures.push_str("</tbody></table></section>");
@@ -209,7 +231,7 @@ pub fn render(a: &Assessment, values: &Values) -> String {
             not_assessable,
             "<li><b>{}</b>: {}</li>",
             escape(c.control.id),
-            escape(c.reason.as_deref().unwrap_or(""))
+            prose(c.reason.as_deref().unwrap_or(""))
         );
     }
     not_assessable.push_str("</ul>");
@@ -271,5 +293,7 @@ mod tests {
             &[("X", "{{Y}}".to_owned()), ("Y", "y".to_owned())],
         );
         assert_eq!(out, "a {{Y}} b y {{Z}}");
+        assert_eq!(prose("`a<b>` and `c`"), "<code>a&lt;b&gt;</code> and <code>c</code>");
+        assert_eq!(prose("one ` tick"), "one ` tick");
     }
 }
