@@ -69,13 +69,8 @@ fn json_report_counts_controls() {
     let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     let controls = value["controls"].as_array().unwrap();
     assert_eq!(controls.len(), 10);
-    let verdict = |id: &str| {
-        controls
-            .iter()
-            .find(|c| c["control"]["id"] == id)
-            .unwrap()["verdict"]
-            .clone()
-    };
+    let verdict =
+        |id: &str| controls.iter().find(|c| c["control"]["id"] == id).unwrap()["verdict"].clone();
     assert_eq!(verdict("21817"), "fail");
     assert_eq!(verdict("21812"), "not-assessable");
     assert_eq!(verdict("51016"), "not-assessable");
@@ -108,7 +103,13 @@ fn baselines_list_every_control() {
         .map(|b| b["baseline"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["cisa-scuba", "cis-m365", "zero-trust", "maester"]);
-    let (_, markdown, _) = pimlint(&["baselines", "--profile", "zero-trust", "--format", "markdown"]);
+    let (_, markdown, _) = pimlint(&[
+        "baselines",
+        "--profile",
+        "zero-trust",
+        "--format",
+        "markdown",
+    ]);
     let page = std::fs::read_to_string(workspace().join("docs/baselines/zero-trust.md")).unwrap();
     assert_eq!(markdown, page, "the command prints the docs page");
 }
@@ -145,10 +146,13 @@ fn html_report_is_self_contained_and_well_formed() {
         "the only URL is the SVG namespace"
     );
     for tag in PAIRED {
-        let opened = html.matches(&format!("<{tag}>")).count()
-            + html.matches(&format!("<{tag} ")).count();
+        let opened =
+            html.matches(&format!("<{tag}>")).count() + html.matches(&format!("<{tag} ")).count();
         let closed = html.matches(&format!("</{tag}>")).count();
-        assert_eq!(opened, closed, "<{tag}> opened {opened} times, closed {closed}");
+        assert_eq!(
+            opened, closed,
+            "<{tag}> opened {opened} times, closed {closed}"
+        );
     }
     for control in pimlint::baselines::Baseline::CisaScuba.controls() {
         assert!(html.contains(control.id), "{} has no row", control.id);
@@ -231,7 +235,10 @@ fn html_report_renders_in_headless_chromium() {
         .unwrap();
     assert!(dump.status.success(), "chromium --dump-dom failed");
     let dom = String::from_utf8_lossy(&dump.stdout);
-    assert!(dom.contains("pimlint assessment: Microsoft Zero Trust Assessment"), "{dom}");
+    assert!(
+        dom.contains("pimlint assessment: Microsoft Zero Trust Assessment"),
+        "{dom}"
+    );
     assert!(dom.contains("Findings by role"));
     let log = String::from_utf8_lossy(&dump.stderr);
     for line in log.lines() {

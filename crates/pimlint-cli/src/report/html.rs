@@ -56,20 +56,17 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
     while let Some(start) = rest.find("{{") {
         out.push_str(&rest[..start]);
         let after = &rest[start + 2..];
-        match after.find("}}") {
-            Some(end) => {
-                let name = &after[..end];
-                match values.iter().find(|(n, _)| *n == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[start..start + 4 + end]),
-                }
-                rest = &after[end + 2..];
-            }
-            None => {
-                out.push_str(&rest[start..]);
-                rest = "";
-            }
+        let Some(end) = after.find("}}") else {
+            out.push_str(&rest[start..]);
+            rest = "";
+            break;
+        };
+        let name = &after[..end];
+        match values.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(v),
+            None => out.push_str(&rest[start..start + 4 + end]),
         }
+        rest = &after[end + 2..];
     }
     out.push_str(rest);
     out
@@ -293,7 +290,10 @@ mod tests {
             &[("X", "{{Y}}".to_owned()), ("Y", "y".to_owned())],
         );
         assert_eq!(out, "a {{Y}} b y {{Z}}");
-        assert_eq!(prose("`a<b>` and `c`"), "<code>a&lt;b&gt;</code> and <code>c</code>");
+        assert_eq!(
+            prose("`a<b>` and `c`"),
+            "<code>a&lt;b&gt;</code> and <code>c</code>"
+        );
         assert_eq!(prose("one ` tick"), "one ` tick");
     }
 }
