@@ -291,6 +291,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Policy(assignment::expiry_out_of_range::check),
     },
     Rule {
+        meta: &assignment::calendar_duration::CALENDAR_DURATION,
+        check: Check::Policy(assignment::calendar_duration::check),
+    },
+    Rule {
         meta: &assignment::active_assignment_no_mfa::ACTIVE_ASSIGNMENT_NO_MFA,
         check: Check::Policy(assignment::active_assignment_no_mfa::check),
     },
