@@ -14,7 +14,7 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// Graph types `maximumDuration` as `Edm.Duration`, which holds days, hours, minutes and
-    /// seconds only: its published OpenAPI description gives the pattern
+    /// seconds only: the pattern Graph publishes for it is
     /// `^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$`, and the service writes
     /// `P365D`, `P180D`, `P15D`. A `PATCH` with `P1Y` does not fit that type; EasyPIM rewrites
     /// `P1Y` to `P365D` before it calls Graph for this reason. Azure resource policies (ARM)
