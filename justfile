@@ -36,9 +36,10 @@ review:
 accept-snapshots:
     INSTA_UPDATE=always cargo test --workspace
 
-# Regenerate rules/<CODE>-<name>/README.md and pimlint.schema.json from the code.
+# Regenerate rules/<CODE>-<name>/README.md, docs/baselines/*.md and pimlint.schema.json from the code.
 docs:
     PIMLINT_UPDATE_DOCS=1 cargo test -p pimlint --test rule_fixtures -- rule_docs_are_current readme_rules_table_is_current
+    PIMLINT_UPDATE_DOCS=1 cargo test -p pimlint --test baselines baseline_docs_are_current
     PIMLINT_UPDATE_DOCS=1 cargo test -p pimlint --test defaults config_schema
 
 # List the rules.

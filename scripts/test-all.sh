@@ -26,6 +26,9 @@ cargo fmt --all --check
 step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
+# The report's rendering test (crates/pimlint-cli/tests/report.rs) needs headless Chromium.
+bash scripts/install-chromium.sh
+
 step "cargo test"
 cargo test --workspace --locked
 

@@ -1,5 +1,6 @@
 //! `pimlint`: lint Entra PIM policies and schedule requests from the command line.
 
+mod baselines_cmd;
 mod bulk;
 mod check;
 mod formats;
@@ -7,6 +8,7 @@ mod gitlab;
 mod inputs;
 mod migrate_cmd;
 mod output;
+mod report;
 mod settings;
 mod stream;
 mod validate_cmd;
@@ -62,6 +64,10 @@ enum Command {
     /// Print the iteration-3 equivalent of a document of PIM's older APIs (iteration 1 or 2):
     /// Graph rule PATCH bodies, the ARM policy PATCH body, or a schedule request.
     Migrate(migrate_cmd::MigrateArgs),
+    /// Show which controls of each baseline pimlint checks, with which rules.
+    Baselines(baselines_cmd::BaselinesArgs),
+    /// Assess documents against a baseline: a self-contained HTML page, or Markdown.
+    Report(report::ReportArgs),
     /// Show a rule's documentation.
     Explain {
         /// A rule code (PIM001) or name (missing-rule).
@@ -112,6 +118,8 @@ fn main() -> ExitCode {
         }
         Command::Explain { rule } => explain(&rule),
         Command::Migrate(args) => migrate_cmd::run(&args),
+        Command::Baselines(args) => baselines_cmd::run(&args),
+        Command::Report(args) => report::run(&args),
     };
     ExitCode::from(outcome as u8)
 }

@@ -131,11 +131,31 @@ impl Default for TicketRoles {
 pub struct ApproverCount {
     /// Fewest approvers a policy should name.
     pub minimum: usize,
+    /// How a group among the primary approvers counts: `enough` (any group satisfies the
+    /// minimum), `one` (a group is one approver, as Monkey365 counts for CIS 5.3.4/5.3.5) or
+    /// `none` (only users count, as M365SAT counts).
+    pub groups: GroupApprovers,
+}
+
+/// How a group among the approvers counts towards `minimum`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum GroupApprovers {
+    /// A group satisfies the minimum on its own.
+    #[default]
+    Enough,
+    /// A group counts as one approver.
+    One,
+    /// Only users count.
+    None,
 }
 
 impl Default for ApproverCount {
     fn default() -> Self {
-        Self { minimum: 2 }
+        Self {
+            minimum: 2,
+            groups: GroupApprovers::Enough,
+        }
     }
 }
 
@@ -416,6 +436,8 @@ pub struct Config {
     privileged_extend: Vec<String>,
     privileged_exclude: Vec<String>,
     overrides: Vec<Override>,
+    /// Severities the profile sets for some roles: rule index, role ids, severity.
+    role_severity: Vec<(usize, &'static [&'static str], Severity)>,
 }
 
 impl Default for Config {
@@ -437,27 +459,77 @@ fn unreachable_default() -> Config {
         privileged_extend: Vec::new(),
         privileged_exclude: Vec::new(),
         overrides: Vec::new(),
+        role_severity: Vec::new(),
     }
 }
 
 /// Rules off unless a profile or the configuration turns them on.
-const OPT_IN: &[&str] = &["PIM017", "PIM108", "PIM110", "PIM202"];
+const OPT_IN: &[&str] = &[
+    "PIM017", "PIM108", "PIM110", "PIM202", "PIM409", "PIM410", "PIM411",
+];
+
+/// Severities a profile sets for some roles only (by template id), as its source asks.
+fn profile_role_severities(
+    profile: Profile,
+) -> &'static [(&'static str, &'static [&'static str], Severity)] {
+    match profile {
+        // CIS 5.3.4 and 5.3.5: at least two approvers for these two roles.
+        Profile::CisM365 => &[(
+            "PIM204",
+            &[
+                roles::GLOBAL_ADMINISTRATOR,
+                roles::PRIVILEGED_ROLE_ADMINISTRATOR,
+            ],
+            Severity::Error,
+        )],
+        _ => &[],
+    }
+}
 
 fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, Severity)>) {
     match profile {
         Profile::Recommended => (Vec::new(), Vec::new()),
         Profile::Strict => (OPT_IN.to_vec(), Vec::new()),
         Profile::CisaScuba => (
-            Vec::new(),
+            vec!["PIM409", "PIM410"],
             vec![
                 ("PIM201", Severity::Error),
                 ("PIM302", Severity::Error),
                 ("PIM404", Severity::Error),
+                ("PIM409", Severity::Error),
             ],
         ),
         Profile::CisM365 => (Vec::new(), vec![("PIM201", Severity::Error)]),
-        Profile::ZeroTrust => (Vec::new(), vec![("PIM401", Severity::Error)]),
+        Profile::ZeroTrust => (
+            vec!["PIM410", "PIM411"],
+            vec![("PIM401", Severity::Error), ("PIM411", Severity::Warning)],
+        ),
     }
+}
+
+/// Per-role settings a profile's source sets, before the configuration's own overrides (which
+/// win where both match).
+fn profile_overrides(profile: Profile, rules: &Value) -> Result<Vec<Override>, ConfigError> {
+    if profile != Profile::ZeroTrust {
+        return Ok(Vec::new());
+    }
+    // Zero Trust 51016 allows Intune Administrator activations of up to eight hours.
+    let mut options = if rules.is_null() {
+        Value::Object(serde_json::Map::new())
+    } else {
+        rules.clone()
+    };
+    merge(
+        &mut options,
+        &serde_json::json!({ "activation-too-long": { "privileged-maximum": "PT8H" } }),
+    );
+    Ok(vec![Override {
+        roles: vec![roles::INTUNE_ADMINISTRATOR.to_owned()],
+        scopes: Vec::new(),
+        ignore: Vec::new(),
+        severity: BTreeMap::new(),
+        options: typed_options(&options, "rules", profile)?,
+    }])
 }
 
 /// Deep-merges `overlay` onto `base` (objects member by member, anything else replaced).
@@ -472,12 +544,23 @@ fn merge(base: &mut Value, overlay: &Value) {
     }
 }
 
-fn typed_options(rules: &Value, key: &str) -> Result<RuleOptions, ConfigError> {
-    let value = if rules.is_null() {
-        Value::Object(serde_json::Map::new())
-    } else {
-        rules.clone()
-    };
+/// The rule options a profile starts from, where its source sets other values than the
+/// defaults.
+fn profile_options(profile: Profile) -> RuleOptions {
+    let mut options = RuleOptions::default();
+    if profile == Profile::CisM365 {
+        // Monkey365 counts the entries of primaryApprovers for CIS 5.3.4/5.3.5.
+        options.approval_single_approver.groups = GroupApprovers::One;
+    }
+    options
+}
+
+fn typed_options(rules: &Value, key: &str, profile: Profile) -> Result<RuleOptions, ConfigError> {
+    let mut value = serde_json::to_value(profile_options(profile))
+        .unwrap_or_else(|_| Value::Object(serde_json::Map::new()));
+    if !rules.is_null() {
+        merge(&mut value, rules);
+    }
     serde_json::from_value(value)
         .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))
 }
@@ -511,7 +594,8 @@ impl Config {
         }
         let mut enabled = Vec::with_capacity(REGISTRY.len());
         let mut severity = Vec::with_capacity(REGISTRY.len());
-        for rule in REGISTRY {
+        let mut role_severity = Vec::new();
+        for (index, rule) in REGISTRY.iter().enumerate() {
             let meta = rule.meta;
             let default_on = !OPT_IN.contains(&meta.code) || extra.contains(&meta.code);
             // The most specific selector decides; on a tie, ignore wins.
@@ -540,6 +624,14 @@ impl Config {
                 .iter()
                 .filter_map(|(k, v)| specificity(k, meta).map(|s| (s, *v)))
                 .max_by_key(|(s, _)| *s);
+            if configured.is_none() {
+                role_severity.extend(
+                    profile_role_severities(profile)
+                        .iter()
+                        .filter(|(code, _, _)| *code == meta.code)
+                        .map(|(_, roles, level)| (index, *roles, *level)),
+                );
+            }
             match configured.map(|(_, v)| v) {
                 Some(Level::Off) => on = false,
                 Some(Level::Info) => level = Some(Severity::Info),
@@ -550,8 +642,8 @@ impl Config {
             enabled.push(on);
             severity.push(level);
         }
-        let options = typed_options(&file.rules, "rules")?;
-        let mut overrides = Vec::new();
+        let options = typed_options(&file.rules, "rules", profile)?;
+        let mut overrides = profile_overrides(profile, &file.rules)?;
         for (i, o) in file.overrides.iter().enumerate() {
             let key = format!("overrides[{i}]");
             for selector in o.ignore.iter().chain(o.severity.keys()) {
@@ -580,7 +672,7 @@ impl Config {
                     .collect(),
                 ignore: o.ignore.clone(),
                 severity: o.severity.clone(),
-                options: typed_options(&rules, &format!("{key}.rules"))?,
+                options: typed_options(&rules, &format!("{key}.rules"), profile)?,
             });
         }
         Ok(Self {
@@ -607,6 +699,7 @@ impl Config {
             enabled,
             severity,
             overrides,
+            role_severity,
         })
     }
 
@@ -745,6 +838,14 @@ impl Config {
             }
             if let Some(level) = self.severity[index] {
                 d.severity = level;
+            }
+            if let Some(role) = role {
+                let role = role.rsplit('/').next().unwrap_or(role);
+                if let Some((_, _, level)) = self.role_severity.iter().find(|(i, roles, _)| {
+                    *i == index && roles.iter().any(|r| r.eq_ignore_ascii_case(role))
+                }) {
+                    d.severity = *level;
+                }
             }
             for o in &matching {
                 if o.ignore.iter().any(|s| specificity(s, meta).is_some()) {

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod api;
+pub mod baselines;
 pub mod config;
 pub mod diagnostic;
 pub mod duration;
@@ -24,6 +25,7 @@ pub mod model;
 pub mod normalize;
 pub mod pointer;
 pub mod powershell;
+pub mod report;
 pub mod roles;
 pub mod rules;
 pub mod schema;

@@ -31,6 +31,9 @@ pub const GLOBAL_ADMINISTRATOR: &str = "62e90394-69f5-4237-9190-012177145e10";
 /// Privileged Role Administrator.
 pub const PRIVILEGED_ROLE_ADMINISTRATOR: &str = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 
+/// Intune Administrator (the role of Zero Trust test 51016).
+pub const INTUNE_ADMINISTRATOR: &str = "3a2c62db-5318-420d-8d74-23affee5d9d5";
+
 /// Entra roles pimlint names in messages or uses in a set.
 pub const ENTRA_ROLES: &[BuiltInRole] = &[
     role(
@@ -144,11 +147,7 @@ pub const ENTRA_ROLES: &[BuiltInRole] = &[
         "Hybrid Identity Administrator",
         true,
     ),
-    role(
-        "3a2c62db-5318-420d-8d74-23affee5d9d5",
-        "Intune Administrator",
-        true,
-    ),
+    role(INTUNE_ADMINISTRATOR, "Intune Administrator", true),
     role(
         "74ef975b-6605-40af-a5d2-b9539d836353",
         "Kaizala Administrator",

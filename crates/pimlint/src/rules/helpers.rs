@@ -23,6 +23,20 @@ pub fn control(context: &RuleContext<'_>, controls: &[(Profile, &str)]) -> Strin
         .unwrap_or_default()
 }
 
+/// ` (Zero Trust 51016)` under the `zero-trust` profile on the Intune Administrator policy,
+/// the only role that test reads.
+pub fn intune_control(policy: &crate::model::Policy, context: &RuleContext<'_>) -> String {
+    let intune = policy.role.as_ref().is_some_and(|r| {
+        r.template_id
+            .eq_ignore_ascii_case(crate::roles::INTUNE_ADMINISTRATOR)
+    });
+    if intune {
+        control(context, &[(Profile::ZeroTrust, "Zero Trust 51016")])
+    } else {
+        String::new()
+    }
+}
+
 /// `PT24H (24 hours)`.
 pub fn duration_phrase(d: &IsoDuration) -> String {
     format!("{d} ({})", describe(d))

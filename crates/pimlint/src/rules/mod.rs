@@ -291,6 +291,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Policy(assignment::expiry_out_of_range::check),
     },
     Rule {
+        meta: &assignment::calendar_duration::CALENDAR_DURATION,
+        check: Check::Policy(assignment::calendar_duration::check),
+    },
+    Rule {
         meta: &assignment::active_assignment_no_mfa::ACTIVE_ASSIGNMENT_NO_MFA,
         check: Check::Policy(assignment::active_assignment_no_mfa::check),
     },
@@ -317,6 +321,18 @@ pub static REGISTRY: &[Rule] = &[
     Rule {
         meta: &notification::approver_not_notified::APPROVER_NOT_NOTIFIED,
         check: Check::Policy(notification::approver_not_notified::check),
+    },
+    Rule {
+        meta: &notification::assignment_alert_missing::ASSIGNMENT_ALERT_MISSING,
+        check: Check::Policy(notification::assignment_alert_missing::check),
+    },
+    Rule {
+        meta: &notification::activation_alert_missing::ACTIVATION_ALERT_MISSING,
+        check: Check::Policy(notification::activation_alert_missing::check),
+    },
+    Rule {
+        meta: &notification::notification_defaults_only::NOTIFICATION_DEFAULTS_ONLY,
+        check: Check::Policy(notification::notification_defaults_only::check),
     },
     Rule {
         meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,

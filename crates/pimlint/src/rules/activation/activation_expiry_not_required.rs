@@ -2,7 +2,7 @@ use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
 use crate::rules::declare_rule;
-use crate::rules::helpers::role_phrase;
+use crate::rules::helpers::{intune_control, role_phrase};
 
 declare_rule! {
     /// Activations are not required to end.
@@ -12,7 +12,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// An activation with no end is a standing assignment in disguise, which is what PIM is
-    /// there to remove.
+    /// there to remove. The Zero Trust assessment (51016) requires an end for Intune
+    /// Administrator activations.
     ///
     /// ## How to fix
     /// Set `isExpirationRequired` to `true` with a `maximumDuration` of a few hours.
@@ -38,8 +39,9 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             Diagnostic::new(
                 &ACTIVATION_EXPIRY_NOT_REQUIRED,
                 format!(
-                    "activations of {} are not required to end",
-                    role_phrase(context)
+                    "activations of {} are not required to end{}",
+                    role_phrase(context),
+                    intune_control(policy, context)
                 ),
                 required.pointer.clone(),
             )

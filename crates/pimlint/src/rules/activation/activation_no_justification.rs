@@ -1,8 +1,8 @@
-use crate::config::{Profile, RuleContext};
+use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Enablement, Policy};
 use crate::rules::declare_rule;
-use crate::rules::helpers::{control, role_phrase};
+use crate::rules::helpers::{intune_control, role_phrase};
 
 declare_rule! {
     /// Activation does not require a justification.
@@ -12,7 +12,8 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// The justification is what an auditor reads to tell routine activations from abuse;
-    /// Microsoft's deployment plan and the Zero Trust assessment require it.
+    /// Microsoft's deployment plan asks for it, and the Zero Trust assessment (51016) requires
+    /// it for Intune Administrator.
     ///
     /// ## How to fix
     /// Add `"Justification"` to `enabledRules`.
@@ -35,7 +36,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 format!(
                     "activating {} does not require a justification{}",
                     role_phrase(context),
-                    control(context, &[(Profile::ZeroTrust, "Zero Trust 51016")])
+                    intune_control(policy, context)
                 ),
                 enablement.enabled_rules_pointer.clone(),
             )

@@ -1,8 +1,8 @@
-use crate::config::{Profile, RuleContext};
+use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Enablement, Policy};
 use crate::rules::declare_rule;
-use crate::rules::helpers::{control, role_phrase};
+use crate::rules::helpers::{intune_control, role_phrase};
 
 declare_rule! {
     /// Activation requires neither multi-factor authentication nor a Conditional Access
@@ -16,7 +16,9 @@ declare_rule! {
     /// ## Why it matters
     /// Without it, a stolen password is enough to activate the role. PIM raises the alert
     /// "roles don't require multifactor authentication for activation", and Microsoft's
-    /// deployment plan, the Zero Trust assessment and CISA all require it for admin roles.
+    /// deployment plan asks for it on admin roles. The Zero Trust assessment (51016) requires
+    /// `MultiFactorAuthentication` in `enabledRules` for Intune Administrator and does not
+    /// count an authentication context; pimlint accepts either.
     ///
     /// ## How to fix
     /// Add `MultiFactorAuthentication` to `enabledRules`, or require an authentication context
@@ -57,7 +59,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             format!(
                 "activating {} requires neither MFA nor an authentication context{}",
                 role_phrase(context),
-                control(context, &[(Profile::ZeroTrust, "Zero Trust 51016")])
+                intune_control(policy, context)
             ),
             enablement.enabled_rules_pointer.clone(),
         )

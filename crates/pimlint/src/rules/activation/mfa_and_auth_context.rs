@@ -15,7 +15,9 @@ declare_rule! {
     /// The service rejects the update with `MfaAndAcrsConflict`: the authentication context's
     /// Conditional Access policy is where MFA (or stronger) is required. Tools that copy
     /// settings between roles hit this (EasyPIM #121; the Terraform provider declares the two
-    /// settings as conflicting).
+    /// settings as conflicting). Only activation has an authentication context
+    /// (`AuthenticationContext_EndUser_Assignment`; no admin rule exists), so MFA on
+    /// `Enablement_Admin_Assignment` never conflicts with it and is not reported.
     ///
     /// ## How to fix
     /// Remove `MultiFactorAuthentication` and require MFA in the Conditional Access policy that

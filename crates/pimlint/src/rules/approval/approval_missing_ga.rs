@@ -13,7 +13,8 @@ declare_rule! {
     /// policy (and on Privileged Role Administrator with the `cis-m365` profile).
     ///
     /// ## Why it matters
-    /// CISA SCuBA (MS.AAD.7.6), the CIS benchmark (5.3.4) and Microsoft's deployment plan ask
+    /// CISA SCuBA (MS.AAD.7.6), the CIS benchmark (5.3.4, and 5.3.5 for Privileged Role
+    /// Administrator), the Zero Trust assessment (21817) and Microsoft's deployment plan ask
     /// that another administrator approve each Global Administrator activation, so one stolen
     /// account cannot take the tenant alone.
     ///
@@ -47,14 +48,18 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 format!(
                     "activating {} does not need approval{}",
                     role_phrase(context),
-                    control(
-                        context,
-                        &[
-                            (Profile::CisaScuba, "MS.AAD.7.6"),
-                            (Profile::CisM365, "CIS 5.3.4"),
-                            (Profile::ZeroTrust, "Zero Trust 21817")
-                        ]
-                    )
+                    if is_pra {
+                        control(context, &[(Profile::CisM365, "CIS 5.3.5")])
+                    } else {
+                        control(
+                            context,
+                            &[
+                                (Profile::CisaScuba, "MS.AAD.7.6"),
+                                (Profile::CisM365, "CIS 5.3.4"),
+                                (Profile::ZeroTrust, "Zero Trust 21817"),
+                            ],
+                        )
+                    }
                 ),
                 required.pointer.clone(),
             )

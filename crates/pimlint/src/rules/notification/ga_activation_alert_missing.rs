@@ -14,7 +14,8 @@ declare_rule! {
     /// ## Why it matters
     /// CISA SCuBA (MS.AAD.7.8) requires that Global Administrator activations alert a security
     /// mailbox, not only the default recipients (the role's own administrators, who may be the
-    /// attacker).
+    /// attacker). The Zero Trust assessment (21820) checks the same rule on every privileged
+    /// role, Global Administrator included.
     ///
     /// ## How to fix
     /// Add a monitored security mailbox to `notificationRecipients`.
@@ -44,7 +45,13 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             &GA_ACTIVATION_ALERT_MISSING,
             format!(
                 "Global Administrator activations alert no dedicated mailbox{}",
-                control(context, &[(Profile::CisaScuba, "MS.AAD.7.8")])
+                control(
+                    context,
+                    &[
+                        (Profile::CisaScuba, "MS.AAD.7.8"),
+                        (Profile::ZeroTrust, "Zero Trust 21820")
+                    ]
+                )
             ),
             rule.recipients_pointer.clone(),
         )

@@ -1,9 +1,12 @@
 //! `PIM4xx`: who learns about assignments and activations.
 
+pub mod activation_alert_missing;
 pub mod approver_not_notified;
+pub mod assignment_alert_missing;
 pub mod bad_recipient;
 pub mod ga_activation_alert_missing;
 pub mod notification_blackhole;
+pub mod notification_defaults_only;
 pub mod notification_level_none;
 
 use crate::model::{NotificationLevel, NotificationRule};

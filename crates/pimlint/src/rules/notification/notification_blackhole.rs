@@ -1,6 +1,6 @@
-use crate::config::{Profile, RuleContext};
+use crate::config::{Profile, RuleContext, Tier};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Policy, RecipientType};
+use crate::model::{Policy, RecipientType, RuleId};
 use crate::rules::declare_rule;
 use crate::rules::helpers::{control, role_phrase};
 
@@ -13,8 +13,11 @@ declare_rule! {
     /// otherwise. (A rule at level `None` is reported by `notification-level-none`.)
     ///
     /// ## Why it matters
-    /// Nobody learns that someone was assigned or activated the role; the Zero Trust
-    /// assessment checks exactly this (tests 21818 and 21820).
+    /// Nobody learns that someone was assigned or activated the role. The Zero Trust
+    /// assessment fails exactly this on the requestor's activation notice of Global
+    /// Administrator (21819); its tests 21818 and 21820 fail the opposite case, default
+    /// recipients only (see `notification-defaults-only` and
+    /// `activation-alert-missing`).
     ///
     /// ## How to fix
     /// Turn `isDefaultRecipientsEnabled` back on, or add a monitored mailbox to
@@ -49,7 +52,15 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                     "`{id}` notifies nobody when someone {} {}: default recipients are off and no address is listed{}",
                     super::event(id),
                     role_phrase(context),
-                    control(context, &[(Profile::ZeroTrust, "Zero Trust 21818")])
+                    // Zero Trust 21819 reads this one rule of Global Administrator and fails
+                    // it only when it notifies nobody.
+                    if context.tier == Tier::GlobalAdministrator
+                        && id == RuleId::NotificationRequestorEndUserAssignment
+                    {
+                        control(context, &[(Profile::ZeroTrust, "Zero Trust 21819")])
+                    } else {
+                        String::new()
+                    }
                 ),
                 at,
             )
