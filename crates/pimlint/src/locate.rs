@@ -335,14 +335,14 @@ impl Tree {
         }
         let mut at = 0;
         for token in pointer.tokens() {
-            at = match self.nodes[at].children.iter().find(|(t, _)| *t == token) {
-                Some(&(_, child)) => child,
-                None => {
-                    let child = self.nodes.len();
-                    self.nodes.push(Node::default());
-                    self.nodes[at].children.push((token, child));
-                    child
-                }
+            let known = self.nodes[at].children.iter().find(|(t, _)| *t == token);
+            at = if let Some(&(_, child)) = known {
+                child
+            } else {
+                let child = self.nodes.len();
+                self.nodes.push(Node::default());
+                self.nodes[at].children.push((token, child));
+                child
             };
         }
         at

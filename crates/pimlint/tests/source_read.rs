@@ -115,7 +115,7 @@ fn mutate_every_member(value: &Value) {
     ];
     // Every member of every object, in turn, takes each replacement.
     let mut pointers = Vec::new();
-    collect_members(value, String::new(), &mut pointers);
+    collect_members(value, "", &mut pointers);
     assert!(pointers.len() > 5);
     for pointer in &pointers {
         for replacement in &replacements {
@@ -126,20 +126,20 @@ fn mutate_every_member(value: &Value) {
     }
 }
 
-fn collect_members(value: &Value, at: String, out: &mut Vec<String>) {
+fn collect_members(value: &Value, at: &str, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
                 let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
                 out.push(here.clone());
-                collect_members(v, here, out);
+                collect_members(v, &here, out);
             }
         }
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
                 let here = format!("{at}/{i}");
                 out.push(here.clone());
-                collect_members(v, here, out);
+                collect_members(v, &here, out);
             }
         }
         _ => {}
