@@ -102,7 +102,7 @@ def main() -> None:
     print(f"\nwritten to {report.relative_to(REPO)}")
 
     print("\npeak memory by export size (pimlint check --statistics, 2 threads)")
-    sizes = [10_000, COUNT]
+    sizes = sorted({10_000, COUNT})
     if os.environ.get("PIMLINT_BENCH_MILLION") == "1":
         sizes.append(1_000_000)
     for count in sizes:
