@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Whole-process benchmarks of `pimlint check` on a synthetic export, side by side with bare
-serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor), plus
-thread scaling and peak memory at two export sizes. Run with `just bench`.
+serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor), as
+ratios to both, plus thread scaling and peak memory at two export sizes. Run with
+`just bench`; the table is also written to target/bench/report.md.
 
 Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
 the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench).
@@ -60,28 +61,48 @@ def main() -> None:
     rows = [
         ("serde_json → IgnoredAny (floor), 1 thread", [str(BIN / "parse-floor"), "ignored", str(path)]),
         ("serde_json → Value, 1 thread", [str(BIN / "parse-floor"), "value", str(path)]),
+        ("pimlint check, 1 thread", [pimlint, "check", "--threads", "1", str(path)]),
+        ("pimlint check, 2 threads", [pimlint, "check", "--threads", "2", str(path)]),
         ("pimlint check --statistics, 1 thread", [pimlint, "check", "--statistics", "--threads", "1", str(path)]),
         ("pimlint check --statistics, 2 threads", [pimlint, "check", "--statistics", "--threads", "2", str(path)]),
-        ("pimlint check --no-schema, 2 threads", [pimlint, "check", "--statistics", "--no-schema", "--threads", "2", str(path)]),
+        ("pimlint check --statistics --no-schema, 2 threads", [pimlint, "check", "--statistics", "--no-schema", "--threads", "2", str(path)]),
         ("pimlint check --format json-lines, 2 threads", [pimlint, "check", "--format", "json-lines", "--threads", "2", str(path)]),
     ]
-    print(f"{'command':<48} {'wall s':>8} {'policies/s':>12} {'MB/s':>8} {'peak MB':>9} {'vs Value':>9}")
-    value_rate = None
-    single = None
+    results = []
     for label, args in rows:
         wall, peak = best(args)
+        results.append((label, wall, peak))
+    value_wall = next(w for label, w, _ in results if "→ Value" in label)
+    floor_wall = next(w for label, w, _ in results if "(floor)" in label)
+    single = next(w for label, w, _ in results if label.endswith("--statistics, 1 thread"))
+    double = next(w for label, w, _ in results if label.endswith("--statistics, 2 threads"))
+    header = f"{'command':<48} {'wall s':>8} {'policies/s':>12} {'MB/s':>8} {'peak MB':>9} {'× floor':>8} {'× Value':>8}"
+    print(header)
+    table = [
+        f"{COUNT} policies, {size_mb:.0f} MB of NDJSON, {cores} cores, best of 3 runs each",
+        "",
+        "| command | wall s | policies/s | MB/s | peak MB | × floor | × Value parse |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, wall, peak in results:
         rate = COUNT / wall
-        if "→ Value" in label:
-            value_rate = rate
-        if label.endswith("--statistics, 1 thread"):
-            single = wall
-        ratio = f"{rate / value_rate:.2f}×" if value_rate else ""
-        print(f"{label:<48} {wall:>8.2f} {rate:>12,.0f} {size_mb / wall:>8.1f} {peak:>9.1f} {ratio:>9}")
-        if label.endswith("--statistics, 2 threads") and single:
-            print(f"{'  scaling 1 → 2 threads':<48} {single / wall:>8.2f}×")
+        print(
+            f"{label:<48} {wall:>8.2f} {rate:>12,.0f} {size_mb / wall:>8.1f} {peak:>9.1f}"
+            f" {wall / floor_wall:>7.2f}× {wall / value_wall:>7.2f}×"
+        )
+        table.append(
+            f"| `{label}` | {wall:.2f} | {rate:,.0f} | {size_mb / wall:.1f} | {peak:.1f}"
+            f" | {wall / floor_wall:.2f}× | {wall / value_wall:.2f}× |"
+        )
+    scaling = single / double
+    print(f"{'  scaling 1 → 2 threads (--statistics)':<48} {scaling:>8.2f}×")
+    table += ["", f"Scaling from 1 to 2 threads (`--statistics`): {scaling:.2f}×."]
+    report = OUT / "report.md"
+    report.write_text("# pimlint benchmark\n\n" + "\n".join(table) + "\n")
+    print(f"\nwritten to {report.relative_to(REPO)}")
 
     print("\npeak memory by export size (pimlint check --statistics, 2 threads)")
-    sizes = [10_000, COUNT]
+    sizes = sorted({10_000, COUNT})
     if os.environ.get("PIMLINT_BENCH_MILLION") == "1":
         sizes.append(1_000_000)
     for count in sizes:

@@ -169,7 +169,9 @@ fn place(raw: &RawDocument, mut d: Located) -> Located {
     d
 }
 
-fn lint(raw: &RawDocument, options: &Options) -> Vec<Checked> {
+/// Lints one document; `locate` says whether findings are placed by line and column (an
+/// output that shows no positions, like `--statistics`, spares the scan).
+fn lint(raw: &RawDocument, options: &Options, locate: bool) -> Vec<Checked> {
     let prefix = raw.pointer.to_string();
     match pimlint::check_str(&raw.text, options) {
         Err(e) => {
@@ -197,15 +199,16 @@ fn lint(raw: &RawDocument, options: &Options) -> Vec<Checked> {
             }]
         }
         Ok(reports) => {
-            let locator = Locator::new(&raw.text);
+            let locator = locate.then(|| Locator::new(&raw.text));
             reports
                 .into_iter()
                 .map(|report| {
                     let pointer = format!("{prefix}{}", report.pointer);
                     let error = report.error.map(|message| {
-                        let at = locator
+                        let located = Locator::new(&raw.text);
+                        let at = located
                             .locate(&report.pointer)
-                            .map(|f| locator.line_col(f.span.start));
+                            .map(|f| located.line_col(f.span.start));
                         let (line, column) =
                             at.map_or((raw.line, raw.column), |a| shift(raw, a.line, a.column));
                         Failure {
@@ -215,13 +218,13 @@ fn lint(raw: &RawDocument, options: &Options) -> Vec<Checked> {
                             column: Some(column),
                         }
                     });
-                    let mut findings: Vec<Finding> = report
-                        .diagnostics
-                        .iter()
-                        .map(|d| Finding {
-                            diagnostic: place(raw, Located::new(d, Some(&locator))),
-                        })
-                        .collect();
+                    let mut findings: Vec<Finding> =
+                        Located::all(&report.diagnostics, locator.as_ref())
+                            .into_iter()
+                            .map(|d| Finding {
+                                diagnostic: place(raw, d),
+                            })
+                            .collect();
                     findings.sort_by_key(|f| {
                         (f.diagnostic.line, f.diagnostic.column, f.diagnostic.code)
                     });
@@ -581,7 +584,11 @@ pub fn check(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Vec<Checked>> = batch.par_iter().map(|raw| lint(raw, options)).collect();
+        let locate = writer.sink != Sink::Statistics;
+        let results: Vec<Vec<Checked>> = batch
+            .par_iter()
+            .map(|raw| lint(raw, options, locate))
+            .collect();
         for checked in results.iter().flatten() {
             writer.document(&path, checked);
         }

@@ -107,6 +107,75 @@ impl Located {
     }
 }
 
+impl Located {
+    /// [`Self::new`] for every finding of a document, locating them all in one scan of the
+    /// text (when there is one) instead of one scan per finding.
+    #[must_use]
+    pub fn all(diagnostics: &[Diagnostic], locator: Option<&Locator<'_>>) -> Vec<Self> {
+        let Some(locator) = locator else {
+            return diagnostics.iter().map(|d| Self::new(d, None)).collect();
+        };
+        let pointers: Vec<&crate::Pointer> = diagnostics
+            .iter()
+            .flat_map(|d| std::iter::once(&d.pointer).chain(d.labels.iter().map(|l| &l.pointer)))
+            .collect();
+        let found = locator.locate_many(&pointers);
+        // Per pointer: the offsets of its start and (for a finding) its end.
+        let mut offsets = Vec::with_capacity(found.len() * 2);
+        let mut at = 0;
+        for d in diagnostics {
+            let span = found[at].map(|f| f.span);
+            offsets.push(span.map_or(0, |s| s.start));
+            offsets.push(span.map_or(0, |s| s.end));
+            at += 1;
+            for _ in &d.labels {
+                offsets.push(found[at].map_or(0, |f| f.span.start));
+                at += 1;
+            }
+        }
+        let places = locator.line_cols(&offsets);
+        let (mut at, mut place) = (0, 0);
+        diagnostics
+            .iter()
+            .map(|d| {
+                let start = found[at].map(|_| places[place]);
+                let end = found[at].map(|_| places[place + 1]);
+                at += 1;
+                place += 2;
+                let labels = d
+                    .labels
+                    .iter()
+                    .map(|label| {
+                        let start = found[at].map(|_| places[place]);
+                        at += 1;
+                        place += 1;
+                        LocatedLabel {
+                            pointer: label.pointer.to_string(),
+                            message: label.message.clone(),
+                            line: start.map(|s| s.line),
+                            column: start.map(|s| s.column),
+                        }
+                    })
+                    .collect();
+                Self {
+                    code: d.code,
+                    rule: d.rule,
+                    severity: d.severity,
+                    message: d.message.clone(),
+                    pointer: d.pointer.to_string(),
+                    line: start.map(|s| s.line),
+                    column: start.map(|s| s.column),
+                    end_line: end.map(|e| e.line),
+                    end_column: end.map(|e| e.column),
+                    help: d.help.clone(),
+                    note: d.note.clone(),
+                    labels,
+                }
+            })
+            .collect()
+    }
+}
+
 /// Why a front end could not lint or validate its input: bad JSON, or a document that cannot
 /// be read as any PIM document. Findings are never errors.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -203,11 +272,8 @@ fn checked(input: Input<'_>, options: &Options) -> Result<Vec<DocumentReport>, A
 pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiError> {
     let reports = checked(input, options)?;
     let locator = input.text.map(Locator::new);
-    let mut found: Vec<Located> = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .map(|d| Located::new(d, locator.as_ref()))
-        .collect();
+    let diagnostics: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
+    let mut found = Located::all(&diagnostics, locator.as_ref());
     by_position(&mut found);
     Ok(found)
 }
@@ -337,11 +403,7 @@ pub fn validate(
             locator.as_ref(),
         ));
     };
-    let mut diagnostics: Vec<Located> = verdict
-        .diagnostics
-        .iter()
-        .map(|d| Located::new(d, locator.as_ref()))
-        .collect();
+    let mut diagnostics = Located::all(&verdict.diagnostics, locator.as_ref());
     by_position(&mut diagnostics);
     Ok(LocatedVerdict {
         verdict: verdict.verdict,

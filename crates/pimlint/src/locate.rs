@@ -253,10 +253,238 @@ impl<'a> Locator<'a> {
             .map(|&start| (start, skipped + 1))
     }
 
+    /// [`Self::locate`] for many pointers at once, in one scan of the text: the pointers are
+    /// merged into a tree of their tokens and the text is walked once along it, skipping every
+    /// value no pointer goes into. The answers are in the order of `pointers`, each the same
+    /// as [`Self::locate`] gives.
+    #[must_use]
+    pub fn locate_many(&self, pointers: &[&Pointer]) -> Vec<Option<Located>> {
+        if pointers.is_empty() {
+            return Vec::new();
+        }
+        let mut tree = Tree::default();
+        let leaves: Vec<usize> = pointers.iter().map(|p| tree.insert(p)).collect();
+        let bytes = self.text.as_bytes();
+        let root = skip_ws(bytes, 0);
+        if walk(bytes, root, &mut tree, 0, None).is_none() {
+            // Not JSON at the root: nothing can be located.
+            return vec![None; pointers.len()];
+        }
+        leaves.iter().map(|&leaf| tree.nodes[leaf].found).collect()
+    }
+
+    /// [`Self::line_col`] for many offsets, counting the characters of each line once rather
+    /// than once per offset.
+    #[must_use]
+    pub fn line_cols(&self, offsets: &[usize]) -> Vec<LineCol> {
+        let mut order: Vec<usize> = (0..offsets.len()).collect();
+        order.sort_by_key(|&i| offsets[i]);
+        let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
+        // The last offset placed, its line and its column.
+        let mut previous: Option<(usize, usize, usize)> = None;
+        for i in order {
+            let offset = offsets[i].min(self.text.len());
+            let line = match self.line_starts.binary_search(&offset) {
+                Ok(l) => l,
+                Err(l) => l - 1,
+            };
+            let (from, column) = match previous {
+                Some((at, l, column)) if l == line => (at, column),
+                _ => (self.line_starts[line], 1),
+            };
+            let column = column
+                + self
+                    .text
+                    .get(from..offset)
+                    .map_or(offset - from, |s| s.chars().count());
+            out[i] = LineCol {
+                line: line + 1,
+                column,
+            };
+            previous = Some((offset, line, column));
+        }
+        out
+    }
+
     /// [`Self::locate_in`] for a file holding one document.
     #[must_use]
     pub fn locate(&self, pointer: &Pointer) -> Option<Located> {
         self.locate_in(0, pointer)
+    }
+}
+
+/// The pointers of a [`Locator::locate_many`] call as a tree of their tokens.
+#[derive(Debug, Default)]
+struct Tree {
+    nodes: Vec<Node>,
+}
+
+#[derive(Debug, Default)]
+struct Node {
+    /// The children, by unescaped token.
+    children: Vec<(String, usize)>,
+    /// Where the walk placed this node.
+    found: Option<Located>,
+}
+
+impl Tree {
+    /// Adds the path of `pointer`; returns the index of its last node.
+    fn insert(&mut self, pointer: &Pointer) -> usize {
+        if self.nodes.is_empty() {
+            self.nodes.push(Node::default());
+        }
+        let mut at = 0;
+        for token in pointer.tokens() {
+            let known = self.nodes[at].children.iter().find(|(t, _)| *t == token);
+            at = if let Some(&(_, child)) = known {
+                child
+            } else {
+                let child = self.nodes.len();
+                self.nodes.push(Node::default());
+                self.nodes[at].children.push((token, child));
+                child
+            };
+        }
+        at
+    }
+
+    /// Places `node` and everything under it at `found`, inexactly: the walk did not reach it.
+    fn fall_back(&mut self, node: usize, found: Located) {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            self.nodes[n].found = Some(Located {
+                exact: false,
+                ..found
+            });
+            stack.extend(self.nodes[n].children.iter().map(|&(_, c)| c));
+        }
+    }
+}
+
+/// Places `node` at the value starting at `pos` (its member name at `key`), and its
+/// descendants inside that value; returns where the value ends. Recursion follows the
+/// pointers' tokens only, so its depth is that of the deepest pointer.
+fn walk(
+    bytes: &[u8],
+    pos: usize,
+    tree: &mut Tree,
+    node: usize,
+    key: Option<Span>,
+) -> Option<usize> {
+    let children = std::mem::take(&mut tree.nodes[node].children);
+    let end = if children.is_empty() {
+        skip_value(bytes, pos)
+    } else {
+        let mut reached = vec![false; children.len()];
+        let end = match bytes.get(pos) {
+            Some(b'{') => walk_members(bytes, pos, tree, &children, &mut reached),
+            Some(b'[') => walk_elements(bytes, pos, tree, &children, &mut reached),
+            _ => skip_value(bytes, pos),
+        };
+        if let Some(end) = end {
+            let here = Located {
+                span: Span { start: pos, end },
+                key,
+                exact: false,
+            };
+            for (&(_, child), reached) in children.iter().zip(&reached) {
+                if !reached {
+                    tree.fall_back(child, here);
+                }
+            }
+        }
+        end
+    };
+    tree.nodes[node].children = children;
+    let end = end?;
+    tree.nodes[node].found = Some(Located {
+        span: Span { start: pos, end },
+        key,
+        exact: true,
+    });
+    Some(end)
+}
+
+/// The members of the object at `pos`, walking into those the tree names (the last of
+/// duplicate names wins, as `serde_json` keeps it); returns the object's end.
+fn walk_members(
+    bytes: &[u8],
+    pos: usize,
+    tree: &mut Tree,
+    children: &[(String, usize)],
+    reached: &mut [bool],
+) -> Option<usize> {
+    let mut i = skip_ws(bytes, pos + 1);
+    while bytes.get(i) == Some(&b'"') {
+        let key_end = skip_string(bytes, i)?;
+        let raw = bytes.get(i + 1..key_end - 1)?;
+        let colon = skip_ws(bytes, key_end);
+        if bytes.get(colon) != Some(&b':') {
+            return None;
+        }
+        let value = skip_ws(bytes, colon + 1);
+        let named = children
+            .iter()
+            .position(|(token, _)| key_matches(raw, token));
+        let value_end = match named {
+            Some(c) => {
+                reached[c] = true;
+                let key = Span {
+                    start: i,
+                    end: key_end,
+                };
+                walk(bytes, value, tree, children[c].1, Some(key))?
+            }
+            None => skip_value(bytes, value)?,
+        };
+        i = skip_ws(bytes, value_end);
+        match bytes.get(i) {
+            Some(b',') => i = skip_ws(bytes, i + 1),
+            _ => break,
+        }
+    }
+    (bytes.get(i) == Some(&b'}')).then_some(i + 1)
+}
+
+/// The elements of the array at `pos`, walking into those the tree names by index; returns
+/// the array's end.
+fn walk_elements(
+    bytes: &[u8],
+    pos: usize,
+    tree: &mut Tree,
+    children: &[(String, usize)],
+    reached: &mut [bool],
+) -> Option<usize> {
+    let wanted: Vec<Option<usize>> = children
+        .iter()
+        .map(|(token, _)| {
+            token
+                .parse::<usize>()
+                .ok()
+                .filter(|_| token == "0" || !token.starts_with('0'))
+        })
+        .collect();
+    let mut i = skip_ws(bytes, pos + 1);
+    if bytes.get(i) == Some(&b']') {
+        return Some(i + 1);
+    }
+    let mut index = 0;
+    loop {
+        let named = wanted.iter().position(|w| *w == Some(index));
+        let end = match named {
+            Some(c) => {
+                reached[c] = true;
+                walk(bytes, i, tree, children[c].1, None)?
+            }
+            None => skip_value(bytes, i)?,
+        };
+        i = skip_ws(bytes, end);
+        match bytes.get(i) {
+            Some(b',') => i = skip_ws(bytes, i + 1),
+            Some(b']') => return Some(i + 1),
+            _ => return None,
+        }
+        index += 1;
     }
 }
 

@@ -102,7 +102,15 @@ pub fn normalize_in(
     Ok((document, reader.diagnostics))
 }
 
-fn typed<T: for<'de> Deserialize<'de>>(value: &Value, kind: DocumentKind) -> Result<T, ShapeError> {
+/// Reads `value` as the source document `T`: in place ([`source::ReadValue`]), and through
+/// serde only for the message when it cannot be read.
+fn typed<T: for<'de> Deserialize<'de> + source::ReadValue>(
+    value: &Value,
+    kind: DocumentKind,
+) -> Result<T, ShapeError> {
+    if let Some(read) = T::read(value) {
+        return Ok(read);
+    }
     T::deserialize(value).map_err(|e| ShapeError {
         message: format!(
             "cannot read this {} ({}): {e}",

@@ -825,14 +825,16 @@ fn effective_differences(
     rules_at: &Pointer,
     effective_at: &Pointer,
 ) -> Vec<crate::model::EffectiveDifference> {
+    fn id_of(r: &Rule) -> Option<&str> {
+        match r {
+            Rule::Unknown(v) => v.get("id").and_then(Value::as_str),
+            known => known
+                .common()
+                .and_then(|(_, _, id, _)| id.value().map(String::as_str)),
+        }
+    }
     let (Field::Value(rules), Field::Value(effective)) = (rules, effective) else {
         return Vec::new();
-    };
-    let id_of = |r: &Rule| -> Option<String> {
-        match r {
-            Rule::Unknown(v) => v.get("id").and_then(Value::as_str).map(str::to_owned),
-            known => known.common().and_then(|(_, _, id, _)| id.value().cloned()),
-        }
     };
     let as_object = |r: &Rule| match serde_json::to_value(r) {
         Ok(Value::Object(map)) => map,
@@ -841,11 +843,13 @@ fn effective_differences(
     let mut out = Vec::new();
     for (i, e) in effective.iter().enumerate() {
         let Some(id) = id_of(e) else { continue };
-        let set = rules.iter().position(|r| id_of(r).as_deref() == Some(&id));
-        let e_obj = as_object(e);
+        let set = rules.iter().position(|r| id_of(r) == Some(id));
         let members: Vec<String> = match set {
             None => Vec::new(),
+            // Equal rules write equal JSON: most effective rules are the rules as set.
+            Some(j) if rules[j] == *e => Vec::new(),
             Some(j) => {
+                let e_obj = as_object(e);
                 let r_obj = as_object(&rules[j]);
                 let mut keys: Vec<&String> = e_obj.keys().chain(r_obj.keys()).collect();
                 keys.sort();
@@ -862,7 +866,7 @@ fn effective_differences(
         };
         if set.is_none() || !members.is_empty() {
             out.push(crate::model::EffectiveDifference {
-                id,
+                id: id.to_owned(),
                 rule: set.map(|j| rules_at.index(j)),
                 effective: effective_at.index(i),
                 members,

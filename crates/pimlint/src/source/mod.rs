@@ -6,9 +6,11 @@
 //! of failing the whole document. Serializing a parsed document gives back the same JSON value.
 
 mod policy;
+mod read;
 mod request;
 
 pub use policy::*;
+pub use read::{ReadValue, extra_members, member_name};
 pub use request::*;
 
 use serde::de::DeserializeOwned;
@@ -224,6 +226,38 @@ pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_
         }
         DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
             SourceDocument::ArmRequest(Deserialize::deserialize(value)?)
+        }
+    })
+}
+
+/// [`parse`] without serde: reads `value` in place as the source document of `kind`, or
+/// `None` when it is not an object.
+#[must_use]
+pub fn read(kind: DocumentKind, value: &Value) -> Option<SourceDocument> {
+    Some(match kind {
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
+            SourceDocument::GraphPolicy(ReadValue::read(value)?)
+        }
+        DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
+            SourceDocument::Rule(ReadValue::read(value)?)
+        }
+        DocumentKind::GraphPolicyAssignment => {
+            SourceDocument::GraphPolicyAssignment(ReadValue::read(value)?)
+        }
+        DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
+            SourceDocument::GraphRoleRequest(ReadValue::read(value)?)
+        }
+        DocumentKind::GraphGroupAssignmentRequest | DocumentKind::GraphGroupEligibilityRequest => {
+            SourceDocument::GraphGroupRequest(ReadValue::read(value)?)
+        }
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
+            SourceDocument::ArmPolicy(ReadValue::read(value)?)
+        }
+        DocumentKind::ArmPolicyAssignment => {
+            SourceDocument::ArmPolicyAssignment(ReadValue::read(value)?)
+        }
+        DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
+            SourceDocument::ArmRequest(ReadValue::read(value)?)
         }
     })
 }

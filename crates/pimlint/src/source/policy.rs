@@ -37,6 +37,23 @@ macro_rules! source_object {
             const READS_EVERY_OBJECT: bool = true;
         }
 
+        impl $crate::source::ReadValue for $name {
+            fn read(value: &serde_json::Value) -> Option<Self> {
+                static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+                let names = NAMES.get_or_init(|| {
+                    vec![$($crate::source::member_name(stringify!($field), &[$($rename)?])),*]
+                });
+                let map = value.as_object()?;
+                let mut name = names.iter();
+                Some(Self {
+                    $(
+                        $field: $crate::source::Field::read_member(map.get(name.next()?.as_str())),
+                    )*
+                    extra: $crate::source::extra_members(map, names),
+                })
+            }
+        }
+
     };
 }
 pub(crate) use source_object;
@@ -534,7 +551,7 @@ impl Rule {
     }
 
     /// Chooses the variant for a raw rule object.
-    fn kind_of(value: &Value) -> Option<RuleType> {
+    pub(crate) fn kind_of(value: &Value) -> Option<RuleType> {
         let str_of = |key: &str| value.get(key).and_then(Value::as_str);
         match (str_of("@odata.type"), str_of("ruleType")) {
             (Some(t), _) => RuleType::from_graph(t),

@@ -1,0 +1,119 @@
+//! Reading source documents straight from a parsed [`Value`], by reference.
+//!
+//! The serde derive of a struct with a flattened `extra` buffers every member of every object
+//! before it picks the known ones out, and a rule's discriminator was found on a copy of the
+//! rule. Here each object is read in place: a known member is looked up by name and read into
+//! its [`Field`], only the members the model does not know are copied into `extra`. The result
+//! is the same as `Deserialize` gives (tested over every fixture).
+
+use serde_json::Value;
+
+use super::{Extra, Field, Rule, RuleType};
+
+/// A source type read from a parsed value without serde's buffering.
+pub trait ReadValue: Sized {
+    /// The value as this type, or `None` when its JSON type does not fit (the caller keeps it
+    /// as written, in [`Field::Invalid`]).
+    fn read(value: &Value) -> Option<Self>;
+}
+
+impl<T: ReadValue> Field<T> {
+    /// Reads an object member: absent, `null`, a value of the expected type, or kept as
+    /// written.
+    pub fn read_member(member: Option<&Value>) -> Self {
+        match member {
+            None => Self::Absent,
+            Some(Value::Null) => Self::Null,
+            Some(value) => T::read(value).map_or_else(|| Self::Invalid(value.clone()), Self::Value),
+        }
+    }
+}
+
+impl<T: ReadValue> ReadValue for Field<T> {
+    fn read(value: &Value) -> Option<Self> {
+        Some(Self::read_member(Some(value)))
+    }
+}
+
+impl ReadValue for String {
+    fn read(value: &Value) -> Option<Self> {
+        value.as_str().map(str::to_owned)
+    }
+}
+
+impl ReadValue for bool {
+    fn read(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl ReadValue for i64 {
+    fn read(value: &Value) -> Option<Self> {
+        value.as_i64()
+    }
+}
+
+impl ReadValue for Value {
+    fn read(value: &Value) -> Option<Self> {
+        Some(value.clone())
+    }
+}
+
+impl ReadValue for Extra {
+    fn read(value: &Value) -> Option<Self> {
+        value.as_object().cloned()
+    }
+}
+
+impl<T: ReadValue> ReadValue for Vec<T> {
+    fn read(value: &Value) -> Option<Self> {
+        value.as_array()?.iter().map(T::read).collect()
+    }
+}
+
+impl ReadValue for Rule {
+    fn read(value: &Value) -> Option<Self> {
+        let rule = match Self::kind_of(value).filter(|_| value.is_object()) {
+            Some(RuleType::Expiration) => ReadValue::read(value).map(Self::Expiration),
+            Some(RuleType::Enablement) => ReadValue::read(value).map(Self::Enablement),
+            Some(RuleType::Approval) => ReadValue::read(value).map(Self::Approval),
+            Some(RuleType::AuthenticationContext) => {
+                ReadValue::read(value).map(Self::AuthenticationContext)
+            }
+            Some(RuleType::Notification) => ReadValue::read(value).map(Self::Notification),
+            None => None,
+        };
+        Some(rule.unwrap_or_else(|| Self::Unknown(value.clone())))
+    }
+}
+
+/// The JSON name of a member: its rename, else the field's name in camelCase (as serde's
+/// `rename_all = "camelCase"` writes it).
+#[doc(hidden)]
+pub fn member_name(field: &str, rename: &[&str]) -> String {
+    if let Some(rename) = rename.first() {
+        return (*rename).to_owned();
+    }
+    let mut out = String::with_capacity(field.len());
+    let mut upper = false;
+    for c in field.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The members of `map` not named in `known`, copied.
+#[doc(hidden)]
+pub fn extra_members(map: &Extra, known: &[String]) -> Extra {
+    map.iter()
+        .filter(|(k, _)| !known.iter().any(|n| n == *k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! Locating many findings in one scan gives the same places as locating them one by one: over
+//! every JSON file of the repository's fixtures, for every finding, and for every value (and
+//! some absent members) of every document.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
+use std::path::{Path, PathBuf};
+
+use pimlint::api::Located;
+use pimlint::{Locator, Options, Pointer};
+use serde_json::Value;
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+fn fixtures() -> Vec<(PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = Vec::new();
+    for dir in ["rules", "tests", "examples"] {
+        json_files(&root.join(dir), &mut files);
+    }
+    files
+        .into_iter()
+        .filter_map(|p| {
+            let bytes = std::fs::read(&p).ok()?;
+            let text = pimlint::decode(&bytes).ok()?.into_owned();
+            Some((p, text))
+        })
+        .collect()
+}
+
+/// Every value's pointer, plus for each object a member it lacks and for each array an index
+/// past its end (and one with a leading zero), which fall back to the container.
+fn pointers(value: &Value, at: &Pointer, out: &mut Vec<Pointer>) {
+    out.push(at.clone());
+    match value {
+        Value::Object(map) => {
+            out.push(at.key("no such member").key("x"));
+            for (k, v) in map {
+                pointers(v, &at.key(k), out);
+            }
+        }
+        Value::Array(items) => {
+            out.push(at.index(items.len()));
+            if !items.is_empty() {
+                out.push(Pointer::parse(&format!("{at}/00")).unwrap());
+            }
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, &at.index(i), out);
+            }
+        }
+        _ => out.push(at.key("inside a scalar")),
+    }
+}
+
+#[test]
+fn one_scan_places_every_pointer_as_one_by_one() {
+    let files = fixtures();
+    assert!(files.len() > 100, "fixtures found: {}", files.len());
+    let mut checked = 0;
+    for (path, text) in &files {
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            continue;
+        };
+        let mut all = Vec::new();
+        pointers(&value, &Pointer::root(), &mut all);
+        // Shuffled order and repeats must not matter.
+        all.reverse();
+        all.push(Pointer::root());
+        let locator = Locator::new(text);
+        let refs: Vec<&Pointer> = all.iter().collect();
+        let many = locator.locate_many(&refs);
+        for (pointer, found) in all.iter().zip(&many) {
+            assert_eq!(
+                *found,
+                locator.locate(pointer),
+                "{}: {pointer}",
+                path.display()
+            );
+            checked += 1;
+        }
+        let offsets: Vec<usize> = many
+            .iter()
+            .flatten()
+            .flat_map(|f| [f.span.end, f.span.start])
+            .collect();
+        let places = locator.line_cols(&offsets);
+        for (offset, place) in offsets.iter().zip(&places) {
+            assert_eq!(*place, locator.line_col(*offset), "{}", path.display());
+        }
+    }
+    assert!(checked > 10_000, "pointers checked: {checked}");
+}
+
+#[test]
+fn findings_are_placed_as_one_by_one() {
+    let mut findings = 0;
+    for (path, text) in fixtures() {
+        let Ok(reports) = pimlint::check_str(&text, &Options::default()) else {
+            continue;
+        };
+        let locator = Locator::new(&text);
+        for report in reports {
+            let one_by_one: Vec<Located> = report
+                .diagnostics
+                .iter()
+                .map(|d| Located::new(d, Some(&locator)))
+                .collect();
+            assert_eq!(
+                Located::all(&report.diagnostics, Some(&locator)),
+                one_by_one,
+                "{}",
+                path.display()
+            );
+            findings += one_by_one.len();
+        }
+    }
+    assert!(findings > 100, "findings compared: {findings}");
+}
+
+#[test]
+fn nothing_to_locate_and_text_that_is_not_json() {
+    let locator = Locator::new("{\"a\": [1, 2]}");
+    assert!(locator.locate_many(&[]).is_empty());
+    assert!(locator.line_cols(&[]).is_empty());
+    let broken = Locator::new("{\"a\": ");
+    let a = Pointer::root().key("a");
+    assert_eq!(broken.locate_many(&[&a]), vec![broken.locate(&a)]);
+}
