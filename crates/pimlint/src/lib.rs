@@ -24,6 +24,7 @@ pub mod model;
 pub mod normalize;
 pub mod pointer;
 pub mod powershell;
+pub mod requirements;
 pub mod roles;
 pub mod rules;
 pub mod schema;
