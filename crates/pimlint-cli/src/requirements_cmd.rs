@@ -29,6 +29,10 @@ pub struct RequirementsArgs {
     #[arg(long, value_name = "SCOPE")]
     pub scope: Option<String>,
 
+    /// The policy's JSON pointer in the source (for a list of policies no assignment names).
+    #[arg(long, value_name = "POINTER")]
+    pub policy_at: Option<String>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = RequirementsFormat::Text)]
     pub format: RequirementsFormat,
@@ -81,8 +85,11 @@ pub fn run(args: &RequirementsArgs) -> Outcome {
                     text: Some(&text),
                 },
                 args.kind,
-                args.role.as_deref(),
-                args.scope.as_deref(),
+                pimlint::requirements::Selector {
+                    role: args.role.as_deref(),
+                    scope: args.scope.as_deref(),
+                    policy: args.policy_at.as_deref(),
+                },
             )
         });
     match found {

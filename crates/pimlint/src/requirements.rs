@@ -1044,10 +1044,11 @@ pub(crate) fn list_roles(found: &[(Governed, &Policy)]) -> String {
                         .unwrap_or_else(|| r.template_id.clone())
                 },
             );
-            match &g.scope {
+            let role = match &g.scope {
                 Some(s) if g.provider != Provider::EntraRoles => format!("{role} at {s}"),
                 _ => role,
-            }
+            };
+            format!("{role} ({})", shown(Some(&g.pointer)))
         })
         .collect();
     names.join(", ")
@@ -1115,20 +1116,64 @@ fn read(
         }
         documents.extend(report.document);
     }
-    Ok((documents, map))
+    Ok((rules_as_one(documents), map))
 }
 
-/// What a request of `kind` must carry under the policy in `input` that governs `role` at
-/// `scope`. `role` (an id, template id or display name) and `scope` may be left out when the
-/// input holds one policy, or one for that role. Pointers lead into `input` as written.
+/// Which policy of an input to read: the one that governs `role` at `scope`, or the one at
+/// `policy`. What is left out may be left out when the input holds one policy, or one for that
+/// role.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Selector<'a> {
+    /// A role template id, role definition id, display name, or `member`/`owner` for groups.
+    pub role: Option<&'a str>,
+    /// The scope (for groups and Azure resources; Entra role settings are tenant-wide).
+    pub scope: Option<&'a str>,
+    /// The policy's JSON pointer in the input, as [`list`] gives it.
+    pub policy: Option<&'a str>,
+}
+
+/// A list of single rules (`GET …/policies/{id}/rules`) is one policy's rules, not a policy per
+/// rule: read them as one update of the policy at the list.
+fn rules_as_one(documents: Vec<crate::model::Document>) -> Vec<crate::model::Document> {
+    use crate::kind::DocumentKind;
+    use crate::model::Document;
+    let single_rule = |d: &Document| matches!(d, Document::Policy(p) if matches!(p.kind, DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule));
+    if documents.len() < 2 || !documents.iter().all(single_rule) {
+        return documents;
+    }
+    let mut all = documents.into_iter();
+    let Some(Document::Policy(mut first)) = all.next() else {
+        return Vec::new();
+    };
+    for document in all {
+        if let Document::Policy(rule) = document {
+            first.rules.apply(&rule.rules);
+        }
+    }
+    first.pointer = first.pointer.parent().unwrap_or_else(Pointer::root);
+    if first.pointer.last().as_deref() == Some("value") {
+        first.pointer = first.pointer.parent().unwrap_or_else(Pointer::root);
+    }
+    vec![Document::Policy(first)]
+}
+
+/// What a request of `kind` must carry under the policy of `input` that `select` picks.
+/// Pointers lead into `input` as written.
 pub fn from_input(
     input: crate::api::Input<'_>,
     kind: RequestKindName,
-    role: Option<&str>,
-    scope: Option<&str>,
+    select: Selector<'_>,
 ) -> Result<Requirements, crate::api::ApiError> {
+    let Selector {
+        role,
+        scope,
+        policy: at,
+    } = select;
     let (documents, map) = read(input)?;
-    let found = governed(&documents);
+    let mut found = governed(&documents);
+    for (g, _) in &mut found {
+        g.pointer = map(&g.pointer);
+    }
     let fail = |message: String| crate::api::ApiError::Document {
         pointer: String::new(),
         message,
@@ -1144,6 +1189,7 @@ pub fn from_input(
     }
     let matching: Vec<&(Governed, &Policy)> = found
         .iter()
+        .filter(|(g, _)| at.is_none_or(|wanted| g.pointer.as_str() == wanted))
         .filter(|(g, _)| {
             role.is_none_or(|wanted| g.role.as_ref().is_some_and(|r| names_role(r, wanted)))
         })
@@ -1162,15 +1208,41 @@ pub fn from_input(
             distinct.push(entry);
         }
     }
+    // A converted export can read one source object as two documents (a ScubaGear role entry:
+    // its policy assignment, and the rules it lists): they are one policy.
+    let merged: Policy;
+    let same_place = distinct.len() > 1
+        && distinct
+            .iter()
+            .all(|(g, _)| g.pointer == distinct[0].0.pointer);
+    if same_place {
+        let mut base = distinct[0].1.clone();
+        for (_, other) in &distinct[1..] {
+            base.rules.apply(&other.rules);
+            if base.role.is_none() {
+                base.role.clone_from(&other.role);
+            }
+        }
+        merged = base;
+        distinct.truncate(1);
+    } else {
+        merged = distinct
+            .first()
+            .map(|d| d.1.clone())
+            .unwrap_or_else(|| found[0].1.clone());
+    }
     let (governed, policy) = match distinct.as_slice() {
-        [one] => *one,
+        [one] => (&one.0, &merged),
         [] => {
-            let what = match (role, scope) {
+            let mut what = match (role, scope) {
                 (Some(r), Some(s)) => format!("role {r:?} at scope {s}"),
                 (Some(r), None) => format!("role {r:?}"),
                 (None, Some(s)) => format!("scope {s}"),
                 (None, None) => "anything".to_owned(),
             };
+            if let Some(at) = at {
+                what = format!("{what} at pointer {at:?}");
+            }
             return Err(fail(format!(
                 "no policy in the input governs {what}; it holds policies for: {}",
                 list_roles(&found)
