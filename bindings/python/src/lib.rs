@@ -15,6 +15,8 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyT
 use rayon::prelude::*;
 use serde_json::{Map, Number, Value};
 
+mod requirements;
+
 /// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
 const MAX_DEPTH: usize = 128;
 
@@ -870,5 +872,7 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(migrate, m)?)?;
+    m.add_function(wrap_pyfunction!(requirements::requirements, m)?)?;
+    m.add_function(wrap_pyfunction!(requirements::policies, m)?)?;
     Ok(())
 }

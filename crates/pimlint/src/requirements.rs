@@ -599,7 +599,6 @@ fn justification(policy: &Policy, id: RuleId, activation: bool) -> Item {
             rule: Some(RuleId::ApprovalEndUserAssignment.as_str()),
             pointer,
         },
-        Some((Some(false), _)) => enablement,
         Some((None, pointer)) if enablement.required == Some(false) => Item {
             required: None,
             rule: Some(RuleId::ApprovalEndUserAssignment.as_str()),
@@ -1054,18 +1053,15 @@ pub(crate) fn list_roles(found: &[(Governed, &Policy)]) -> String {
     names.join(", ")
 }
 
+/// Maps a pointer into converted input back to the input as written.
+type PointerMap = Box<dyn Fn(&Pointer) -> Pointer>;
+
 /// Reads `input` (a policy, policy assignments with their policies, a list response, a tenant
 /// export, policy as code, a PowerShell export, a document of the older APIs) into documents
 /// whose pointers lead into the input as written.
 fn read(
     input: crate::api::Input<'_>,
-) -> Result<
-    (
-        Vec<crate::model::Document>,
-        Box<dyn Fn(&Pointer) -> Pointer>,
-    ),
-    crate::api::ApiError,
-> {
+) -> Result<(Vec<crate::model::Document>, PointerMap), crate::api::ApiError> {
     use crate::api::ApiError;
     let value = input.value;
     let unreadable = |pointer: &Pointer, message: String| {
@@ -1080,30 +1076,28 @@ fn read(
             column: place.map(|p| p.column),
         }
     };
-    let (converted, map): (Option<serde_json::Value>, Box<dyn Fn(&Pointer) -> Pointer>) =
-        if let Some(format) = crate::formats::detect(value) {
-            let adapted = crate::formats::convert(
-                format,
-                value,
-                crate::formats::Context { parameters: None },
-            )
-            .map_err(|e| unreadable(&e.pointer, e.message))?;
-            let pointers = adapted.converted.pointers;
-            (
-                Some(adapted.converted.value),
-                Box::new(move |p| pointers.original(p)),
-            )
-        } else if let Some(legacy) = crate::legacy::convert(value) {
-            let legacy = legacy.map_err(|e| unreadable(&e.pointer, e.message))?;
-            let value = legacy.value.clone();
-            (Some(value), Box::new(move |p| legacy.original(p, "").0))
-        } else if let Some(export) = crate::powershell::convert(value) {
-            let export = export.map_err(|e| unreadable(&e.pointer, e.message))?;
-            let pointers = export.pointers;
-            (Some(export.value), Box::new(move |p| pointers.original(p)))
-        } else {
-            (None, Box::new(Clone::clone))
-        };
+    let (converted, map): (Option<serde_json::Value>, PointerMap) = if let Some(format) =
+        crate::formats::detect(value)
+    {
+        let adapted =
+            crate::formats::convert(format, value, crate::formats::Context { parameters: None })
+                .map_err(|e| unreadable(&e.pointer, e.message))?;
+        let pointers = adapted.converted.pointers;
+        (
+            Some(adapted.converted.value),
+            Box::new(move |p| pointers.original(p)),
+        )
+    } else if let Some(legacy) = crate::legacy::convert(value) {
+        let legacy = legacy.map_err(|e| unreadable(&e.pointer, e.message))?;
+        let value = legacy.value.clone();
+        (Some(value), Box::new(move |p| legacy.original(p, "").0))
+    } else if let Some(export) = crate::powershell::convert(value) {
+        let export = export.map_err(|e| unreadable(&e.pointer, e.message))?;
+        let pointers = export.pointers;
+        (Some(export.value), Box::new(move |p| pointers.original(p)))
+    } else {
+        (None, Box::new(Clone::clone))
+    };
     let options = crate::Options {
         schema: false,
         ..crate::Options::default()
@@ -1228,8 +1222,7 @@ pub fn from_input(
     } else {
         merged = distinct
             .first()
-            .map(|d| d.1.clone())
-            .unwrap_or_else(|| found[0].1.clone());
+            .map_or_else(|| found[0].1.clone(), |d| d.1.clone());
     }
     let (governed, policy) = match distinct.as_slice() {
         [one] => (&one.0, &merged),
