@@ -192,10 +192,45 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
-/// A document as given: text keeps line and column information, objects do not.
+/// A document as given: text keeps line and column information, objects do not; a model of
+/// Microsoft's SDKs is read in the JSON its SDK sends, and findings say so.
 enum Source {
     Text(String),
     Value(Value),
+    Serialized(Value, String),
+}
+
+/// Whether `obj` may be (or hold, at the top) a model of Microsoft's SDKs: anything that is not
+/// plain JSON data. Plain dicts and lists of dicts never reach Python code.
+fn maybe_sdk(obj: &Bound<'_, PyAny>) -> bool {
+    let plain = |o: &Bound<'_, PyAny>| {
+        o.is_none()
+            || o.is_instance_of::<PyDict>()
+            || o.is_instance_of::<PyString>()
+            || o.is_instance_of::<PyBool>()
+            || o.is_instance_of::<PyInt>()
+            || o.is_instance_of::<PyFloat>()
+            || o.is_instance_of::<PyList>()
+            || o.is_instance_of::<PyTuple>()
+    };
+    if let Ok(list) = obj.cast::<PyList>() {
+        return list.iter().any(|x| !plain(&x));
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return tuple.iter().any(|x| !plain(&x));
+    }
+    !plain(obj)
+}
+
+/// Adds where the findings point to their notes, for input read from SDK models.
+fn noted(mut found: Vec<Located>, source: &str) -> Vec<Located> {
+    for d in &mut found {
+        d.note = Some(match d.note.take() {
+            Some(note) => format!("{note}; {source}"),
+            None => source.to_owned(),
+        });
+    }
+    found
 }
 
 impl Source {
@@ -217,6 +252,16 @@ impl Source {
                 Ok(text) => Ok(Self::Text(text.into_owned())),
                 Err(e) => Err(api_error(py, &ApiError::Input(e), index)),
             };
+        }
+        if maybe_sdk(obj) {
+            let wire = py.import("pimlint._sdk")?.call_method1("wire", (obj,))?;
+            if !wire.is_none() {
+                let (value, source): (Bound<'_, PyAny>, String) = wire.extract()?;
+                return match Self::extract(py, &value, index)? {
+                    Self::Value(v) | Self::Serialized(v, _) => Ok(Self::Serialized(v, source)),
+                    Self::Text(t) => Ok(Self::Text(t)),
+                };
+            }
         }
         if !(obj.is_instance_of::<PyDict>()
             || obj.is_instance_of::<PyList>()
@@ -249,6 +294,9 @@ impl Source {
         match self {
             Self::Text(text) => api::lint_text(text, options),
             Self::Value(value) => api::lint(Input::value(value), options),
+            Self::Serialized(value, source) => {
+                api::lint(Input::value(value), options).map(|found| noted(found, source))
+            }
         }
     }
 }
@@ -263,7 +311,7 @@ impl<'a> Parsed<'a> {
     fn new(source: &'a Source) -> Result<Self, ApiError> {
         Ok(match source {
             Source::Text(text) => Self::Text(text, pimlint::parse_json(text)?),
-            Source::Value(value) => Self::Value(value),
+            Source::Value(value) | Source::Serialized(value, _) => Self::Value(value),
         })
     }
 
@@ -792,6 +840,10 @@ fn validate(
         .iter()
         .map(|u| Source::extract(py, u, None))
         .collect::<PyResult<Vec<_>>>()?;
+    let request_source = match &request {
+        Source::Serialized(_, source) => Some(source.clone()),
+        _ => None,
+    };
     let verdict = py
         .detach(|| {
             let request = Parsed::new(&request)?;
@@ -810,6 +862,10 @@ fn validate(
             )
         })
         .map_err(|e| api_error(py, &e, None))?;
+    let mut verdict = verdict;
+    if let Some(source) = request_source {
+        verdict.diagnostics = noted(verdict.diagnostics, &source);
+    }
     Ok(Verdict(verdict))
 }
 

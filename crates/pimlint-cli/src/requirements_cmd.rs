@@ -16,9 +16,10 @@ pub struct RequirementsArgs {
 
     /// The request: activate, extend-active, extend-eligible, renew-active, renew-eligible,
     /// assign-active, assign-eligible, update-active, update-eligible, admin-extend-active,
-    /// admin-extend-eligible, admin-renew-active, admin-renew-eligible.
+    /// admin-extend-eligible, admin-renew-active, admin-renew-eligible; or all (every kind,
+    /// a JSON array).
     #[arg(long, value_name = "KIND", value_parser = parse_request_kind)]
-    pub kind: RequestKindName,
+    pub kind: Kinds,
 
     /// The role, when the source holds several policies: a role template id, role definition
     /// id, display name, or member/owner for groups.
@@ -47,8 +48,21 @@ pub enum RequirementsFormat {
     Json,
 }
 
-fn parse_request_kind(text: &str) -> Result<RequestKindName, String> {
+/// One request kind, or every kind.
+#[derive(Debug, Clone, Copy)]
+pub enum Kinds {
+    /// Every kind.
+    All,
+    /// One kind.
+    One(RequestKindName),
+}
+
+fn parse_request_kind(text: &str) -> Result<Kinds, String> {
+    if text.eq_ignore_ascii_case("all") {
+        return Ok(Kinds::All);
+    }
     text.parse()
+        .map(Kinds::One)
         .map_err(|e: pimlint::requirements::UnknownKind| e.to_string())
 }
 
@@ -79,26 +93,43 @@ pub fn run(args: &RequirementsArgs) -> Outcome {
         .map_err(pimlint::api::ApiError::from)
         .and_then(|text| {
             let value = pimlint::parse_json(&text)?;
-            pimlint::api::requirements(
-                pimlint::api::Input {
-                    value: &value,
-                    text: Some(&text),
-                },
-                args.kind,
-                pimlint::requirements::Selector {
-                    role: args.role.as_deref(),
-                    scope: args.scope.as_deref(),
-                    policy: args.policy_at.as_deref(),
-                },
-            )
+            let kinds = match args.kind {
+                Kinds::All => pimlint::requirements::KINDS.to_vec(),
+                Kinds::One(kind) => vec![kind],
+            };
+            kinds
+                .into_iter()
+                .map(|kind| {
+                    pimlint::api::requirements(
+                        pimlint::api::Input {
+                            value: &value,
+                            text: Some(&text),
+                        },
+                        kind,
+                        pimlint::requirements::Selector {
+                            role: args.role.as_deref(),
+                            scope: args.scope.as_deref(),
+                            policy: args.policy_at.as_deref(),
+                        },
+                    )
+                })
+                .collect::<Result<Vec<_>, _>>()
         });
     match found {
-        Ok(needs) => {
-            emit(&match args.format {
-                RequirementsFormat::Text => needs.to_text(),
-                RequirementsFormat::Json => format!(
+        Ok(all) => {
+            emit(&match (args.format, args.kind) {
+                (RequirementsFormat::Text, _) => all
+                    .iter()
+                    .map(pimlint::requirements::Requirements::to_text)
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                (RequirementsFormat::Json, Kinds::One(_)) => format!(
                     "{}\n",
-                    serde_json::to_string_pretty(&needs).unwrap_or_default()
+                    serde_json::to_string_pretty(&all[0]).unwrap_or_default()
+                ),
+                (RequirementsFormat::Json, Kinds::All) => format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&all).unwrap_or_default()
                 ),
             });
             Outcome::Clean
