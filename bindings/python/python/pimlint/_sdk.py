@@ -11,12 +11,53 @@ own SDK serializes a request body.
   members (``id``, ``scope``, ``effectiveRules``) are kept, as a GET returns them.
 
 A list or tuple of models, or a Kiota collection response, is read as a list.
+
+One exception: kiota writes a ``datetime.timedelta`` as ``str(timedelta)`` (``"8:00:00"``), which
+is not the ISO 8601 duration Graph takes (msgraph-sdk-python#1262). A request keeps that form,
+since it is what would be sent, and is rejected for it; in any other model (a policy or rule
+read from Graph, whose durations the SDK parsed into ``timedelta``) such a duration is written
+back in ISO 8601 (``"PT8H"``), as Graph returned it, so that the policy's limits are known.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Optional, Tuple
+
+# str(timedelta): "8:00:00", "1 day, 2:30:00", "-1 day, 23:00:00.500000".
+_TIMEDELTA = re.compile(r"^(?:(-?\d+) days?, )?(\d+):(\d{2}):(\d{2})(?:\.(\d{1,6}))?$")
+
+
+def _iso_duration(text: str) -> Optional[str]:
+    m = _TIMEDELTA.match(text)
+    if not m or (m.group(1) or "").startswith("-"):
+        return None
+    days, hours, minutes, seconds = (int(g or 0) for g in m.groups()[:4])
+    fraction = (m.group(5) or "").rstrip("0")
+    out = f"P{days}D" if days else "P"
+    time = "".join(
+        f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n
+    )
+    if seconds or fraction:
+        time += f"{seconds}.{fraction}S" if fraction else f"{seconds}S"
+    if time:
+        out += "T" + time
+    return out if out != "P" else "PT0S"
+
+
+def _durations_as_read(value: Any) -> Any:
+    """Durations kiota wrote as str(timedelta), back in ISO 8601 (members named ``…uration``)."""
+    if isinstance(value, dict):
+        return {
+            k: (_iso_duration(v) or v)
+            if isinstance(v, str) and k.lower().endswith("duration")
+            else _durations_as_read(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_durations_as_read(v) for v in value]
+    return value
 
 
 def _is_kiota(obj: Any) -> bool:
@@ -41,7 +82,10 @@ def _kiota(obj: Any) -> Any:
         ) from e
     writer = JsonSerializationWriter()
     writer.write_object_value(None, obj)
-    return json.loads(writer.get_serialized_content() or b"null")
+    value = json.loads(writer.get_serialized_content() or b"null")
+    if type(obj).__name__.endswith("ScheduleRequest"):
+        return value
+    return _durations_as_read(value)
 
 
 def _msrest(obj: Any) -> Any:
