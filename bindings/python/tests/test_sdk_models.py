@@ -7,21 +7,21 @@ environment; pimlint itself never imports them.
 import datetime
 import json
 
-import pimlint
-from conftest import REPO
-
 import kiota_serialization_json.json_parse_node as kiota_json
 from azure.mgmt.authorization import models
-from msgraph.generated.models.expiration_pattern import ExpirationPattern  
-from msgraph.generated.models.expiration_pattern_type import ExpirationPatternType  
-from msgraph.generated.models.request_schedule import RequestSchedule  
-from msgraph.generated.models.unified_role_assignment_schedule_request import (  
+from msgraph.generated.models.expiration_pattern import ExpirationPattern
+from msgraph.generated.models.expiration_pattern_type import ExpirationPatternType
+from msgraph.generated.models.request_schedule import RequestSchedule
+from msgraph.generated.models.unified_role_assignment_schedule_request import (
     UnifiedRoleAssignmentScheduleRequest,
 )
-from msgraph.generated.models.unified_role_management_policy import UnifiedRoleManagementPolicy  
-from msgraph.generated.models.unified_role_schedule_request_actions import (  
+from msgraph.generated.models.unified_role_management_policy import UnifiedRoleManagementPolicy
+from msgraph.generated.models.unified_role_schedule_request_actions import (
     UnifiedRoleScheduleRequestActions,
 )
+
+import pimlint
+from conftest import REPO
 
 EXPORT = REPO / "examples" / "tenant-export"
 NOW = "2026-12-01T08:00:00Z"
