@@ -247,11 +247,20 @@ function update() {
   const { method, url, body, scope } = request();
   $("endpoint").textContent = `${method} ${url}`;
   $("body").textContent = JSON.stringify(body, null, 2);
-  // An ARM body does not say which collection it goes to; its URL does. Tell validate.
+  // A body does not say which collection it is sent to (assignment or eligibility requests);
+  // its URL does. Tell validate, on a copy: the body shown is the one sent.
+  const eligible = needs.request.level === "Eligibility";
   const judged =
     needs.provider === "azure-resources"
-      ? { ...body, type: `Microsoft.Authorization/${needs.request.level === "Eligibility" ? "roleEligibility" : "roleAssignment"}ScheduleRequests` }
-      : body;
+      ? { ...body, type: `Microsoft.Authorization/${eligible ? "roleEligibility" : "roleAssignment"}ScheduleRequests` }
+      : {
+          "@odata.type": `#microsoft.graph.${
+            needs.provider === "groups"
+              ? `privilegedAccessGroup${eligible ? "Eligibility" : "Assignment"}`
+              : `unifiedRole${eligible ? "Eligibility" : "Assignment"}`
+          }ScheduleRequest`,
+          ...body,
+        };
   try {
     verdict = validate(judged, source, { scope: scope || undefined, updates: undefined });
   } catch (e) {

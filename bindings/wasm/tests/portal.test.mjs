@@ -116,6 +116,15 @@ test("the example tenant: ticket fields only where required, approval names the 
   // Self-service extension always waits for an administrator.
   await page.selectOption("#kind", "extend-active");
   assert.equal((await body(page)).action, "selfExtend");
+  assert.equal(await verdict(page), "pending-approval");
+  assert.match(await page.textContent("#notices"), /an administrator must approve every self-service extension/);
+  await page.selectOption("#kind", "assign-eligible");
+  assert.equal(
+    await page.textContent("#endpoint"),
+    "POST https://graph.microsoft.com/v1.0/roleManagement/directory/roleEligibilityScheduleRequests",
+  );
+  assert.equal((await body(page)).action, "adminAssign");
+  assert.notEqual(await verdict(page), "unknown");
   await page.screenshot({ path: `${shots}/portal-approval.png`, fullPage: true });
   assert.deepEqual(errors, []);
 });
