@@ -24,11 +24,11 @@ pub fn requirements_text(
     policy_at: Option<String>,
 ) -> String {
     let run = || -> Result<String, String> {
-        let kind: RequestKindName = kind.parse().map_err(
-            |e: pimlint::requirements::UnknownKind| {
-                json!({"error": {"name": "InputError", "message": e.to_string()}}).to_string()
-            },
-        )?;
+        let kind: RequestKindName =
+            kind.parse()
+                .map_err(|e: pimlint::requirements::UnknownKind| {
+                    json!({"error": {"name": "InputError", "message": e.to_string()}}).to_string()
+                })?;
         let value = parse(text, located)?;
         let input = Input {
             value: &value,

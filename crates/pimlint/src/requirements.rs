@@ -848,14 +848,18 @@ impl Requirements {
             (None, Some(max)) => format!("at most {max} if an end is required (unknown)"),
             (None, None) => "unknown".to_owned(),
         };
+        let decides = if e.required == Some(false) {
+            e.required_pointer.as_ref()
+        } else {
+            e.maximum_duration_pointer
+                .as_ref()
+                .or(e.required_pointer.as_ref())
+        };
         line(
             &mut out,
             "duration",
             duration,
-            e.maximum_duration_pointer
-                .as_ref()
-                .or(e.required_pointer.as_ref())
-                .or(e.pointer.as_ref()),
+            decides.or(e.pointer.as_ref()),
         );
         for (what, item) in [
             ("justification", &self.justification),
@@ -1175,11 +1179,25 @@ pub fn from_input(
         column: None,
     };
     if found.is_empty() {
-        return Err(fail(
-            "the input holds no role management policy (policy assignments alone do not say \
-             what a request needs: give their policies too, or list them with $expand=policy($expand=rules))"
-                .to_owned(),
-        ));
+        let holds =
+            |f: fn(&crate::model::Document) -> bool| documents.iter().filter(|d| f(d)).count();
+        let assignments = holds(|d| matches!(d, crate::model::Document::PolicyAssignment(_)));
+        let requests = holds(|d| matches!(d, crate::model::Document::Request(_)));
+        let why = if assignments > 0 {
+            " (policy assignments alone do not say what a request needs: give their policies \
+             too, or list them with $expand=policy($expand=rules))"
+                .to_owned()
+        } else if requests > 0 {
+            format!(
+                " (it holds {requests} schedule request{}; requirements are read from a policy)",
+                if requests == 1 { "" } else { "s" }
+            )
+        } else {
+            String::new()
+        };
+        return Err(fail(format!(
+            "the input holds no role management policy{why}"
+        )));
     }
     let matching: Vec<&(Governed, &Policy)> = found
         .iter()
