@@ -12,10 +12,10 @@
 //!
 //! ```
 //! use pimlint::requirements::{RequestKindName, requirements};
-//! let text = r#"{"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": [
+//! let text = r##"{"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": [
 //!   {"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
 //!    "id": "Enablement_EndUser_Assignment", "enabledRules": ["Justification"],
-//!    "target": {"caller": "EndUser", "level": "Assignment", "operations": ["All"]}}]}"#;
+//!    "target": {"caller": "EndUser", "level": "Assignment", "operations": ["All"]}}]}"##;
 //! let report = &pimlint::check_str(text, &pimlint::Options::default()).unwrap()[0];
 //! let Some(pimlint::Document::Policy(policy)) = &report.document else { unreachable!() };
 //! let needs = requirements(policy, "activate".parse::<RequestKindName>().unwrap());
