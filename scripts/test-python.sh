@@ -25,7 +25,9 @@ rm -rf "$WHEELS"
 step "fresh virtualenv with the wheel ($VENV)"
 rm -rf "$VENV"
 "$PYTHON" -m venv "$VENV"
-"$VENV/bin/pip" install --quiet --disable-pip-version-check "$WHEELS"/pimlint-*.whl pytest mypy
+# The SDKs whose models the package reads (tests only: pimlint never imports them).
+"$VENV/bin/pip" install --quiet --disable-pip-version-check "$WHEELS"/pimlint-*.whl pytest mypy \
+    msgraph-sdk azure-mgmt-authorization
 
 # The Python tests compare every fixture with the CLI's JSON: build the CLI (a no-op when the
 # Rust tests did) so that they never compare with a stale binary.

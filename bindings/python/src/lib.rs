@@ -15,6 +15,8 @@ use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyT
 use rayon::prelude::*;
 use serde_json::{Map, Number, Value};
 
+mod requirements;
+
 /// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
 const MAX_DEPTH: usize = 128;
 
@@ -190,10 +192,45 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
         .map_or_else(|_| "?".to_owned(), |n| n.to_string())
 }
 
-/// A document as given: text keeps line and column information, objects do not.
+/// A document as given: text keeps line and column information, objects do not; a model of
+/// Microsoft's SDKs is read in the JSON its SDK sends, and findings say so.
 enum Source {
     Text(String),
     Value(Value),
+    Serialized(Value, String),
+}
+
+/// Whether `obj` may be (or hold, at the top) a model of Microsoft's SDKs: anything that is not
+/// plain JSON data. Plain dicts and lists of dicts never reach Python code.
+fn maybe_sdk(obj: &Bound<'_, PyAny>) -> bool {
+    let plain = |o: &Bound<'_, PyAny>| {
+        o.is_none()
+            || o.is_instance_of::<PyDict>()
+            || o.is_instance_of::<PyString>()
+            || o.is_instance_of::<PyBool>()
+            || o.is_instance_of::<PyInt>()
+            || o.is_instance_of::<PyFloat>()
+            || o.is_instance_of::<PyList>()
+            || o.is_instance_of::<PyTuple>()
+    };
+    if let Ok(list) = obj.cast::<PyList>() {
+        return list.iter().any(|x| !plain(&x));
+    }
+    if let Ok(tuple) = obj.cast::<PyTuple>() {
+        return tuple.iter().any(|x| !plain(&x));
+    }
+    !plain(obj)
+}
+
+/// Adds where the findings point to their notes, for input read from SDK models.
+fn noted(mut found: Vec<Located>, source: &str) -> Vec<Located> {
+    for d in &mut found {
+        d.note = Some(match d.note.take() {
+            Some(note) => format!("{note}; {source}"),
+            None => source.to_owned(),
+        });
+    }
+    found
 }
 
 impl Source {
@@ -215,6 +252,16 @@ impl Source {
                 Ok(text) => Ok(Self::Text(text.into_owned())),
                 Err(e) => Err(api_error(py, &ApiError::Input(e), index)),
             };
+        }
+        if maybe_sdk(obj) {
+            let wire = py.import("pimlint._sdk")?.call_method1("wire", (obj,))?;
+            if !wire.is_none() {
+                let (value, source): (Bound<'_, PyAny>, String) = wire.extract()?;
+                return match Self::extract(py, &value, index)? {
+                    Self::Value(v) | Self::Serialized(v, _) => Ok(Self::Serialized(v, source)),
+                    Self::Text(t) => Ok(Self::Text(t)),
+                };
+            }
         }
         if !(obj.is_instance_of::<PyDict>()
             || obj.is_instance_of::<PyList>()
@@ -247,6 +294,9 @@ impl Source {
         match self {
             Self::Text(text) => api::lint_text(text, options),
             Self::Value(value) => api::lint(Input::value(value), options),
+            Self::Serialized(value, source) => {
+                api::lint(Input::value(value), options).map(|found| noted(found, source))
+            }
         }
     }
 }
@@ -261,7 +311,7 @@ impl<'a> Parsed<'a> {
     fn new(source: &'a Source) -> Result<Self, ApiError> {
         Ok(match source {
             Source::Text(text) => Self::Text(text, pimlint::parse_json(text)?),
-            Source::Value(value) => Self::Value(value),
+            Source::Value(value) | Source::Serialized(value, _) => Self::Value(value),
         })
     }
 
@@ -810,6 +860,10 @@ fn validate(
         .iter()
         .map(|u| Source::extract(py, u, None))
         .collect::<PyResult<Vec<_>>>()?;
+    let request_source = match &request {
+        Source::Serialized(_, source) => Some(source.clone()),
+        _ => None,
+    };
     let verdict = py
         .detach(|| {
             let request = Parsed::new(&request)?;
@@ -828,6 +882,10 @@ fn validate(
             )
         })
         .map_err(|e| api_error(py, &e, None))?;
+    let mut verdict = verdict;
+    if let Some(source) = request_source {
+        verdict.diagnostics = noted(verdict.diagnostics, &source);
+    }
     Ok(Verdict(verdict))
 }
 
@@ -890,5 +948,7 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(rules, m)?)?;
     m.add_function(wrap_pyfunction!(explain, m)?)?;
     m.add_function(wrap_pyfunction!(migrate, m)?)?;
+    m.add_function(wrap_pyfunction!(requirements::requirements, m)?)?;
+    m.add_function(wrap_pyfunction!(requirements::policies, m)?)?;
     Ok(())
 }

@@ -76,3 +76,53 @@ def test_python_finds_what_the_cli_finds(path, cli_report):
         return
     assert not expected["error"], f"{path}: the CLI cannot read it, the package can"
     assert findings(d.to_dict() for d in found) == expected["findings"]
+
+
+# ------------------------------------------------------------------ requirements
+
+KINDS = (
+    "activate",
+    "extend-active",
+    "extend-eligible",
+    "renew-active",
+    "renew-eligible",
+    "assign-active",
+    "assign-eligible",
+    "update-active",
+    "update-eligible",
+    "admin-extend-active",
+    "admin-extend-eligible",
+    "admin-renew-active",
+    "admin-renew-eligible",
+)
+
+
+def policy_fixtures() -> list[tuple[str, str]]:
+    """Every policy of every fixture, as (file, pointer)."""
+    out = []
+    for path in fixtures():
+        try:
+            listed = pimlint.policies((REPO / path).read_text(encoding="utf-8"))
+        except pimlint.InputError:
+            continue
+        for pointer in dict.fromkeys(p["pointer"] for p in listed):
+            out.append((path, pointer))
+    return out
+
+
+def test_there_are_policies_to_compare():
+    assert len(policy_fixtures()) > 150
+
+
+@pytest.mark.parametrize(("path", "pointer"), policy_fixtures())
+def test_python_requirements_are_the_clis(path, pointer):
+    out = subprocess.run(
+        [str(cli()), "requirements", path, "--kind", "all", "--policy-at", pointer, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert out.returncode == 0, out.stderr
+    text = (REPO / path).read_text(encoding="utf-8")
+    found = [pimlint.requirements(text, kind, policy_at=pointer) for kind in KINDS]
+    assert found == json.loads(out.stdout)

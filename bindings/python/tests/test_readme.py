@@ -25,3 +25,19 @@ def test_readme_block_runs_alone(index, tmp_path, monkeypatch, capsys):
     code = compile(BLOCKS[index], f"README.md block {index + 1}", "exec")
     exec(code, {"__name__": "__readme__"})
     capsys.readouterr()
+
+
+ROOT_README = pathlib.Path(__file__).resolve().parents[3] / "README.md"
+ROOT_BLOCKS = re.findall(r"```python\n(.*?)```", ROOT_README.read_text(encoding="utf-8"), re.S)
+
+
+def test_root_readme_has_a_python_block():
+    assert any("pimlint.requirements(" in block for block in ROOT_BLOCKS)
+
+
+@pytest.mark.parametrize("index", range(len(ROOT_BLOCKS)), ids=lambda i: f"root-block{i + 1}")
+def test_root_readme_block_runs_alone(index, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    code = compile(ROOT_BLOCKS[index], f"README.md (repository root) block {index + 1}", "exec")
+    exec(code, {"__name__": "__readme__"})
+    capsys.readouterr()

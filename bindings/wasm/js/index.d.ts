@@ -126,3 +126,115 @@ export interface Migration {
 }
 export function migrate(input: Json): Migration[];
 export function explain(code: string): string;
+
+/** A kind of request: what a principal asks for themselves, or what an administrator does. */
+export type RequestKind =
+  | "activate"
+  | "extend-active"
+  | "extend-eligible"
+  | "renew-active"
+  | "renew-eligible"
+  | "assign-active"
+  | "assign-eligible"
+  | "update-active"
+  | "update-eligible"
+  | "admin-extend-active"
+  | "admin-extend-eligible"
+  | "admin-renew-active"
+  | "admin-renew-eligible";
+
+export type Provider = "entra-roles" | "groups" | "azure-resources";
+
+/** A role as a policy assignment names it. */
+export interface Role {
+  id: string;
+  templateId: string;
+  displayName: string | null;
+}
+
+/** One thing a request must carry: `required` is `null` when the policy does not say. */
+export interface RequirementItem {
+  required: boolean | null;
+  /** The policy rule that decides; `null` when no rule governs it for this kind. */
+  rule: string | null;
+  /** The policy member that decides. */
+  pointer: string | null;
+}
+
+export interface Approver {
+  kind: string | null;
+  id: string | null;
+  description: string | null;
+  isBackup: boolean | null;
+  pointer: string;
+}
+
+/** What a request of one kind must carry under one policy. */
+export interface Requirements {
+  kind: RequestKind;
+  provider: Provider;
+  policy: {
+    pointer: string;
+    id: string | null;
+    extent: "whole" | "update" | "projection";
+    role: Role | null;
+    scope: string | null;
+  };
+  /** Where the request goes; an ARM URL holds `{scope}` and `{requestName}` to fill in. */
+  request: { method: "POST" | "PUT"; url: string; action: string; level: "Assignment" | "Eligibility" };
+  expiration: {
+    rule: string;
+    pointer: string | null;
+    /** When `false`, a request without an end is accepted and no maximum applies. */
+    required: boolean | null;
+    requiredPointer: string | null;
+    maximumDuration: string | null;
+    maximumDurationPointer: string | null;
+    /** The maximum in seconds, when it has no years or months. */
+    maximumSeconds: number | null;
+    minimumDuration: string | null;
+  };
+  justification: RequirementItem;
+  /** `ticketInfo.ticketNumber` and `ticketInfo.ticketSystem`. */
+  ticket: RequirementItem;
+  mfa: RequirementItem;
+  authenticationContext: RequirementItem & { claimValue: string | null; claimValuePointer: string | null };
+  approval: RequirementItem & {
+    mode: string | null;
+    stages: { pointer: string; timeoutDays: number | null; approvers: Approver[]; escalationApprovers: Approver[] }[] | null;
+    defaultApprovers: string | null;
+    extensionRequired: boolean | null;
+    extensionPointer: string | null;
+    /** Who approves, in words. */
+    summary: string | null;
+  };
+  notifications: {
+    rule: string;
+    recipientType: "Requestor" | "Approver" | "Admin";
+    pointer: string | null;
+    level: "All" | "Critical" | "None" | null;
+    defaultRecipients: boolean | null;
+    additionalRecipients: string[] | null;
+  }[];
+}
+
+export interface RequirementsOptions {
+  /** Role template id, role definition id, display name, or `member`/`owner`. */
+  role?: string;
+  /** The scope, for groups and Azure resources. */
+  scope?: string;
+  /** The policy's JSON pointer in the source, as `policies()` gives it. */
+  policy?: string;
+}
+
+/** A policy of a source and the role and scope it governs. */
+export interface GovernedPolicy {
+  pointer: string;
+  provider: Provider;
+  policyId: string | null;
+  role: Role | null;
+  scope: string | null;
+}
+
+export function requirements(source: Json, kind: RequestKind, options?: RequirementsOptions): Requirements;
+export function policies(source: Json): GovernedPolicy[];

@@ -143,3 +143,21 @@ export function explain(code) {
   if (typeof code !== "string") throw new TypeError("code must be a string");
   return call(() => wasm.explainJson(code));
 }
+
+/**
+ * What a request of `kind` (`activate`, `assign-eligible`, …) must carry under the policy in
+ * `source` that governs `options.role` at `options.scope` (or the one at the JSON pointer
+ * `options.policy`): maximum duration, justification, ticket, MFA, authentication context,
+ * approval and notifications, each with the pointer of the policy member it comes from.
+ */
+export function requirements(source, kind, options = {}) {
+  const [text, located] = toText(source, "source");
+  if (typeof kind !== "string") throw new TypeError("kind must be a string such as \"activate\"");
+  return call(() => wasm.requirementsText(text, located, kind, options.role, options.scope, options.policy));
+}
+
+/** Every policy in `source` with the role and scope it governs, for a role picker. */
+export function policies(source) {
+  const [text, located] = toText(source, "source");
+  return call(() => wasm.policiesText(text, located));
+}

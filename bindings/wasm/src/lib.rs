@@ -13,6 +13,8 @@ use serde::Serialize;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
+mod requirements;
+
 fn ok<T: Serialize>(value: &T) -> String {
     serde_json::to_string(&json!({ "ok": value })).unwrap_or_else(|e| internal(&e.to_string()))
 }

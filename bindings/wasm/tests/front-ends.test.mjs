@@ -102,3 +102,55 @@ test("the npm package finds what the CLI finds in every fixture", { skip: cli() 
   }
   assert.deepEqual(disagreements, []);
 });
+
+// requirements(): for every policy of every fixture and every request kind, the package answers
+// what `pimlint requirements --kind all --policy-at POINTER --format json` answers.
+const KINDS = [
+  "activate",
+  "extend-active",
+  "extend-eligible",
+  "renew-active",
+  "renew-eligible",
+  "assign-active",
+  "assign-eligible",
+  "update-active",
+  "update-eligible",
+  "admin-extend-active",
+  "admin-extend-eligible",
+  "admin-renew-active",
+  "admin-renew-eligible",
+];
+
+test("the npm package's requirements are the CLI's, for every fixture policy", { skip: cli() ? false : "no built pimlint CLI (set PIMLINT_BIN)" }, () => {
+  let compared = 0;
+  const disagreements = [];
+  for (const path of fixtures()) {
+    const text = readFileSync(join(repo, path), "utf8");
+    let listed;
+    try {
+      listed = pimlint.policies(text);
+    } catch (e) {
+      if (!(e instanceof pimlint.InputError)) throw e;
+      continue;
+    }
+    for (const pointer of new Set(listed.map((p) => p.pointer))) {
+      const out = spawnSync(cli(), ["requirements", path, "--kind", "all", "--policy-at", pointer, "--format", "json"], {
+        cwd: repo,
+        encoding: "utf8",
+      });
+      if (out.status !== 0) {
+        disagreements.push(`${path} ${pointer}: the CLI fails: ${out.stderr}`);
+        continue;
+      }
+      const found = KINDS.map((kind) => pimlint.requirements(text, kind, { policy: pointer }));
+      try {
+        assert.deepEqual(found, JSON.parse(out.stdout));
+      } catch (e) {
+        disagreements.push(`${path} ${pointer}: ${e.message}`);
+      }
+      compared += 1;
+    }
+  }
+  assert.ok(compared > 150, `only ${compared} policies compared`);
+  assert.deepEqual(disagreements, []);
+});

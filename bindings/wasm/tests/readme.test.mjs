@@ -12,6 +12,9 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const readme = readFileSync(join(root, "README.md"), "utf8");
 const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
+// The repository README shows the same flow; its js blocks run here too.
+const rootReadme = readFileSync(join(root, "..", "..", "README.md"), "utf8");
+const rootBlocks = [...rootReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 test("every js block of the README runs alone in a project that installed the package", () => {
   assert.ok(blocks.length >= 1);
@@ -28,5 +31,12 @@ test("every js block of the README runs alone in a project that installed the pa
     writeFileSync(file, block);
     const out = execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
     if (block.includes("validate(")) assert.match(out, /the service will refuse it/);
+  });
+  assert.ok(rootBlocks.some((block) => block.includes("requirements(")));
+  rootBlocks.forEach((block, i) => {
+    const file = join(project, `root-block${i + 1}.mjs`);
+    writeFileSync(file, block);
+    // Throws (and fails the test) when the request built from the requirements is refused.
+    execFileSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
   });
 });

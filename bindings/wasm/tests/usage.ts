@@ -1,6 +1,8 @@
 // Type-checked by `tsc --noEmit` in the tests: what a portal writes against the package.
 import { lint, validate, rules, explain, version, InputError, ConfigError, PimlintError } from "../pkg/index.js";
 import type { Diagnostic, Verdict, RuleInfo, Config } from "../pkg/index.js";
+import { policies, requirements } from "../pkg/index.js";
+import type { GovernedPolicy, Requirements } from "../pkg/index.js";
 
 const config: Config = { profile: "strict", ignore: ["PIM001"], severity: { PIM102: "error" } };
 const found: Diagnostic[] = lint('{"rules": []}', config, { kind: "graph-policy" });
@@ -27,4 +29,13 @@ const wrong: Diagnostic["severity"] = "fatal";
 // @ts-expect-error: options.now is a Date or a string
 validate("{}", "{}", { now: 12 });
 
-export { lines, outcome, names, doc, wrong };
+// A request form: the role picker, then what the form must ask for.
+const listed: GovernedPolicy[] = policies({ value: [] });
+const needs: Requirements = requirements({ rules: [] }, "activate", { policy: listed[0]?.pointer });
+const maxSeconds: number | null = needs.expiration.maximumSeconds;
+const ticketRequired: boolean | null = needs.ticket.required;
+const approvers: string[] = (needs.approval.stages ?? []).flatMap((s) => s.approvers.map((a) => a.id ?? "?"));
+// @ts-expect-error: the request kinds are a closed set
+requirements("{}", "activation");
+
+export { lines, outcome, names, doc, wrong, maxSeconds, ticketRequired, approvers };

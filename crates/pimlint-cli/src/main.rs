@@ -9,6 +9,7 @@ mod inputs;
 mod migrate_cmd;
 mod output;
 mod report;
+mod requirements_cmd;
 mod settings;
 mod stream;
 mod validate_cmd;
@@ -38,6 +39,9 @@ enum Command {
     Check(check::CheckArgs),
     /// Predict what the PIM service does with schedule requests under their policies.
     Validate(validate_cmd::ValidateArgs),
+    /// What a request of one kind must carry under a policy: maximum duration, justification,
+    /// ticket, MFA, authentication context, approval and who is told.
+    Requirements(requirements_cmd::RequirementsArgs),
     /// Show the configuration file in force for a path (default: the current directory), as
     /// written.
     Config {
@@ -102,6 +106,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Validate(args) => validate_cmd::run(&args),
+        Command::Requirements(args) => requirements_cmd::run(&args),
         Command::Rules { format } => list_rules(format),
         Command::Config { schema: true, .. } => {
             emit(&format!(

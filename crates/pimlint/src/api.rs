@@ -510,3 +510,20 @@ pub fn migrate_text(text: &str) -> Result<Vec<crate::legacy::Migrated>, ApiError
         text: Some(text),
     })
 }
+
+/// What a request of `kind` must carry under the policy of `input` that `select` picks (by
+/// role and scope, or pointer; nothing when the input holds one policy): the maximum duration,
+/// justification, ticket, MFA, authentication context, approval and notifications, each with
+/// the pointer of the policy member it comes from. See [`crate::requirements`].
+pub fn requirements(
+    input: Input<'_>,
+    kind: crate::requirements::RequestKindName,
+    select: crate::requirements::Selector<'_>,
+) -> Result<crate::requirements::Requirements, ApiError> {
+    crate::requirements::from_input(input, kind, select)
+}
+
+/// Every policy of `input` with the role and scope it governs, for a role picker.
+pub fn policies(input: Input<'_>) -> Result<Vec<crate::requirements::Governed>, ApiError> {
+    crate::requirements::list(input)
+}

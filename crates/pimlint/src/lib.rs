@@ -26,6 +26,7 @@ pub mod normalize;
 pub mod pointer;
 pub mod powershell;
 pub mod report;
+pub mod requirements;
 pub mod roles;
 pub mod rules;
 pub mod schema;

@@ -19,6 +19,8 @@ from pimlint._pimlint import (
     lint,
     lint_many,
     migrate,
+    policies,
+    requirements,
     rules,
     validate,
 )
@@ -38,6 +40,8 @@ __all__ = [
     "lint",
     "lint_many",
     "migrate",
+    "policies",
+    "requirements",
     "rules",
     "validate",
 ]

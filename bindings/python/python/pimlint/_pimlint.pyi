@@ -3,7 +3,7 @@
 import datetime
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal, Optional, Sequence, Union, final
+from typing import Any, Literal, Optional, Protocol, Sequence, Union, final
 
 from typing_extensions import TypeAlias
 
@@ -19,6 +19,8 @@ __all__ = [
     "lint",
     "lint_many",
     "migrate",
+    "policies",
+    "requirements",
     "rules",
     "validate",
 ]
@@ -27,7 +29,12 @@ __version__: str
 
 # A JSON document: text (findings then carry line and column), bytes (UTF-8, or UTF-16 with a
 # byte order mark), or what ``json.load`` and ``requests``/``httpx`` ``.json()`` return.
-_Json: TypeAlias = Union[str, bytes, Mapping[str, Any], Sequence[Any]]
+# A model of Microsoft's Python SDKs (msgraph-sdk, azure-mgmt-authorization), or a list of them:
+# read in the JSON the SDK sends for it.
+class _SdkModel(Protocol):
+    def serialize(self, *args: Any, **kwargs: Any) -> Any: ...
+
+_Json: TypeAlias = Union[str, bytes, Mapping[str, Any], Sequence[Any], _SdkModel]
 
 
 @final
@@ -181,6 +188,40 @@ def migrate(doc: _Json) -> list[dict[str, Any]]:
     """The iteration-3 calls that replace a document of PIM's older APIs (iteration 1 or 2):
     one dict per legacy document, with ``calls`` (method, url, body) and ``notCarried``.
     ``InputError`` if the input holds no legacy document."""
+
+_RequestKind: TypeAlias = Literal[
+    "activate",
+    "extend-active",
+    "extend-eligible",
+    "renew-active",
+    "renew-eligible",
+    "assign-active",
+    "assign-eligible",
+    "update-active",
+    "update-eligible",
+    "admin-extend-active",
+    "admin-extend-eligible",
+    "admin-renew-active",
+    "admin-renew-eligible",
+]
+
+def requirements(
+    policy: _Json,
+    kind: _RequestKind,
+    *,
+    role: Optional[str] = None,
+    scope: Optional[str] = None,
+    policy_at: Optional[str] = None,
+) -> dict[str, Any]:
+    """What a request of ``kind`` must carry under the policy in ``policy`` that governs
+    ``role`` at ``scope`` (or the one at the JSON pointer ``policy_at``): maximum duration,
+    justification, ticket, MFA, authentication context, approval and notifications, each with
+    the pointer of the policy member it comes from; ``None`` where the policy does not say.
+    ``InputError`` when the policy cannot be read or chosen; ``ValueError`` for an unknown kind."""
+
+def policies(source: _Json) -> list[dict[str, Any]]:
+    """Every policy in ``source`` with the role and scope it governs (``pointer``,
+    ``provider``, ``policyId``, ``role``, ``scope``), for choosing one."""
 
 def explain(code: str) -> str:
     """The documentation of a rule (Markdown), by code or name; ``KeyError`` if unknown."""

@@ -1,0 +1,64 @@
+//! `requirementsText` and `policiesText`: what a request must carry under a policy.
+
+use pimlint::api::{self, Input};
+use pimlint::requirements::{RequestKindName, Selector};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+use super::{input_error, ok, parse};
+
+/// What a request of `kind` must carry under the policy in `text` that governs `role` at
+/// `scope`, or the one at the JSON pointer `policy_at`.
+#[wasm_bindgen(js_name = requirementsText)]
+#[must_use]
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "wasm-bindgen hands optional strings over by value"
+)]
+pub fn requirements_text(
+    text: &str,
+    located: bool,
+    kind: &str,
+    role: Option<String>,
+    scope: Option<String>,
+    policy_at: Option<String>,
+) -> String {
+    let run = || -> Result<String, String> {
+        let kind: RequestKindName =
+            kind.parse()
+                .map_err(|e: pimlint::requirements::UnknownKind| {
+                    json!({"error": {"name": "InputError", "message": e.to_string()}}).to_string()
+                })?;
+        let value = parse(text, located)?;
+        let input = Input {
+            value: &value,
+            text: located.then_some(text),
+        };
+        let select = Selector {
+            role: role.as_deref(),
+            scope: scope.as_deref(),
+            policy: policy_at.as_deref(),
+        };
+        api::requirements(input, kind, select)
+            .map(|found| ok(&found))
+            .map_err(|e| input_error(&e, located))
+    };
+    run().unwrap_or_else(|e| e)
+}
+
+/// Every policy in `text` with the role and scope it governs.
+#[wasm_bindgen(js_name = policiesText)]
+#[must_use]
+pub fn policies_text(text: &str, located: bool) -> String {
+    let run = || -> Result<String, String> {
+        let value = parse(text, located)?;
+        let input = Input {
+            value: &value,
+            text: located.then_some(text),
+        };
+        api::policies(input)
+            .map(|found| ok(&found))
+            .map_err(|e| input_error(&e, located))
+    };
+    run().unwrap_or_else(|e| e)
+}
