@@ -134,7 +134,7 @@ fn json_shape() {
             Selector::default(),
         )
         .unwrap();
-        insta::with_settings!({ snapshot_suffix => path.replace(['/', '.'], "_"), omit_expression => true }, {
+        insta::with_settings!({ snapshot_suffix => path.replace(['/', '.'], "_"), description => path, omit_expression => true }, {
             insta::assert_json_snapshot!("json_shape", needs);
         });
     }
