@@ -134,8 +134,8 @@ impl Diagnostic {
 
     /// Adds the edits that resolve the finding.
     #[must_use]
-    pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+    pub fn with_fix(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        self.fix = fix.into();
         self
     }
 

@@ -7,6 +7,7 @@
 //! rounds of lint-and-apply until nothing is left to fix.
 
 pub mod encoding;
+pub mod policy;
 pub mod text;
 pub mod value;
 
