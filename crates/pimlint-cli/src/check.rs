@@ -60,6 +60,20 @@ pub struct CheckArgs {
     /// with [tool.pimlint] above each input).
     #[arg(long, value_name = "PATH")]
     config: Option<std::path::PathBuf>,
+
+    /// Apply the safe fixes to the files in place, then report what is left. Standard input
+    /// is printed fixed.
+    #[arg(long)]
+    fix: bool,
+
+    /// With --fix or --diff, apply unsafe fixes too: they change settings (shorten an
+    /// activation, require MFA, turn approval on), so review them.
+    #[arg(long)]
+    unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.
+    #[arg(long)]
+    diff: bool,
 }
 
 /// How directories are searched; each replaces or extends the configuration's setting.
@@ -310,6 +324,17 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        crate::warn("pimlint: --unsafe-fixes applies with --fix or --diff");
+        return Outcome::Failure;
+    }
+    let mut fix_failed = false;
+    if args.fix || args.diff {
+        match run_fixes(args, &mut configs, &expanded) {
+            FixPhase::Done(outcome) => return outcome,
+            FixPhase::Check { failed } => fix_failed = failed,
+        }
+    }
     let streamed = args.format == OutputFormat::JsonLines
         || expanded.iter().any(|(_, e)| match e {
             Expanded::Inputs(found) => found
@@ -370,7 +395,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             output::text(&files, &summary, color);
         }
     }
-    if summary.unreadable > 0 {
+    if summary.unreadable > 0 || fix_failed {
         Outcome::Failure
     } else if !args.exit_zero
         && summary.count(Severity::Warning) + summary.count(Severity::Error) > 0
@@ -378,6 +403,72 @@ pub fn run(args: &CheckArgs) -> Outcome {
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+/// How the fix phase of `check --fix` / `--diff` ends.
+enum FixPhase {
+    /// The run ends here: `--diff`, standard input printed fixed, or a configuration error.
+    Done(Outcome),
+    /// The check of the fixed files follows; `failed` when an input could not be fixed (the
+    /// run then fails).
+    Check { failed: bool },
+}
+
+fn run_fixes(
+    args: &CheckArgs,
+    configs: &mut crate::settings::Configs,
+    expanded: &[(&String, Expanded)],
+) -> FixPhase {
+    let mut tally = crate::fix::Tally::default();
+    let mut stdin = false;
+    for (_, expansion) in expanded {
+        let Expanded::Inputs(found) = expansion else {
+            continue;
+        };
+        for source in &found.sources {
+            let Some(options) = options_for(args, configs, source) else {
+                return FixPhase::Done(Outcome::Failure);
+            };
+            let ndjson = crate::bulk::is_ndjson(source, args.format_in);
+            if found.walked && !ndjson && crate::bulk::plainly_not_pim(source) {
+                continue;
+            }
+            stdin |= matches!(source, Source::Stdin);
+            let mode = crate::fix::Mode {
+                unsafe_fixes: args.unsafe_fixes,
+                diff: args.diff,
+                ndjson,
+            };
+            crate::fix::fix_source(source, &options, mode, &mut tally);
+        }
+    }
+    let mode = crate::fix::Mode {
+        unsafe_fixes: args.unsafe_fixes,
+        diff: args.diff,
+        ndjson: false,
+    };
+    crate::warn(&crate::fix::summary(&tally, mode));
+    if args.diff {
+        return FixPhase::Done(if tally.failed > 0 {
+            Outcome::Failure
+        } else if tally.files > 0 && !args.exit_zero {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        });
+    }
+    if stdin {
+        return FixPhase::Done(if tally.failed > 0 {
+            Outcome::Failure
+        } else if tally.remaining > 0 && !args.exit_zero {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        });
+    }
+    FixPhase::Check {
+        failed: tally.failed > 0,
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod bulk;
 mod check;
+mod fix;
 mod formats;
 mod gitlab;
 mod inputs;

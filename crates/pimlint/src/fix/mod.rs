@@ -187,7 +187,9 @@ pub enum FixError {
     #[error(transparent)]
     Input(#[from] InputError),
     /// Applying the fixes would not leave valid JSON; nothing is changed.
-    #[error("applying the fixes of {codes} would not leave valid JSON ({message}); nothing was changed")]
+    #[error(
+        "applying the fixes of {codes} would not leave valid JSON ({message}); nothing was changed"
+    )]
     Broken {
         /// The codes of the fixes applied in the failing round.
         codes: String,
@@ -259,6 +261,17 @@ pub fn converted_from(value: &Value, options: &Options) -> Option<&'static str> 
 /// `unsafe_fixes`), over rounds until none is left; the result is linted again. Fixes whose
 /// edits overlap wait for the next round. Nothing is applied if the result would not parse.
 pub fn fix_text(text: &str, options: &Options, unsafe_fixes: bool) -> Result<Fixed, FixError> {
+    fix_text_with(text, options, |d| {
+        d.fix.as_ref().is_some_and(|f| f.allowed(unsafe_fixes))
+    })
+}
+
+/// [`fix_text`] applying the fixes of the findings `accept` picks (one rule's, say).
+pub fn fix_text_with(
+    text: &str,
+    options: &Options,
+    accept: impl Fn(&Diagnostic) -> bool,
+) -> Result<Fixed, FixError> {
     let mut current = text.to_owned();
     let mut applied = Vec::new();
     let mut rounds = 0;
@@ -267,7 +280,7 @@ pub fn fix_text(text: &str, options: &Options, unsafe_fixes: bool) -> Result<Fix
         let candidates: Vec<&Diagnostic> = reports
             .iter()
             .flat_map(|r| &r.diagnostics)
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.allowed(unsafe_fixes)))
+            .filter(|d| d.fix.is_some() && accept(d))
             .collect();
         if candidates.is_empty() || rounds == MAX_ROUNDS {
             return Ok(Fixed {

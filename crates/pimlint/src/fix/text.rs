@@ -7,12 +7,16 @@ use super::{Edit, Fix};
 use crate::locate::Locator;
 use crate::pointer::Pointer;
 
-/// One replacement of the text: `start..end` becomes `with`.
+/// One replacement of the text: bytes `start..end` become `with` (an insertion when
+/// `start == end`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Splice {
-    start: usize,
-    end: usize,
-    with: String,
+pub struct Splice {
+    /// First byte replaced.
+    pub start: usize,
+    /// One past the last byte replaced.
+    pub end: usize,
+    /// The new text.
+    pub with: String,
 }
 
 impl Splice {
@@ -52,6 +56,15 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
     }
     out.push_str(&text[at..]);
     (out, applied)
+}
+
+/// Where and how `fix` changes `text`, for formats that carry text replacements (SARIF);
+/// `None` when an edit cannot be placed.
+#[must_use]
+pub fn splices(text: &str, fix: &Fix) -> Option<Vec<Splice>> {
+    let locator = Locator::new(text);
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    place(&locator, newline, &fix.edits)
 }
 
 /// The splices of one fix's edits, or `None` when one cannot be placed or two overlap.
@@ -169,22 +182,13 @@ fn splice(locator: &Locator<'_>, newline: &str, edit: &Edit) -> Option<Splice> {
 /// How many elements the array at `pointer` has.
 fn count(locator: &Locator<'_>, pointer: &Pointer) -> usize {
     (0..)
-        .take_while(|&i| {
-            locator
-                .locate(&pointer.index(i))
-                .is_some_and(|f| f.exact)
-        })
+        .take_while(|&i| locator.locate(&pointer.index(i)).is_some_and(|f| f.exact))
         .count()
 }
 
 /// Adds an item at the end of the object or array spanning `start..end`, laid out like its
 /// first item (on its own line with the same indentation, or on the same line).
-fn append(
-    text: &str,
-    start: usize,
-    end: usize,
-    item: impl FnOnce(&str) -> String,
-) -> Splice {
+fn append(text: &str, start: usize, end: usize, item: impl FnOnce(&str) -> String) -> Splice {
     let inner = &text[start + 1..end - 1];
     if inner.trim().is_empty() {
         let indent = indent_at(text, start);
@@ -323,9 +327,7 @@ mod tests {
             vec![
                 Edit::Remove { path: p("/a") },
                 Edit::Remove { path: p("/b/2") },
-                Edit::Remove {
-                    path: p("/c/only"),
-                },
+                Edit::Remove { path: p("/c/only") },
             ],
         );
         assert_eq!(out, "{\n  \"b\": [1, 2],\n  \"c\": {}\n}");
