@@ -207,3 +207,54 @@ pub fn summary(tally: &Tally, mode: Mode) -> String {
     }
     line
 }
+
+/// A finding's fix as SARIF `fixes`: one artifact change of the file, a replacement per
+/// edit, with regions by line and column (in characters, like the results' regions).
+pub fn sarif_fixes(
+    path: &str,
+    locator: Option<&pimlint::Locator<'_>>,
+    d: &pimlint::Diagnostic,
+) -> Option<Vec<serde_sarif::sarif::Fix>> {
+    use serde_sarif::sarif::{
+        ArtifactChange, ArtifactContent, ArtifactLocation, Fix, Message, Region, Replacement,
+    };
+    let fix = d.fix.as_ref()?;
+    let locator = locator?;
+    let splices = pimlint::fix::text::splices(locator.text(), fix)?;
+    let as_i64 = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let replacements = splices
+        .into_iter()
+        .map(|s| {
+            let (start, end) = (locator.line_col(s.start), locator.line_col(s.end));
+            let region = Region::builder()
+                .start_line(as_i64(start.line))
+                .start_column(as_i64(start.column))
+                .end_line(as_i64(end.line))
+                .end_column(as_i64(end.column))
+                .build();
+            Replacement::builder()
+                .deleted_region(region)
+                .inserted_content(ArtifactContent::builder().text(s.with).build())
+                .build()
+        })
+        .collect::<Vec<_>>();
+    Some(vec![
+        Fix::builder()
+            .description(
+                Message::builder()
+                    .text(format!(
+                        "{} ({} fix)",
+                        fix.message,
+                        fix.applicability.as_str()
+                    ))
+                    .build(),
+            )
+            .artifact_changes(vec![
+                ArtifactChange::builder()
+                    .artifact_location(ArtifactLocation::builder().uri(path).build())
+                    .replacements(replacements)
+                    .build(),
+            ])
+            .build(),
+    ])
+}
