@@ -240,6 +240,16 @@ fn render(value: &Value, indent: &str, newline: &str) -> String {
     if compact {
         return serde_json::to_string(value).unwrap_or_default();
     }
+    // A short list of scalars stays on one line, as people write `["Justification"]`.
+    if let Value::Array(items) = value {
+        if items.len() <= 3 && items.iter().all(|v| !v.is_array() && !v.is_object()) {
+            let items: Vec<String> = items
+                .iter()
+                .map(|v| serde_json::to_string(v).unwrap_or_default())
+                .collect();
+            return format!("[{}]", items.join(", "));
+        }
+    }
     let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
     pretty.replace('\n', &format!("{newline}{indent}"))
 }

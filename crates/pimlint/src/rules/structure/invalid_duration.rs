@@ -39,13 +39,17 @@ pub fn diagnostic(at: &Pointer, text: &str, error: &DurationError) -> Diagnostic
         at.clone(),
     )
     .with_help("durations look like PT8H (8 hours), PT30M (30 minutes) or P15D (15 days)");
-    match suggestion(error) {
-        Some(s) => d.with_fix(Fix::replace_safe(
-            format!("write {s:?}"),
-            at,
-            Value::String(s.to_owned()),
-        )),
-        None => d,
+    let Some(s) = suggestion(error) else {
+        return d;
+    };
+    let message = format!("write {s:?}");
+    let value = Value::String(s.to_owned());
+    // Without its `P` the unit is a guess (`1230M` may have meant 12 h 30 min, not 1230
+    // minutes): the fix is offered, not applied by default.
+    if matches!(error, DurationError::MissingP { .. }) {
+        d.with_fix(Fix::replace_unsafe(message, at, value))
+    } else {
+        d.with_fix(Fix::replace_safe(message, at, value))
     }
 }
 
