@@ -122,6 +122,11 @@ pub enum OutputFormat {
     Gitlab,
     /// One JSON object per finding, written as found, then a summary object.
     JsonLines,
+    /// The Graph / ARM calls (`az rest` commands) that apply the fixes of policies read from
+    /// a tenant.
+    Remediation,
+    /// The same calls as one JSON list a script can replay.
+    RemediationJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -384,6 +389,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         OutputFormat::Github => emit(&formats::github(&items(&files))),
         OutputFormat::Gitlab => emit(&crate::gitlab::gitlab(&items(&files))),
         OutputFormat::JsonLines => unreachable_streamed(),
+        OutputFormat::Remediation => emit(&crate::remediation::text(&files)),
+        OutputFormat::RemediationJson => emit(&crate::remediation::json(&files)),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -497,6 +504,10 @@ fn run_streamed(
         }
         OutputFormat::Gitlab => {
             bulk::unsupported("gitlab");
+            return Outcome::Failure;
+        }
+        OutputFormat::Remediation | OutputFormat::RemediationJson => {
+            bulk::unsupported("remediation");
             return Outcome::Failure;
         }
     };

@@ -8,6 +8,7 @@ mod gitlab;
 mod inputs;
 mod migrate_cmd;
 mod output;
+mod remediation;
 mod settings;
 mod stream;
 mod validate_cmd;

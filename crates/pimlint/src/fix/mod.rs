@@ -8,6 +8,7 @@
 
 pub mod encoding;
 pub mod policy;
+pub mod remediate;
 pub mod text;
 pub mod value;
 
