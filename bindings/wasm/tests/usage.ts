@@ -1,6 +1,6 @@
 // Type-checked by `tsc --noEmit` in the tests: what a portal writes against the package.
-import { lint, validate, rules, explain, version, InputError, ConfigError, PimlintError } from "../pkg/index.js";
-import type { Diagnostic, Verdict, RuleInfo, Config } from "../pkg/index.js";
+import { lint, validate, rules, explain, version, fix, applyFix, InputError, ConfigError, PimlintError } from "../pkg/index.js";
+import type { Diagnostic, Verdict, RuleInfo, Config, AppliedFix } from "../pkg/index.js";
 
 const config: Config = { profile: "strict", ignore: ["PIM001"], severity: { PIM102: "error" } };
 const found: Diagnostic[] = lint('{"rules": []}', config, { kind: "graph-policy" });
@@ -28,3 +28,11 @@ const wrong: Diagnostic["severity"] = "fatal";
 validate("{}", "{}", { now: 12 });
 
 export { lines, outcome, names, doc, wrong };
+
+// Fixes: text in, text out; each applied fix names its finding.
+const fixedText: { fixed: string; applied: AppliedFix[] } = fix("{}", undefined, { unsafe: true });
+const firstFix = lint(fixedText.fixed).find((d: Diagnostic) => d.fix !== undefined)?.fix;
+if (firstFix !== undefined) {
+  const once: string = applyFix(fixedText.fixed, firstFix);
+  console.log(once.length, firstFix.applicability === "safe" || firstFix.applicability === "unsafe");
+}
