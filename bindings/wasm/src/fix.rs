@@ -30,11 +30,14 @@ pub fn fix_text(
             ..Options::default()
         };
         if located {
-            let fixed = pimlint::fix::fix_text(text, &options, unsafe_fixes).map_err(|e| match e {
-                FixError::Input(e) => input_error(&ApiError::Input(e), true),
-                other => internal(&other.to_string()),
-            })?;
-            Ok(ok(&json!({ "fixed": fixed.text, "applied": fixed.applied })))
+            let fixed =
+                pimlint::fix::fix_text(text, &options, unsafe_fixes).map_err(|e| match e {
+                    FixError::Input(e) => input_error(&ApiError::Input(e), true),
+                    other => internal(&other.to_string()),
+                })?;
+            Ok(ok(
+                &json!({ "fixed": fixed.text, "applied": fixed.applied }),
+            ))
         } else {
             let value = parse(text, false)?;
             let (fixed, applied) = pimlint::fix::fix_value(&value, &options, unsafe_fixes);
