@@ -29,7 +29,9 @@ pub fn fix<'py>(
                 .detach(|| pimlint::fix::fix_text(&text, &options, r#unsafe))
                 .map_err(|e| match e {
                     FixError::Input(e) => api_error(py, &ApiError::Input(e), None),
-                    other => input_error(py, &other.to_string(), None, None, None),
+                    other @ FixError::Broken { .. } => {
+                        input_error(py, &other.to_string(), None, None, None)
+                    }
                 })?;
             let applied = serialized(py, &fixed.applied)?;
             PyTuple::new(py, [fixed.text.into_pyobject(py)?.into_any(), applied])

@@ -33,7 +33,7 @@ pub fn fix_text(
             let fixed =
                 pimlint::fix::fix_text(text, &options, unsafe_fixes).map_err(|e| match e {
                     FixError::Input(e) => input_error(&ApiError::Input(e), true),
-                    other => internal(&other.to_string()),
+                    other @ FixError::Broken { .. } => internal(&other.to_string()),
                 })?;
             Ok(ok(
                 &json!({ "fixed": fixed.text, "applied": fixed.applied }),

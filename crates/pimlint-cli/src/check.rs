@@ -61,19 +61,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "PATH")]
     config: Option<std::path::PathBuf>,
 
-    /// Apply the safe fixes to the files in place, then report what is left. Standard input
-    /// is printed fixed.
-    #[arg(long)]
-    fix: bool,
-
-    /// With --fix or --diff, apply unsafe fixes too: they change settings (shorten an
-    /// activation, require MFA, turn approval on), so review them.
-    #[arg(long)]
-    unsafe_fixes: bool,
-
-    /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.
-    #[arg(long)]
-    diff: bool,
+    #[command(flatten)]
+    pub fixes: crate::fix::FixArgs,
 }
 
 /// How directories are searched; each replaces or extends the configuration's setting.
@@ -329,12 +318,12 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
-    if args.unsafe_fixes && !(args.fix || args.diff) {
+    if args.fixes.unsafe_fixes && !(args.fixes.fix || args.fixes.diff) {
         crate::warn("pimlint: --unsafe-fixes applies with --fix or --diff");
         return Outcome::Failure;
     }
     let mut fix_failed = false;
-    if args.fix || args.diff {
+    if args.fixes.fix || args.fixes.diff {
         match run_fixes(args, &mut configs, &expanded) {
             FixPhase::Done(outcome) => return outcome,
             FixPhase::Check { failed } => fix_failed = failed,
@@ -443,20 +432,20 @@ fn run_fixes(
             }
             stdin |= matches!(source, Source::Stdin);
             let mode = crate::fix::Mode {
-                unsafe_fixes: args.unsafe_fixes,
-                diff: args.diff,
+                unsafe_fixes: args.fixes.unsafe_fixes,
+                diff: args.fixes.diff,
                 ndjson,
             };
             crate::fix::fix_source(source, &options, mode, &mut tally);
         }
     }
     let mode = crate::fix::Mode {
-        unsafe_fixes: args.unsafe_fixes,
-        diff: args.diff,
+        unsafe_fixes: args.fixes.unsafe_fixes,
+        diff: args.fixes.diff,
         ndjson: false,
     };
     crate::warn(&crate::fix::summary(&tally, mode));
-    if args.diff {
+    if args.fixes.diff {
         return FixPhase::Done(if tally.failed > 0 {
             Outcome::Failure
         } else if tally.files > 0 && !args.exit_zero {

@@ -11,7 +11,25 @@ use pimlint::{Options, Severity};
 
 use crate::inputs::Source;
 
-/// What the fix flags ask for.
+/// The fix flags of `check`.
+#[derive(Debug, clap::Args)]
+pub struct FixArgs {
+    /// Apply the safe fixes to the files in place, then report what is left. Standard input
+    /// is printed fixed.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply unsafe fixes too: they change settings (shorten an
+    /// activation, require MFA, turn approval on), so review them.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff instead of writing them; exit 1 if there are any.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// What the fix flags ask for, for one input.
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
     /// Apply unsafe fixes too.
@@ -191,12 +209,12 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// The line `--fix` and `--diff` end with, on standard error.
 pub fn summary(tally: &Tally, mode: Mode) -> String {
-    let fixes = crate::output::plural(tally.fixed, "fix", "fixes");
-    let files = crate::output::plural(tally.files, "file", "files");
+    let applied = crate::output::plural(tally.fixed, "fix", "fixes");
+    let changed = crate::output::plural(tally.files, "file", "files");
     let mut line = if mode.diff {
-        format!("Would apply {fixes} to {files}.")
+        format!("Would apply {applied} to {changed}.")
     } else {
-        format!("Applied {fixes} to {files}.")
+        format!("Applied {applied} to {changed}.")
     };
     if tally.unsafe_left > 0 && !mode.unsafe_fixes {
         let _ = write!(

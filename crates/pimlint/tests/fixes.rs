@@ -151,7 +151,7 @@ fn corpus() -> Vec<PathBuf> {
         .filter(|p| {
             std::fs::read(p)
                 .ok()
-                .and_then(|b| pimlint::decode(&b).ok().map(|t| t.into_owned()))
+                .and_then(|b| pimlint::decode(&b).ok().map(std::borrow::Cow::into_owned))
                 .is_some_and(|t| pimlint::check_str(&t, &Options::default()).is_ok())
         })
         .collect()

@@ -7,6 +7,8 @@
 //! `@odata.type` and `id` included); for Azure Resource Manager, the policy is updated with the
 //! rules that change (`PATCH {policyId}?api-version=2020-10-01`, `properties.rules`).
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -100,18 +102,17 @@ pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
             let Some(rule) = value.pointer(entry.pointer.as_str()) else {
                 continue;
             };
-            let slot = match touched.iter().position(|t| t.pointer == entry.pointer) {
-                Some(i) => i,
-                None => {
-                    touched.push(Touched {
-                        pointer: entry.pointer.clone(),
-                        id,
-                        rule: rule.clone(),
-                        fixes: Vec::new(),
-                        edits: Vec::new(),
-                    });
-                    touched.len() - 1
-                }
+            let slot = if let Some(i) = touched.iter().position(|t| t.pointer == entry.pointer) {
+                i
+            } else {
+                touched.push(Touched {
+                    pointer: entry.pointer.clone(),
+                    id,
+                    rule: rule.clone(),
+                    fixes: Vec::new(),
+                    edits: Vec::new(),
+                });
+                touched.len() - 1
             };
             let t = &mut touched[slot];
             // Edits relative to the rule object; a fix that no longer applies (another fix
@@ -222,7 +223,7 @@ fn segment(id: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            let _ = write!(out, "%{b:02X}");
         }
     }
     out

@@ -181,9 +181,11 @@ fn splice(locator: &Locator<'_>, newline: &str, edit: &Edit) -> Option<Splice> {
 
 /// How many elements the array at `pointer` has.
 fn count(locator: &Locator<'_>, pointer: &Pointer) -> usize {
-    (0..)
-        .take_while(|&i| locator.locate(&pointer.index(i)).is_some_and(|f| f.exact))
-        .count()
+    let mut n = 0;
+    while locator.locate(&pointer.index(n)).is_some_and(|f| f.exact) {
+        n += 1;
+    }
+    n
 }
 
 /// Adds an item at the end of the object or array spanning `start..end`, laid out like its
