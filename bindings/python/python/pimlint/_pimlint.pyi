@@ -16,6 +16,7 @@ __all__ = [
     "Rule",
     "Verdict",
     "explain",
+    "fix",
     "lint",
     "lint_many",
     "migrate",
