@@ -2,6 +2,8 @@
 //! Python objects and the core's types, nothing more. The public API is re-exported by
 //! `pimlint/__init__.py`; its types are in `pimlint/_pimlint.pyi`.
 
+mod fix;
+
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -474,6 +476,12 @@ impl Diagnostic {
     #[getter]
     fn note(&self) -> Option<&str> {
         self.0.note.as_deref()
+    }
+    /// The fix, when the rule knows one: `{"applicability": "safe" | "unsafe", "message",
+    /// "edits": [{"op", "path", "value"?}]}` (JSON Patch operations).
+    #[getter]
+    fn fix<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.0.fix.as_ref().map(|f| serialized(py, f)).transpose()
     }
     #[getter]
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -950,5 +958,6 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(migrate, m)?)?;
     m.add_function(wrap_pyfunction!(requirements::requirements, m)?)?;
     m.add_function(wrap_pyfunction!(requirements::policies, m)?)?;
+    m.add_function(wrap_pyfunction!(fix::fix, m)?)?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -16,9 +17,12 @@ REQUEST = "examples/requests/activate-global-administrator.json"
 
 
 def cli_json(*args: str) -> dict:
-    """The CLI's answer, when a built CLI is at hand (the Rust tests build it)."""
-    for profile in ("release", "debug"):
-        exe = REPO / "target" / profile / "pimlint"
+    """The CLI's answer, when a built CLI is at hand (`PIMLINT_BIN`, which the test script
+    sets to the CLI it just built, else one under target/)."""
+    candidates = [REPO / "target" / profile / "pimlint" for profile in ("release", "debug")]
+    if os.environ.get("PIMLINT_BIN"):
+        candidates.insert(0, pathlib.Path(os.environ["PIMLINT_BIN"]))
+    for exe in candidates:
         if exe.exists():
             out = subprocess.run([str(exe), *args], capture_output=True, text=True, cwd=REPO)
             return json.loads(out.stdout)

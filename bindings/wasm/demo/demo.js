@@ -1,6 +1,6 @@
 // The pre-submit widget: lint what is pasted, or validate a request against a policy, live,
 // and highlight the lines the findings point at.
-import { lint, validate, version, PimlintError } from "../pkg/index.js";
+import { applyFix, lint, validate, version, PimlintError } from "../pkg/index.js";
 
 const $ = (id) => document.getElementById(id);
 const doc = $("doc");
@@ -123,6 +123,7 @@ function show(diagnostics, empty = "No findings.") {
         `<div class="where">${escapeHtml(where)} · ${escapeHtml(d.pointer || "/")}</div>` +
         (d.help ? `<div class="help">${markdown(d.help)}</div>` : "");
       li.addEventListener("click", () => select(d));
+      if (d.fix) li.append(fixButton(d));
       return li;
     }),
   );
@@ -131,6 +132,30 @@ function show(diagnostics, empty = "No findings.") {
     ? `${plural(diagnostics.length, "finding")}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "info")}`
     : empty;
   paintLines(diagnostics);
+}
+
+/**
+ * “Apply fix”: edits the text where the finding's fix says, then checks it again. An unsafe
+ * fix changes a setting, so its button says so.
+ */
+function fixButton(d) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `apply-fix ${d.fix.applicability}`;
+  button.textContent = d.fix.applicability === "safe" ? "Apply fix" : "Apply fix (changes a setting)";
+  button.title = d.fix.message;
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    try {
+      doc.value = applyFix(doc.value, d.fix);
+    } catch (e) {
+      if (e instanceof PimlintError) failure(e);
+      else throw e;
+      return;
+    }
+    run();
+  });
+  return button;
 }
 
 function failure(e) {

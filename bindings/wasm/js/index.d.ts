@@ -29,6 +29,36 @@ export interface Diagnostic {
   help?: string;
   note?: string;
   labels?: Label[];
+  /** The edits that resolve the finding, when the rule knows them. */
+  fix?: Fix;
+}
+
+/** One RFC 6902 JSON Patch operation; `path` is a pointer into the input. */
+export type Edit =
+  | { op: "replace"; path: string; value: unknown }
+  | { op: "add"; path: string; value: unknown }
+  | { op: "remove"; path: string };
+
+/** What a finding proposes to change: `safe` repairs a spelling, `unsafe` changes a setting. */
+export interface Fix {
+  applicability: "safe" | "unsafe";
+  message: string;
+  edits: Edit[];
+}
+
+/** A fix `fix()` applied, and the finding it answered. */
+export interface AppliedFix {
+  code: string;
+  rule: string;
+  message: string;
+  /** Where the finding was, in the document as it was before this fix. */
+  pointer: string;
+  fix: Fix;
+}
+
+export interface FixOptions extends LintOptions {
+  /** Apply unsafe fixes too (they change settings: shorten an activation, require MFA). */
+  unsafe?: boolean;
 }
 
 /** Something the service will demand that cannot be checked offline. */
@@ -106,6 +136,14 @@ export class ConfigError extends PimlintError {
 export const version: string;
 export function lint(input: Json, config?: Config, options?: LintOptions): Diagnostic[];
 export function validate(request: Json, policy: Json, options?: ValidateOptions): Verdict;
+/** Applies one finding's fix: text comes back as text, an object as a new object. */
+export function applyFix<T extends Json>(input: T, fix: Fix): T extends string ? string : unknown;
+/** Applies the fixes of the findings: text comes back as text, an object as a new object. */
+export function fix<T extends Json>(
+  input: T,
+  config?: Config,
+  options?: FixOptions,
+): { fixed: T extends string ? string : unknown; applied: AppliedFix[] };
 export function rules(): RuleInfo[];
 /** A call of today's API that replaces (part of) a legacy document. */
 export interface MigrationCall {

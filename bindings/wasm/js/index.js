@@ -106,6 +106,27 @@ export function lint(input, config, options = {}) {
   return call(() => wasm.lintText(text, located, cfg, toml, options.kind, options.formatIn));
 }
 
+/**
+ * Applies the safe fixes (and with `options.unsafe` the unsafe ones) of the findings in
+ * `input`: text comes back as text edited where the fixes apply, an object as a new object.
+ * @returns {{ fixed: unknown, applied: import("./index.js").AppliedFix[] }}
+ */
+export function fix(input, config, options = {}) {
+  const [text, located] = toText(input, "input");
+  const [cfg, toml] = configText(config);
+  return call(() => wasm.fixText(text, located, cfg, toml, options.kind, Boolean(options.unsafe)));
+}
+
+/**
+ * Applies one finding's `fix` to `input`: text comes back edited at the places the fix names,
+ * an object as a new object. Throws if the text changed so that the fix no longer applies.
+ */
+export function applyFix(input, fix) {
+  const [text, located] = toText(input, "input");
+  if (!fix || !Array.isArray(fix.edits)) throw new TypeError("fix must be a diagnostic's fix, with edits");
+  return call(() => wasm.applyFixText(text, located, JSON.stringify(fix)));
+}
+
 /** Predicts what the PIM service does with `request` under the policy that governs it. */
 export function validate(request, policy, options = {}) {
   const [requestText, located] = toText(request, "request");

@@ -5,6 +5,8 @@
 //! Every export returns an envelope, `{"ok": <result>}` or `{"error": {...}}`, so that bad
 //! input never becomes a trap.
 
+mod fix;
+
 use chrono::DateTime;
 use pimlint::api::{self, ApiError, Input};
 use pimlint::config::{Config, ConfigError};

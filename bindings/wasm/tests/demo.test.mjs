@@ -152,3 +152,22 @@ test("messages show their `code` as code, and the editor scrolls to a far error"
   assert.ok(scrolled > 1000, `scrollTop ${scrolled}`);
   assert.deepEqual(errors, []);
 });
+
+test("“Apply fix” edits the text where the finding points, and the finding goes", async () => {
+  const { page, errors } = await openDemo();
+  const policy = readFileSync(`${repo}examples/policy-as-code/helpdesk-administrator.json`, "utf8");
+  await page.fill("#doc", policy);
+  const item = page.locator('.diagnostic[data-code="PIM008"]');
+  await item.waitFor();
+  const button = item.locator("button.apply-fix");
+  assert.equal(await button.textContent(), "Apply fix");
+  await button.click();
+  await page.locator('.diagnostic[data-code="PIM008"]').waitFor({ state: "detached" });
+  const text = await page.inputValue("#doc");
+  assert.match(text, /"maximumDuration": "PT8H"/);
+  assert.equal(text.split("\n").length, policy.split("\n").length);
+  // Unsafe fixes say that they change a setting.
+  const unsafe = page.locator('.diagnostic[data-code="PIM302"] button.apply-fix');
+  assert.equal(await unsafe.textContent(), "Apply fix (changes a setting)");
+  assert.deepEqual(errors, []);
+});

@@ -1,8 +1,8 @@
 // Type-checked by `tsc --noEmit` in the tests: what a portal writes against the package.
-import { lint, validate, rules, explain, version, InputError, ConfigError, PimlintError } from "../pkg/index.js";
-import type { Diagnostic, Verdict, RuleInfo, Config } from "../pkg/index.js";
 import { policies, requirements } from "../pkg/index.js";
 import type { GovernedPolicy, Requirements } from "../pkg/index.js";
+import { lint, validate, rules, explain, version, fix, applyFix, InputError, ConfigError, PimlintError } from "../pkg/index.js";
+import type { Diagnostic, Verdict, RuleInfo, Config, AppliedFix } from "../pkg/index.js";
 
 const config: Config = { profile: "strict", ignore: ["PIM001"], severity: { PIM102: "error" } };
 const found: Diagnostic[] = lint('{"rules": []}', config, { kind: "graph-policy" });
@@ -39,3 +39,11 @@ const approvers: string[] = (needs.approval.stages ?? []).flatMap((s) => s.appro
 requirements("{}", "activation");
 
 export { lines, outcome, names, doc, wrong, maxSeconds, ticketRequired, approvers };
+
+// Fixes: text in, text out; each applied fix names its finding.
+const fixedText: { fixed: string; applied: AppliedFix[] } = fix("{}", undefined, { unsafe: true });
+const firstFix = lint(fixedText.fixed).find((d: Diagnostic) => d.fix !== undefined)?.fix;
+if (firstFix !== undefined) {
+  const once: string = applyFix(fixedText.fixed, firstFix);
+  console.log(once.length, firstFix.applicability === "safe" || firstFix.applicability === "unsafe");
+}

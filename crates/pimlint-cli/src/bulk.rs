@@ -148,6 +148,9 @@ const fn shift(raw: &RawDocument, line: usize, column: usize) -> (usize, usize) 
 fn place(raw: &RawDocument, mut d: Located) -> Located {
     let prefix = raw.pointer.to_string();
     d.pointer = format!("{prefix}{}", d.pointer);
+    if let Some(fix) = &mut d.fix {
+        fix.rebase(&raw.pointer);
+    }
     if let (Some(l), Some(c)) = (d.line, d.column) {
         let (l, c) = shift(raw, l, c);
         d.line = Some(l);

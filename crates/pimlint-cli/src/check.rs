@@ -60,6 +60,9 @@ pub struct CheckArgs {
     /// with [tool.pimlint] above each input).
     #[arg(long, value_name = "PATH")]
     config: Option<std::path::PathBuf>,
+
+    #[command(flatten)]
+    pub fixes: crate::fix::FixArgs,
 }
 
 /// How directories are searched; each replaces or extends the configuration's setting.
@@ -108,6 +111,11 @@ pub enum OutputFormat {
     Gitlab,
     /// One JSON object per finding, written as found, then a summary object.
     JsonLines,
+    /// The Graph / ARM calls (`az rest` commands) that apply the fixes of policies read from
+    /// a tenant.
+    Remediation,
+    /// The same calls as one JSON list a script can replay.
+    RemediationJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -310,6 +318,17 @@ pub fn run(args: &CheckArgs) -> Outcome {
             }
         }
     }
+    if args.fixes.unsafe_fixes && !(args.fixes.fix || args.fixes.diff) {
+        crate::warn("pimlint: --unsafe-fixes applies with --fix or --diff");
+        return Outcome::Failure;
+    }
+    let mut fix_failed = false;
+    if args.fixes.fix || args.fixes.diff {
+        match run_fixes(args, &mut configs, &expanded) {
+            FixPhase::Done(outcome) => return outcome,
+            FixPhase::Check { failed } => fix_failed = failed,
+        }
+    }
     let streamed = args.format == OutputFormat::JsonLines
         || expanded.iter().any(|(_, e)| match e {
             Expanded::Inputs(found) => found
@@ -359,6 +378,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         OutputFormat::Github => emit(&formats::github(&items(&files))),
         OutputFormat::Gitlab => emit(&crate::gitlab::gitlab(&items(&files))),
         OutputFormat::JsonLines => unreachable_streamed(),
+        OutputFormat::Remediation => emit(&crate::remediation::text(&files)),
+        OutputFormat::RemediationJson => emit(&crate::remediation::json(&files)),
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,
@@ -370,7 +391,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             output::text(&files, &summary, color);
         }
     }
-    if summary.unreadable > 0 {
+    if summary.unreadable > 0 || fix_failed {
         Outcome::Failure
     } else if !args.exit_zero
         && summary.count(Severity::Warning) + summary.count(Severity::Error) > 0
@@ -378,6 +399,72 @@ pub fn run(args: &CheckArgs) -> Outcome {
         Outcome::Findings
     } else {
         Outcome::Clean
+    }
+}
+
+/// How the fix phase of `check --fix` / `--diff` ends.
+enum FixPhase {
+    /// The run ends here: `--diff`, standard input printed fixed, or a configuration error.
+    Done(Outcome),
+    /// The check of the fixed files follows; `failed` when an input could not be fixed (the
+    /// run then fails).
+    Check { failed: bool },
+}
+
+fn run_fixes(
+    args: &CheckArgs,
+    configs: &mut crate::settings::Configs,
+    expanded: &[(&String, Expanded)],
+) -> FixPhase {
+    let mut tally = crate::fix::Tally::default();
+    let mut stdin = false;
+    for (_, expansion) in expanded {
+        let Expanded::Inputs(found) = expansion else {
+            continue;
+        };
+        for source in &found.sources {
+            let Some(options) = options_for(args, configs, source) else {
+                return FixPhase::Done(Outcome::Failure);
+            };
+            let ndjson = crate::bulk::is_ndjson(source, args.format_in);
+            if found.walked && !ndjson && crate::bulk::plainly_not_pim(source) {
+                continue;
+            }
+            stdin |= matches!(source, Source::Stdin);
+            let mode = crate::fix::Mode {
+                unsafe_fixes: args.fixes.unsafe_fixes,
+                diff: args.fixes.diff,
+                ndjson,
+            };
+            crate::fix::fix_source(source, &options, mode, &mut tally);
+        }
+    }
+    let mode = crate::fix::Mode {
+        unsafe_fixes: args.fixes.unsafe_fixes,
+        diff: args.fixes.diff,
+        ndjson: false,
+    };
+    crate::warn(&crate::fix::summary(&tally, mode));
+    if args.fixes.diff {
+        return FixPhase::Done(if tally.failed > 0 {
+            Outcome::Failure
+        } else if tally.files > 0 && !args.exit_zero {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        });
+    }
+    if stdin {
+        return FixPhase::Done(if tally.failed > 0 {
+            Outcome::Failure
+        } else if tally.remaining > 0 && !args.exit_zero {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        });
+    }
+    FixPhase::Check {
+        failed: tally.failed > 0,
     }
 }
 
@@ -406,6 +493,10 @@ fn run_streamed(
         }
         OutputFormat::Gitlab => {
             bulk::unsupported("gitlab");
+            return Outcome::Failure;
+        }
+        OutputFormat::Remediation | OutputFormat::RemediationJson => {
+            bulk::unsupported("remediation");
             return Outcome::Failure;
         }
     };

@@ -147,6 +147,7 @@ pub fn sarif(items: &[Item<'_>]) -> String {
                 ])
                 .build();
             result.rule_index = rule_index.map(as_i64);
+            result.fixes = crate::fix::sarif_fixes(item.path, locator.as_ref(), d);
             results.push(result);
         }
         for (message, offset) in &item.failures {

@@ -3,11 +3,13 @@
 mod baselines_cmd;
 mod bulk;
 mod check;
+mod fix;
 mod formats;
 mod gitlab;
 mod inputs;
 mod migrate_cmd;
 mod output;
+mod remediation;
 mod report;
 mod requirements_cmd;
 mod settings;

@@ -213,6 +213,16 @@ struct JsonReport<'a> {
 }
 
 pub fn run(args: &ValidateArgs) -> Outcome {
+    if matches!(
+        args.format,
+        OutputFormat::Remediation | OutputFormat::RemediationJson
+    ) {
+        crate::warn(
+            "pimlint: --format remediation and remediation-json are for policies: use them with \
+             `pimlint check`",
+        );
+        return Outcome::Failure;
+    }
     let now = args
         .now
         .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
@@ -324,6 +334,8 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             &request_files,
             &judged,
         ))),
+        // Refused before anything was read.
+        OutputFormat::Remediation | OutputFormat::RemediationJson => {}
         OutputFormat::Text => {
             let color = match args.color {
                 ColorChoice::Always => true,

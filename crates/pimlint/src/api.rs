@@ -53,6 +53,9 @@ pub struct Located {
     /// Other places that matter.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<LocatedLabel>,
+    /// Edits that resolve the finding (JSON Patch operations), when a rule knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// A secondary place of a finding.
@@ -103,6 +106,7 @@ impl Located {
                     }
                 })
                 .collect(),
+            fix: diagnostic.fix.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::fix::Fix;
 use crate::pointer::Pointer;
 use crate::rules::RuleMeta;
 
@@ -85,6 +86,9 @@ pub struct Diagnostic {
     /// Other places that matter.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub labels: Vec<Label>,
+    /// Edits that resolve the finding, when a rule knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -100,6 +104,7 @@ impl Diagnostic {
             help: None,
             note: None,
             labels: Vec::new(),
+            fix: None,
         }
     }
 
@@ -127,6 +132,13 @@ impl Diagnostic {
         self
     }
 
+    /// Adds the edits that resolve the finding.
+    #[must_use]
+    pub fn with_fix(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        self.fix = fix.into();
+        self
+    }
+
     /// Sets the severity (a rule whose severity depends on context).
     #[must_use]
     pub const fn with_severity(mut self, severity: Severity) -> Self {
@@ -142,6 +154,9 @@ impl Diagnostic {
         self.pointer = base.join(&self.pointer);
         for label in &mut self.labels {
             label.pointer = base.join(&label.pointer);
+        }
+        if let Some(fix) = &mut self.fix {
+            fix.rebase(base);
         }
     }
 }

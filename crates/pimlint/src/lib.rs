@@ -17,6 +17,7 @@ pub mod baselines;
 pub mod config;
 pub mod diagnostic;
 pub mod duration;
+pub mod fix;
 pub mod formats;
 pub mod kind;
 pub mod legacy;
@@ -316,6 +317,8 @@ fn check_converted(
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
+            // An edit of the converted document is not an edit of the file as written.
+            d.fix = None;
             d.pointer = map.original(&d.pointer);
             for label in &mut d.labels {
                 label.pointer = map.original(&label.pointer);
@@ -366,6 +369,7 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
+            d.fix = None;
             // A member inside a `setting` string has no pointer of its own: name it.
             let (at, member) = converted.original(&d.pointer, d.code);
             if let Some(member) = member {

@@ -16,6 +16,7 @@ __all__ = [
     "Rule",
     "Verdict",
     "explain",
+    "fix",
     "lint",
     "lint_many",
     "migrate",
@@ -80,6 +81,10 @@ class Diagnostic:
     def note(self) -> Optional[str]: ...
     @property
     def labels(self) -> tuple[Label, ...]: ...
+    @property
+    def fix(self) -> Optional[dict[str, Any]]:
+        """The edits that resolve the finding, when the rule knows them: ``applicability``
+        (``"safe"`` or ``"unsafe"``), ``message`` and ``edits`` (JSON Patch operations)."""
     def to_dict(self) -> dict[str, Any]:
         """The diagnostic as ``pimlint check --format json`` gives it (camelCase keys)."""
     def __eq__(self, value: object, /) -> bool: ...
@@ -222,6 +227,12 @@ def requirements(
 def policies(source: _Json) -> list[dict[str, Any]]:
     """Every policy in ``source`` with the role and scope it governs (``pointer``,
     ``provider``, ``policyId``, ``role``, ``scope``), for choosing one."""
+def fix(
+    doc: _Json, config: Optional[Config] = None, *, unsafe: bool = False, kind: Optional[str] = None
+) -> tuple[Any, list[dict[str, Any]]]:
+    """Applies the safe fixes (and the unsafe ones with ``unsafe=True``) of the findings in
+    ``doc``; returns the fixed document (text for text, a new dict or list for a dict or list)
+    and the fixes applied (``code``, ``rule``, ``message``, ``pointer``, ``fix``)."""
 
 def explain(code: str) -> str:
     """The documentation of a rule (Markdown), by code or name; ``KeyError`` if unknown."""

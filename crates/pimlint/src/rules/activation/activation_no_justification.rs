@@ -40,7 +40,12 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 enablement.enabled_rules_pointer.clone(),
             )
-            .with_help("add \"Justification\" to enabledRules"),
+            .with_help("add \"Justification\" to enabledRules")
+            .with_fix(crate::fix::policy::require(
+                enablement,
+                "Justification",
+                "add \"Justification\" to enabledRules",
+            )),
         );
     }
 }

@@ -53,8 +53,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     } else {
         Severity::Warning
     };
-    out.push(
-        Diagnostic::new(
+    let mut d = Diagnostic::new(
             &ACTIVATION_NO_MFA,
             format!(
                 "activating {} requires neither MFA nor an authentication context{}",
@@ -64,6 +63,13 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             enablement.enabled_rules_pointer.clone(),
         )
         .with_severity(severity)
-        .with_help("add \"MultiFactorAuthentication\" to enabledRules, or enable AuthenticationContext_EndUser_Assignment"),
-    );
+        .with_help("add \"MultiFactorAuthentication\" to enabledRules, or enable AuthenticationContext_EndUser_Assignment");
+    if let Some(fix) = crate::fix::policy::require(
+        enablement,
+        "MultiFactorAuthentication",
+        "add \"MultiFactorAuthentication\" to enabledRules",
+    ) {
+        d = d.with_fix(fix);
+    }
+    out.push(d);
 }

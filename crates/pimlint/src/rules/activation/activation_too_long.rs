@@ -74,6 +74,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 max.pointer.clone(),
             )
             .with_help(format!("set \"maximumDuration\": \"{limit}\" or less"))
+            .with_fix(crate::fix::policy::shorten(max, limit))
             .with_note(format!(
                 "the limit is the `{option}` option of activation-too-long"
             )),

@@ -63,7 +63,8 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 required.pointer.clone(),
             )
-            .with_help("set \"isApprovalRequired\": true and name at least two approvers"),
+            .with_help("set \"isApprovalRequired\": true and name at least two approvers")
+            .with_fix(crate::fix::policy::require_approval(rule)),
         );
     }
 }

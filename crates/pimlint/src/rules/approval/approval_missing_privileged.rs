@@ -31,13 +31,10 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     if context.tier != Tier::Privileged {
         return;
     }
-    let Some(required) = policy
-        .rules
-        .approval_end_user_assignment
-        .as_ref()
-        .and_then(|r| r.is_approval_required.as_ref())
-        .filter(|r| !r.value)
-    else {
+    let Some(rule) = policy.rules.approval_end_user_assignment.as_ref() else {
+        return;
+    };
+    let Some(required) = rule.is_approval_required.as_ref().filter(|r| !r.value) else {
         return;
     };
     out.push(
@@ -46,6 +43,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             format!("activating {} does not need approval", role_phrase(context)),
             required.pointer.clone(),
         )
-        .with_help("set \"isApprovalRequired\": true and name approvers"),
+        .with_help("set \"isApprovalRequired\": true and name approvers")
+        .with_fix(crate::fix::policy::require_approval(rule)),
     );
 }

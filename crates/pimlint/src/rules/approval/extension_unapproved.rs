@@ -37,7 +37,12 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
                 "activations need approval, but extending them does not",
                 flag.pointer.clone(),
             )
-            .with_help("set \"isApprovalRequiredForExtension\": true"),
+            .with_help("set \"isApprovalRequiredForExtension\": true")
+            .with_fix(crate::fix::Fix::replace_unsafe(
+                "set \"isApprovalRequiredForExtension\": true",
+                &flag.pointer,
+                serde_json::Value::Bool(true),
+            )),
         );
     }
 }

@@ -38,7 +38,12 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 rule.enabled_rules_pointer.clone(),
             )
-            .with_help("add \"Justification\" to enabledRules"),
+            .with_help("add \"Justification\" to enabledRules")
+            .with_fix(crate::fix::policy::require(
+                rule,
+                "Justification",
+                "add \"Justification\" to enabledRules",
+            )),
         );
     }
 }

@@ -43,7 +43,12 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 rule.enabled_rules_pointer.clone(),
             )
-            .with_help("add \"MultiFactorAuthentication\" to enabledRules"),
+            .with_help("add \"MultiFactorAuthentication\" to enabledRules")
+            .with_fix(crate::fix::policy::require(
+                rule,
+                "MultiFactorAuthentication",
+                "add \"MultiFactorAuthentication\" to enabledRules",
+            )),
         );
     }
 }

@@ -61,7 +61,8 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 max.pointer.clone(),
             )
-            .with_help(format!("set \"maximumDuration\": \"{limit}\" or less")),
+            .with_help(format!("set \"maximumDuration\": \"{limit}\" or less"))
+            .with_fix(crate::fix::policy::shorten(max, limit)),
         );
     }
 }

@@ -28,14 +28,17 @@ declare_rule! {
 }
 
 pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(flag) = policy
-        .rules
-        .expiration_admin_assignment
-        .as_ref()
-        .and_then(|r| r.is_expiration_required.as_ref())
-        .filter(|f| !f.value)
-    else {
+    let Some(rule) = policy.rules.expiration_admin_assignment.as_ref() else {
         return;
+    };
+    let Some(flag) = rule.is_expiration_required.as_ref().filter(|f| !f.value) else {
+        return;
+    };
+    let limits = &context.options.active_expiry_too_long;
+    let limit = if context.tier.is_privileged() {
+        &limits.privileged_maximum
+    } else {
+        &limits.maximum
     };
     let severity = if context.tier.is_privileged() {
         Severity::Error
@@ -59,6 +62,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             flag.pointer.clone(),
         )
         .with_severity(severity)
-        .with_help("set \"isExpirationRequired\": true with a maximumDuration"),
+        .with_help("set \"isExpirationRequired\": true with a maximumDuration")
+        .with_fix(crate::fix::policy::require_expiration(rule, limit)),
     );
 }

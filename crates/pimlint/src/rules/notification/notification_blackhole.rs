@@ -65,7 +65,8 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 at,
             )
             .with_severity(severity)
-            .with_help("set \"isDefaultRecipientsEnabled\": true, or add a monitored mailbox to notificationRecipients"),
+            .with_help("set \"isDefaultRecipientsEnabled\": true, or add a monitored mailbox to notificationRecipients")
+            .with_fix(crate::fix::policy::notify_default_recipients(rule)),
         );
     }
 }

@@ -1,5 +1,8 @@
 use crate::diagnostic::Diagnostic;
-use crate::duration::DurationError;
+use serde_json::Value;
+
+use crate::duration::{DurationError, IsoDuration};
+use crate::fix::Fix;
 use crate::pointer::Pointer;
 use crate::rules::declare_rule;
 
@@ -30,10 +33,38 @@ declare_rule! {
 
 /// `text` at `at` is not a duration.
 pub fn diagnostic(at: &Pointer, text: &str, error: &DurationError) -> Diagnostic {
-    Diagnostic::new(
+    let d = Diagnostic::new(
         &INVALID_DURATION,
         format!("{text:?} is not a valid ISO 8601 duration: {error}"),
         at.clone(),
     )
-    .with_help("durations look like PT8H (8 hours), PT30M (30 minutes) or P15D (15 days)")
+    .with_help("durations look like PT8H (8 hours), PT30M (30 minutes) or P15D (15 days)");
+    let Some(s) = suggestion(error) else {
+        return d;
+    };
+    let message = format!("write {s:?}");
+    let value = Value::String(s.to_owned());
+    // Without its `P` the unit is a guess (`1230M` may have meant 12 h 30 min, not 1230
+    // minutes): the fix is offered, not applied by default.
+    if matches!(error, DurationError::MissingP { .. }) {
+        d.with_fix(Fix::replace_unsafe(message, at, value))
+    } else {
+        d.with_fix(Fix::replace_safe(message, at, value))
+    }
+}
+
+/// The spelling of the same length that the error names, when there is exactly one: hours
+/// without `T` (`P8H`), lower case, a missing `P`, a length written for people (`8 hours`),
+/// weeks mixed with days, a fraction of a whole unit. Each is checked to be a valid duration.
+fn suggestion(error: &DurationError) -> Option<&str> {
+    let s = match error {
+        DurationError::MissingP { suggestion }
+        | DurationError::LowerCase { suggestion }
+        | DurationError::TimeUnitWithoutT { suggestion, .. } => suggestion.as_deref()?,
+        DurationError::HumanReadable { suggestion, .. }
+        | DurationError::WeeksCombined { suggestion }
+        | DurationError::Fraction { suggestion } => suggestion.as_str(),
+        _ => return None,
+    };
+    IsoDuration::parse(s).is_ok().then_some(s)
 }

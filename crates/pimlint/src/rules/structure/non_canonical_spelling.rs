@@ -1,4 +1,5 @@
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::Fix;
 use crate::pointer::Pointer;
 use crate::rules::declare_rule;
 
@@ -48,4 +49,9 @@ pub fn diagnostic(at: &Pointer, what: &str, text: &str, canonical: &str) -> Diag
     )
     .with_severity(Severity::Info)
     .with_help(format!("write \"{canonical}\""))
+    .with_fix(Fix::replace_safe(
+        format!("write \"{canonical}\""),
+        at,
+        serde_json::Value::String(canonical.to_owned()),
+    ))
 }

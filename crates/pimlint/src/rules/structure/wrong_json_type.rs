@@ -1,6 +1,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::Diagnostic;
+use crate::fix::Fix;
 use crate::pointer::Pointer;
 use crate::rules::declare_rule;
 
@@ -128,5 +129,43 @@ pub fn diagnostic(at: &Pointer, expected: Expected, found: &Value) -> Diagnostic
     if let Some(help) = help {
         d = d.with_help(help);
     }
+    if let Some((message, value)) = fix(at, expected, found) {
+        d = d.with_fix(Fix::replace_safe(message, at, value));
+    }
     d
+}
+
+/// The value the writer plainly meant, where there is exactly one: `"true"` for `true`,
+/// `"5"` for `5`, a lone string for a list of it, a number for its text. A number where a
+/// duration belongs has several readings (hours? minutes?) and gets none.
+fn fix(at: &Pointer, expected: Expected, found: &Value) -> Option<(String, Value)> {
+    match (expected, found) {
+        (Expected::Boolean, Value::String(s)) => {
+            let b = match s.to_ascii_lowercase().as_str() {
+                "true" => true,
+                "false" => false,
+                _ => return None,
+            };
+            Some((format!("write {b} without quotes"), Value::Bool(b)))
+        }
+        (Expected::Integer, Value::String(s)) => {
+            let n = s.trim().parse::<i64>().ok()?;
+            Some((format!("write {n} without quotes"), Value::from(n)))
+        }
+        (Expected::Array, Value::String(_)) => Some((
+            "wrap it in a list".to_owned(),
+            Value::Array(vec![found.clone()]),
+        )),
+        (Expected::String, Value::Number(n))
+            if !at.last().is_some_and(|k| {
+                k.eq_ignore_ascii_case("maximumDuration") || k.eq_ignore_ascii_case("duration")
+            }) =>
+        {
+            Some((
+                format!("write it as a string: \"{n}\""),
+                Value::String(n.to_string()),
+            ))
+        }
+        _ => None,
+    }
 }

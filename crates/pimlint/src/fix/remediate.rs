@@ -1,0 +1,259 @@
+//! Remediation: the Graph and ARM calls that apply a policy's fixes to the live tenant it was
+//! exported from.
+//!
+//! A finding on a policy read from the service (a GET response, an export) carries edits of
+//! one of its rules. For Microsoft Graph, each rule is updated on its own
+//! (`PATCH /policies/roleManagementPolicies/{policyId}/rules/{ruleId}` with the whole rule,
+//! `@odata.type` and `id` included); for Azure Resource Manager, the policy is updated with the
+//! rules that change (`PATCH {policyId}?api-version=2020-10-01`, `properties.rules`).
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::{Applicability, Edit};
+use crate::DocumentReport;
+use crate::kind::DocumentKind;
+use crate::model::{Document, Provider};
+use crate::pointer::Pointer;
+
+/// The Graph endpoint rules are updated at.
+pub const GRAPH: &str = "https://graph.microsoft.com/v1.0";
+/// The ARM endpoint.
+pub const ARM: &str = "https://management.azure.com";
+/// The ARM api-version the calls use (the first generally available one for role management
+/// policies).
+pub const ARM_API_VERSION: &str = "2020-10-01";
+
+/// One HTTP call that brings a policy (or one of its rules) in line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Call {
+    /// Where the policy is in its file.
+    pub document: Pointer,
+    /// The role the policy governs, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// `PATCH`.
+    pub method: &'static str,
+    /// The full URL.
+    pub url: String,
+    /// The JSON body.
+    pub body: Value,
+    /// The document kind the body is (`graph-policy-rule`, `arm-policy-update`): what
+    /// `pimlint check --kind` reads it as.
+    pub body_kind: DocumentKind,
+    /// The findings the call answers.
+    pub fixes: Vec<Remedied>,
+}
+
+/// A finding a call answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Remedied {
+    /// Code.
+    pub code: &'static str,
+    /// Rule name.
+    pub rule: &'static str,
+    /// Where the finding is in the file.
+    pub pointer: Pointer,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+    /// What the fix does.
+    pub message: String,
+}
+
+/// A rule of a policy that fixes change: its pointer and id, and the fixes.
+struct Touched<'a> {
+    pointer: Pointer,
+    id: String,
+    rule: Value,
+    fixes: Vec<Remedied>,
+    edits: Vec<&'a Edit>,
+}
+
+/// The calls that apply the fixes of the findings in `reports` (documents of the file
+/// `value`): one per Graph rule, one per ARM policy. Findings outside a policy's rules, and
+/// policies without an id, have no call.
+#[must_use]
+pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
+    let mut out = Vec::new();
+    for report in reports {
+        let Some(Document::Policy(policy)) = &report.document else {
+            continue;
+        };
+        let Some(policy_id) = policy.id.as_ref().map(|id| id.value.as_str()) else {
+            continue;
+        };
+        let mut touched: Vec<Touched<'_>> = Vec::new();
+        for d in &report.diagnostics {
+            let Some(fix) = &d.fix else { continue };
+            // The rule all the fix's edits fall in.
+            let entry = policy.entries.iter().find(|e| {
+                fix.edits
+                    .iter()
+                    .all(|edit| is_under(edit.path(), &e.pointer))
+            });
+            let Some(entry) = entry else { continue };
+            let Some(id) = entry.id.as_ref().map(|id| id.value.clone()) else {
+                continue;
+            };
+            let Some(rule) = value.pointer(entry.pointer.as_str()) else {
+                continue;
+            };
+            let slot = if let Some(i) = touched.iter().position(|t| t.pointer == entry.pointer) {
+                i
+            } else {
+                touched.push(Touched {
+                    pointer: entry.pointer.clone(),
+                    id,
+                    rule: rule.clone(),
+                    fixes: Vec::new(),
+                    edits: Vec::new(),
+                });
+                touched.len() - 1
+            };
+            let t = &mut touched[slot];
+            // Edits relative to the rule object; a fix that no longer applies (another fix
+            // of the same rule changed its place) is left for the next run.
+            let relative: Vec<Edit> = fix
+                .edits
+                .iter()
+                .map(|e| relative_to(e, &entry.pointer))
+                .collect();
+            if t.edits.iter().any(|e| fix.edits.contains(e)) {
+                continue;
+            }
+            if super::value::apply(&mut t.rule, &relative).is_ok() {
+                t.edits.extend(fix.edits.iter());
+                t.fixes.push(Remedied {
+                    code: d.code,
+                    rule: d.rule,
+                    pointer: d.pointer.clone(),
+                    applicability: fix.applicability,
+                    message: fix.message.clone(),
+                });
+            }
+        }
+        if touched.is_empty() {
+            continue;
+        }
+        match policy.provider {
+            Provider::EntraRoles | Provider::Groups => {
+                for t in touched {
+                    out.push(Call {
+                        document: report.pointer.clone(),
+                        role: report.role.clone(),
+                        method: "PATCH",
+                        url: format!(
+                            "{GRAPH}/policies/roleManagementPolicies/{}/rules/{}",
+                            segment(policy_id),
+                            segment(&t.id)
+                        ),
+                        body: t.rule,
+                        body_kind: DocumentKind::GraphPolicyRule,
+                        fixes: t.fixes,
+                    });
+                }
+            }
+            Provider::AzureResources => {
+                let resource = if policy_id.starts_with('/') {
+                    policy_id.to_owned()
+                } else {
+                    let Some(scope) = policy.scope.as_ref() else {
+                        continue;
+                    };
+                    format!(
+                        "{}/providers/Microsoft.Authorization/roleManagementPolicies/{}",
+                        scope.value.trim_end_matches('/'),
+                        segment(policy_id)
+                    )
+                };
+                let mut fixes = Vec::new();
+                let mut rules = Vec::new();
+                for t in touched {
+                    fixes.extend(t.fixes);
+                    rules.push(t.rule);
+                }
+                out.push(Call {
+                    document: report.pointer.clone(),
+                    role: report.role.clone(),
+                    method: "PATCH",
+                    url: format!("{ARM}{resource}?api-version={ARM_API_VERSION}"),
+                    body: json!({ "properties": { "rules": rules } }),
+                    body_kind: DocumentKind::ArmPolicyUpdate,
+                    fixes,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn is_under(path: &Pointer, base: &Pointer) -> bool {
+    path.as_str()
+        .strip_prefix(base.as_str())
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+fn relative_to(edit: &Edit, base: &Pointer) -> Edit {
+    let strip = |p: &Pointer| {
+        Pointer::parse(p.as_str().strip_prefix(base.as_str()).unwrap_or(p.as_str()))
+            .unwrap_or_default()
+    };
+    match edit {
+        Edit::Replace { path, value } => Edit::Replace {
+            path: strip(path),
+            value: value.clone(),
+        },
+        Edit::Add { path, value } => Edit::Add {
+            path: strip(path),
+            value: value.clone(),
+        },
+        Edit::Remove { path } => Edit::Remove { path: strip(path) },
+    }
+}
+
+/// An id as one URL path segment: characters outside the unreserved set and `/` percent
+/// encoded (Graph policy ids hold `_` only, but an id is data).
+fn segment(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// A call as an `az rest` command for a POSIX shell (the body in single quotes).
+#[must_use]
+pub fn az_rest(call: &Call) -> String {
+    let body = serde_json::to_string(&call.body).unwrap_or_default();
+    format!(
+        "az rest --method {} --url {} --headers Content-Type=application/json --body {}",
+        call.method.to_ascii_lowercase(),
+        shell_quote(&call.url),
+        shell_quote(&body)
+    )
+}
+
+/// Single-quotes a word for a POSIX shell.
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_one_segment_and_bodies_are_quoted() {
+        assert_eq!(segment("Directory_a-b_c"), "Directory_a-b_c");
+        assert_eq!(segment("a/b c"), "a%2Fb%20c");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+    }
+}

@@ -1,0 +1,268 @@
+//! Fixes: every rule's fix turns its `invalid-*.json` fixture into the reviewed
+//! `fixed/invalid-*.json` beside it; applying every safe fix to every fixture and example is
+//! idempotent and never introduces a finding. `PIMLINT_UPDATE_FIXES=1` rewrites the `fixed/`
+//! files (read the diff before committing).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use pimlint::fix::{Applicability, fix_text, fix_text_with};
+use pimlint::{Options, Severity};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The options a fixture is checked with: its folder's pimlint.toml, if any.
+fn options_for(path: &Path) -> Options {
+    let config = path.parent().unwrap().join("pimlint.toml");
+    Options {
+        config: if config.is_file() {
+            pimlint::config::Config::from_path(&config).unwrap()
+        } else {
+            pimlint::config::Config::default()
+        },
+        ..Options::default()
+    }
+}
+
+fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            json_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
+            out.push(path);
+        }
+    }
+}
+
+/// The rules whose fixes have a before/after pair (a rule that attaches a fix without one
+/// fails `every_fix_has_a_before_and_after`).
+const FIXABLE: [&str; 16] = [
+    "PIM007", "PIM008", "PIM017", "PIM102", "PIM103", "PIM107", "PIM201", "PIM202", "PIM211",
+    "PIM301", "PIM302", "PIM303", "PIM304", "PIM307", "PIM308", "PIM401",
+];
+
+#[test]
+fn every_fix_has_a_before_and_after() {
+    let update = std::env::var_os("PIMLINT_UPDATE_FIXES").is_some();
+    let mut with_pairs = BTreeSet::new();
+    let mut fixtures = Vec::new();
+    json_files(&root().join("rules"), &mut fixtures);
+    for path in fixtures {
+        let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+        let folder = path.parent().unwrap();
+        if !name.starts_with("invalid-") || folder.ends_with("fixed") {
+            continue;
+        }
+        let code = folder
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .split_once('-')
+            .unwrap()
+            .0
+            .to_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let options = options_for(&path);
+        let Ok(fixed) = fix_text_with(&text, &options, |d| d.code == code) else {
+            panic!("{}: the fixes do not apply", path.display());
+        };
+        let after = folder.join("fixed").join(&name);
+        if !fixed.changed() {
+            assert!(
+                !after.exists(),
+                "{}: no fix applies, but {} exists",
+                path.display(),
+                after.display()
+            );
+            continue;
+        }
+        with_pairs.insert(code.clone());
+        // The fix answers the finding: none of the rule's fixable findings is left.
+        let left: Vec<_> = fixed
+            .reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.code == code && d.fix.is_some())
+            .map(|d| d.pointer.to_string())
+            .collect();
+        assert!(
+            left.is_empty(),
+            "{}: still {code} at {left:?}",
+            path.display()
+        );
+        if update {
+            std::fs::create_dir_all(after.parent().unwrap()).unwrap();
+            std::fs::write(&after, &fixed.text).unwrap();
+            continue;
+        }
+        let expected = std::fs::read_to_string(&after).unwrap_or_else(|_| {
+            panic!(
+                "{}: its fix has no after file {} (PIMLINT_UPDATE_FIXES=1 writes it)",
+                path.display(),
+                after.display()
+            )
+        });
+        assert_eq!(
+            fixed.text,
+            expected,
+            "{}: the fix differs from {}",
+            path.display(),
+            after.display()
+        );
+    }
+    let missing: Vec<_> = FIXABLE
+        .iter()
+        .filter(|c| !with_pairs.contains(**c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no before/after fixture for {missing:?}"
+    );
+    let unlisted: Vec<_> = with_pairs
+        .iter()
+        .filter(|c| !FIXABLE.contains(&c.as_str()))
+        .collect();
+    assert!(unlisted.is_empty(), "add {unlisted:?} to FIXABLE");
+}
+
+/// Every document a test or the README reads.
+fn corpus() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in ["rules", "examples", "tests/fixtures", "tests/upstream"] {
+        json_files(&root().join(dir), &mut files);
+    }
+    files
+        .into_iter()
+        .filter(|p| {
+            std::fs::read(p)
+                .ok()
+                .and_then(|b| pimlint::decode(&b).ok().map(std::borrow::Cow::into_owned))
+                .is_some_and(|t| pimlint::check_str(&t, &Options::default()).is_ok())
+        })
+        .collect()
+}
+
+fn findings(reports: &[pimlint::DocumentReport]) -> BTreeSet<(String, String)> {
+    reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| d.severity >= Severity::Info)
+        .map(|d| (d.code.to_owned(), d.pointer.to_string()))
+        .collect()
+}
+
+#[test]
+fn safe_fixes_are_idempotent_and_never_add_a_finding() {
+    let mut fixed_files = 0;
+    for path in corpus() {
+        let bytes = std::fs::read(&path).unwrap();
+        let text = pimlint::decode(&bytes).unwrap().into_owned();
+        let options = options_for(&path);
+        let before = pimlint::check_str(&text, &options).unwrap();
+        let once =
+            fix_text(&text, &options, false).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(
+            once.applied
+                .iter()
+                .all(|a| a.fix.applicability == Applicability::Safe)
+        );
+        let twice = fix_text(&once.text, &options, false).unwrap();
+        assert!(
+            !twice.changed(),
+            "{}: a second --fix changed {:?}",
+            path.display(),
+            twice.applied
+        );
+        // A value a fix made readable is judged for the first time ("P8H" becomes "PT8H",
+        // which may be longer than the role's limit): that finding is not introduced by the
+        // fix but was hidden by the misspelling. Any other new finding is.
+        let edited: BTreeSet<String> = once
+            .applied
+            .iter()
+            .flat_map(|a| &a.fix.edits)
+            .map(|e| e.path().to_string())
+            .collect();
+        let added: Vec<_> = findings(&once.reports)
+            .difference(&findings(&before))
+            .filter(|(code, at)| code.starts_with("PIM0") || !edited.contains(at))
+            .cloned()
+            .collect();
+        assert!(
+            added.is_empty(),
+            "{}: the safe fixes introduced {added:?}",
+            path.display()
+        );
+        fixed_files += usize::from(once.changed());
+    }
+    assert!(fixed_files >= 8, "only {fixed_files} files had a safe fix");
+}
+
+#[test]
+fn unsafe_fixes_reach_a_fixed_point() {
+    for path in corpus() {
+        let text = pimlint::decode(&std::fs::read(&path).unwrap())
+            .unwrap()
+            .into_owned();
+        let options = options_for(&path);
+        let once =
+            fix_text(&text, &options, true).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let twice = fix_text(&once.text, &options, true).unwrap();
+        assert!(
+            !twice.changed(),
+            "{}: a second --fix --unsafe-fixes changed {:?}",
+            path.display(),
+            twice.applied
+        );
+        assert!(
+            once.remaining_fixes().next().is_none(),
+            "{}: fixes left after --unsafe-fixes: {:?}",
+            path.display(),
+            once.remaining_fixes()
+                .map(|d| (d.code, d.pointer.to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn the_policy_as_code_example_differs_only_at_the_fixed_values() {
+    let path = root().join("examples/policy-as-code/helpdesk-administrator.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let fixed = fix_text(&text, &Options::default(), false).unwrap();
+    let changed: Vec<(&str, &str)> = text
+        .lines()
+        .zip(fixed.text.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            (
+                r#"        "isExpirationRequired": "true","#,
+                r#"        "isExpirationRequired": true,"#
+            ),
+            (
+                r#"        "maximumDuration": "P8H","#,
+                r#"        "maximumDuration": "PT8H","#
+            ),
+        ]
+    );
+    assert_eq!(text.lines().count(), fixed.text.lines().count());
+    let codes: Vec<_> = fixed.applied.iter().map(|a| a.code).collect();
+    assert_eq!(codes, ["PIM007", "PIM008"]);
+}
