@@ -36,7 +36,7 @@ pub fn fix<'py>(
             let applied = serialized(py, &fixed.applied)?;
             PyTuple::new(py, [fixed.text.into_pyobject(py)?.into_any(), applied])
         }
-        Source::Value(value) => {
+        Source::Value(value) | Source::Serialized(value, _) => {
             let (fixed, applied) =
                 py.detach(|| pimlint::fix::fix_value(&value, &options, r#unsafe));
             let applied = if applied.is_empty() {

@@ -174,6 +174,7 @@ impl Located {
                     help: d.help.clone(),
                     note: d.note.clone(),
                     labels,
+                    fix: d.fix.clone(),
                 }
             })
             .collect()
