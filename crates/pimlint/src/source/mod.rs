@@ -5,11 +5,17 @@
 //! it was ([`Field::Invalid`]) so that normalization can report it with its location instead
 //! of failing the whole document. Serializing a parsed document gives back the same JSON value.
 
+mod alert;
+mod directory;
 mod policy;
 mod request;
+mod schedule;
 
+pub use alert::*;
+pub use directory::*;
 pub use policy::*;
 pub use request::*;
+pub use schedule::*;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -195,6 +201,18 @@ pub enum SourceDocument {
     ArmRequest(ArmRequest),
     /// One policy rule (Graph or ARM).
     Rule(Rule),
+    /// Graph schedule, instance or role assignment (roles and groups).
+    GraphSchedule(GraphSchedule),
+    /// ARM schedule, instance or role assignment.
+    ArmSchedule(ArmSchedule),
+    /// Graph role definition.
+    GraphRoleDefinition(GraphRoleDefinitionDocument),
+    /// ARM role definition.
+    ArmRoleDefinition(ArmRoleDefinition),
+    /// Graph alert, alert configuration or alert definition.
+    GraphAlert(GraphAlert),
+    /// ARM alert or alert configuration.
+    ArmAlert(ArmAlert),
 }
 
 /// Reads a JSON value as the source document of `kind`. It fails only when `value` is not an
@@ -225,6 +243,22 @@ pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_
         DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
             SourceDocument::ArmRequest(Deserialize::deserialize(value)?)
         }
+        DocumentKind::GraphRoleDefinition => {
+            SourceDocument::GraphRoleDefinition(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmRoleDefinition => {
+            SourceDocument::ArmRoleDefinition(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::GraphAlert
+        | DocumentKind::GraphAlertConfiguration
+        | DocumentKind::GraphAlertDefinition => {
+            SourceDocument::GraphAlert(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmAlert | DocumentKind::ArmAlertConfiguration => {
+            SourceDocument::ArmAlert(Deserialize::deserialize(value)?)
+        }
+        k if k.is_arm() => SourceDocument::ArmSchedule(Deserialize::deserialize(value)?),
+        _ => SourceDocument::GraphSchedule(Deserialize::deserialize(value)?),
     })
 }
 
