@@ -323,6 +323,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
     let mut files = Vec::new();
     let mut skipped = Skipped::default();
+    let mut run_config = None;
     for (arg, expansion) in expanded {
         match expansion {
             Expanded::Inputs(found) => {
@@ -332,6 +333,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                         return Outcome::Failure;
                     };
                     let outcome = check_source(source, &options);
+                    run_config.get_or_insert(options.config);
                     if found.walked && skippable(&outcome) {
                         skipped.not_pim += 1;
                     } else {
@@ -348,6 +350,14 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 files.push(FileOutcome::failed(path, None, message, None));
             }
         }
+    }
+    // The tenant view joins every input of the run, under the first input's configuration.
+    if let Some(config) = &run_config {
+        let mut inputs: Vec<&mut Vec<DocumentReport>> = files
+            .iter_mut()
+            .filter_map(|f| f.result.as_mut().ok())
+            .collect();
+        pimlint::tenant::check_run(&mut inputs, config);
     }
     let mut summary = output::Summary::of(&files);
     summary.skipped = skipped.not_pim + skipped.yaml;

@@ -31,7 +31,9 @@ fn findings(path: &Path, text: &str) -> (Vec<Diagnostic>, Option<Value>) {
         },
         ..Options::default()
     };
-    let reports = pimlint::check_str(text, &options).unwrap();
+    let mut reports = pimlint::check_str(text, &options).unwrap();
+    // A fixture is a whole run: the tenant checks join its documents.
+    pimlint::tenant::check_run(&mut [&mut reports], &options.config);
     for r in &reports {
         assert!(r.error.is_none(), "{}: {:?}", path.display(), r.error);
     }
@@ -184,6 +186,7 @@ fn rule_readme(rule: &pimlint::rules::Rule, dir: &Path) -> String {
         },
         match rule.check {
             pimlint::rules::Check::Validation => "`pimlint validate`",
+            pimlint::rules::Check::Tenant(_) => "`pimlint check`, over every input of a run",
             _ => "`pimlint check` and `pimlint validate`",
         }
     );

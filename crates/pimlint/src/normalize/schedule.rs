@@ -65,10 +65,13 @@ impl Reader<'_> {
         let kind = self
             .string(&p.odata_type, at.key("@odata.type"))
             .map(|t| PrincipalKind::parse(&t.value));
+        let sign_in = self
+            .string(&p.user_principal_name, at.key("userPrincipalName"))
+            .map(|n| n.value);
         let name = self
             .string(&p.display_name, at.key("displayName"))
-            .or_else(|| self.string(&p.user_principal_name, at.key("userPrincipalName")))
-            .map(|n| n.value);
+            .map(|n| n.value)
+            .or_else(|| sign_in.clone());
         let user_type = self.string(&p.user_type, at.key("userType"));
         let on_premises_sync =
             self.boolean(&p.on_premises_sync_enabled, at.key("onPremisesSyncEnabled"));
@@ -87,6 +90,7 @@ impl Reader<'_> {
         Some(Principal {
             kind,
             name,
+            sign_in,
             user_type,
             on_premises_sync,
             pointer: at.clone(),
@@ -203,6 +207,7 @@ impl Reader<'_> {
         let principal = (principal_kind.is_some() || principal_name.is_some()).then(|| Principal {
             kind: principal_kind,
             name: principal_name,
+            sign_in: None,
             user_type: None,
             on_premises_sync: None,
             pointer: if expanded.as_ref().is_some_and(|e| e.principal.value().is_some()) {

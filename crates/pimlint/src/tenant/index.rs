@@ -54,6 +54,8 @@ pub struct Grant {
     pub principal_kind: Option<PrincipalKind>,
     /// Display name, when expanded.
     pub principal_name: Option<String>,
+    /// Sign-in name, when expanded.
+    pub principal_sign_in: Option<String>,
     /// `userType` is `Guest`: where it says so.
     pub guest: Option<Pointer>,
     /// `onPremisesSyncEnabled` is true: where it says so.
@@ -100,6 +102,7 @@ impl Grant {
             principal,
             principal_kind: p.and_then(|p| p.kind),
             principal_name: p.and_then(|p| p.name.clone()),
+            principal_sign_in: p.and_then(|p| p.sign_in.clone()),
             guest: p
                 .and_then(|p| p.user_type.as_ref())
                 .filter(|t| is(Some(&t.value), "Guest"))

@@ -79,6 +79,8 @@ pub struct Principal {
     pub kind: Option<PrincipalKind>,
     /// Display name (or sign-in name).
     pub name: Option<String>,
+    /// Sign-in name (users).
+    pub sign_in: Option<String>,
     /// `Guest` or `Member` (users, Graph only).
     pub user_type: Option<Located<String>>,
     /// Synchronized from on-premises Active Directory.

@@ -71,8 +71,8 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     let d = Diagnostic::new(
         &GLOBAL_ADMIN_SHARE,
         format!(
-            "{n_ga} of {total} privileged users ({percent} %) are Global Administrators; \
-             {n_other} hold only other privileged roles"
+            "{n_ga} of {total} privileged users ({percent} %) are Global Administrators; the \
+             other {n_other} hold narrower privileged roles"
         ),
         first.place.pointer.clone(),
     )

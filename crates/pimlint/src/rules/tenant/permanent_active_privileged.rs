@@ -36,6 +36,9 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
         let Some(at) = &g.permanent else { continue };
         if g.holding != Holding::Active
             || exclusions.excludes(&g.principal, g.principal_name.as_deref())
+            || g.principal_sign_in
+                .as_deref()
+                .is_some_and(|s| exclusions.excludes(s, None))
         {
             continue;
         }

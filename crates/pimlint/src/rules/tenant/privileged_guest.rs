@@ -36,7 +36,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
             ),
             at,
         )
-        .with_help("Give the role to a member account of this tenant.");
+        .with_help("give the role to a member account of this tenant");
         out.push(at_grant(g, d));
     }
 }

@@ -47,8 +47,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
         let d = Diagnostic::new(
             &PRIVILEGED_ROLE_NO_POLICY,
             format!(
-                "{} is held (by {} and maybe others), and no policy assignment among the \
-                 inputs names it",
+                "{} is held by {}, and no policy assignment among the inputs names the role",
                 tenant.role_name(role, Some(g)),
                 g.who()
             ),

@@ -36,7 +36,9 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
             ),
             at,
         )
-        .with_help("Give the application the narrowest permissions it needs (application permissions or a narrower role), or document why it needs the role.");
+        .with_help(
+            "give the application the narrowest permissions it needs, or a narrower role",
+        );
         out.push(at_grant(g, d));
     }
 }
