@@ -41,7 +41,7 @@ declare_rule! {
 pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     let options = &config.options.global_admin_count;
     let (holders, opaque) = tenant.holders(GLOBAL_ADMINISTRATOR);
-    let counted: Vec<_> = holders
+    let mut counted: Vec<_> = holders
         .values()
         .filter(|g| match g.principal_kind {
             Some(PrincipalKind::ServicePrincipal) => options.count_service_principals,
@@ -49,6 +49,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
             _ => true,
         })
         .collect();
+    counted.sort_by(|a, b| a.place.cmp(&b.place));
     let Some(first) = counted.first().copied().or(opaque.first()) else {
         return;
     };

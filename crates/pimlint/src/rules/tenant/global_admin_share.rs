@@ -39,16 +39,27 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     let mut others = BTreeSet::new();
     let mut first = None;
     for g in privileged_grants(tenant, config) {
-        if !g.tenant_wide() || g.principal_kind.is_some_and(|k| k != PrincipalKind::User) {
+        let Some(role) = &g.role else { continue };
+        if !g.tenant_wide() {
             continue;
         }
-        let Some(role) = &g.role else { continue };
-        if role == GLOBAL_ADMINISTRATOR {
+        // A group's members hold its roles; the export shows them as group memberships.
+        let users: Vec<&str> = match g.principal_kind {
+            Some(PrincipalKind::Group) => tenant
+                .group_members(&g.principal)
+                .filter(|m| m.principal_kind.is_none_or(|k| k == PrincipalKind::User))
+                .map(|m| m.principal.as_str())
+                .collect(),
+            Some(PrincipalKind::User) | None => vec![g.principal.as_str()],
+            Some(_) => continue,
+        };
+        let set = if role == GLOBAL_ADMINISTRATOR {
             first.get_or_insert(g);
-            ga.insert(g.principal.clone());
+            &mut ga
         } else {
-            others.insert(g.principal.clone());
-        }
+            &mut others
+        };
+        set.extend(users.into_iter().map(str::to_owned));
     }
     let others: BTreeSet<_> = others.difference(&ga).cloned().collect();
     let Some(first) = first else { return };

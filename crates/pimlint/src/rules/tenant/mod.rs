@@ -59,7 +59,18 @@ pub(crate) fn what(tenant: &Tenant, grant: &Grant) -> String {
     match (&grant.role, &grant.group) {
         (Some(role), _) => tenant.role_name(role, Some(grant)),
         (None, Some((group, access))) => {
-            format!("{access} of group {group}, which holds a privileged role")
+            let name = tenant
+                .grants
+                .iter()
+                .find(|g| &g.principal == group)
+                .and_then(|g| g.principal_name.as_deref())
+                .map_or_else(|| group.clone(), |n| format!("{n} ({group})"));
+            let what = if access == "owner" {
+                "ownership"
+            } else {
+                "membership"
+            };
+            format!("{what} of group {name}, which holds a privileged role")
         }
         (None, None) => "a role".to_owned(),
     }
