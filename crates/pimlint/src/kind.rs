@@ -145,11 +145,17 @@ impl DocumentKind {
             Self::GraphRoleAssignmentSchedule => "graph-role-assignment-schedule",
             Self::GraphRoleAssignmentScheduleInstance => "graph-role-assignment-schedule-instance",
             Self::GraphRoleEligibilitySchedule => "graph-role-eligibility-schedule",
-            Self::GraphRoleEligibilityScheduleInstance => "graph-role-eligibility-schedule-instance",
+            Self::GraphRoleEligibilityScheduleInstance => {
+                "graph-role-eligibility-schedule-instance"
+            }
             Self::GraphGroupAssignmentSchedule => "graph-group-assignment-schedule",
-            Self::GraphGroupAssignmentScheduleInstance => "graph-group-assignment-schedule-instance",
+            Self::GraphGroupAssignmentScheduleInstance => {
+                "graph-group-assignment-schedule-instance"
+            }
             Self::GraphGroupEligibilitySchedule => "graph-group-eligibility-schedule",
-            Self::GraphGroupEligibilityScheduleInstance => "graph-group-eligibility-schedule-instance",
+            Self::GraphGroupEligibilityScheduleInstance => {
+                "graph-group-eligibility-schedule-instance"
+            }
             Self::GraphRoleAssignment => "graph-role-assignment",
             Self::GraphRoleDefinition => "graph-role-definition",
             Self::GraphAlert => "graph-alert",
@@ -193,22 +199,32 @@ impl DocumentKind {
             Self::GraphRoleEligibilitySchedule => "unifiedRoleEligibilitySchedule",
             Self::GraphRoleEligibilityScheduleInstance => "unifiedRoleEligibilityScheduleInstance",
             Self::GraphGroupAssignmentSchedule => "privilegedAccessGroupAssignmentSchedule",
-            Self::GraphGroupAssignmentScheduleInstance => "privilegedAccessGroupAssignmentScheduleInstance",
+            Self::GraphGroupAssignmentScheduleInstance => {
+                "privilegedAccessGroupAssignmentScheduleInstance"
+            }
             Self::GraphGroupEligibilitySchedule => "privilegedAccessGroupEligibilitySchedule",
-            Self::GraphGroupEligibilityScheduleInstance => "privilegedAccessGroupEligibilityScheduleInstance",
+            Self::GraphGroupEligibilityScheduleInstance => {
+                "privilegedAccessGroupEligibilityScheduleInstance"
+            }
             Self::GraphRoleAssignment => "unifiedRoleAssignment",
             Self::GraphRoleDefinition => "unifiedRoleDefinition",
             Self::GraphAlert => "unifiedRoleManagementAlert",
             Self::GraphAlertConfiguration => "unifiedRoleManagementAlertConfiguration",
             Self::GraphAlertDefinition => "unifiedRoleManagementAlertDefinition",
             Self::ArmRoleAssignmentSchedule => "Microsoft.Authorization/roleAssignmentSchedules",
-            Self::ArmRoleAssignmentScheduleInstance => "Microsoft.Authorization/roleAssignmentScheduleInstances",
+            Self::ArmRoleAssignmentScheduleInstance => {
+                "Microsoft.Authorization/roleAssignmentScheduleInstances"
+            }
             Self::ArmRoleEligibilitySchedule => "Microsoft.Authorization/roleEligibilitySchedules",
-            Self::ArmRoleEligibilityScheduleInstance => "Microsoft.Authorization/roleEligibilityScheduleInstances",
+            Self::ArmRoleEligibilityScheduleInstance => {
+                "Microsoft.Authorization/roleEligibilityScheduleInstances"
+            }
             Self::ArmRoleAssignment => "Microsoft.Authorization/roleAssignments",
             Self::ArmRoleDefinition => "Microsoft.Authorization/roleDefinitions",
             Self::ArmAlert => "Microsoft.Authorization/roleManagementAlerts",
-            Self::ArmAlertConfiguration => "Microsoft.Authorization/roleManagementAlertConfigurations",
+            Self::ArmAlertConfiguration => {
+                "Microsoft.Authorization/roleManagementAlertConfigurations"
+            }
         }
     }
 

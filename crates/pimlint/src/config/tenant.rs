@@ -11,8 +11,10 @@ use super::Profile;
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct GlobalAdminCount {
     /// Fewest Global Administrators (default: 2; none under `zero-trust`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum: Option<usize>,
     /// Most Global Administrators (default: 8; 4 under `cis-m365`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub maximum: Option<usize>,
     /// Count service principals that hold the role too (default: users only, as CISA SCuBA
     /// and CIS count; `privileged-service-principal` reports service principals).
@@ -37,11 +39,14 @@ impl GlobalAdminCount {
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct GlobalAdminShare {
     /// Share of privileged users (percent) from which a warning is reported (default: 30).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub warning_percent: Option<u8>,
     /// Share of privileged users (percent) from which an error is reported (default: 50).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_percent: Option<u8>,
     /// Report only when Global Administrators outnumber the other privileged users (CISA
     /// SCuBA MS.AAD.7.2; the default under `cisa-scuba`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub at_most_others: Option<bool>,
 }
 
@@ -82,8 +87,8 @@ impl StandingAccessExclusions {
     /// Whether a principal (id, and name when known) is excluded.
     #[must_use]
     pub fn excludes(&self, id: &str, name: Option<&str>) -> bool {
-        self.exclusions.iter().any(|e| {
-            e.eq_ignore_ascii_case(id) || name.is_some_and(|n| e.eq_ignore_ascii_case(n))
-        })
+        self.exclusions
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(id) || name.is_some_and(|n| e.eq_ignore_ascii_case(n)))
     }
 }

@@ -210,7 +210,10 @@ impl Reader<'_> {
             sign_in: None,
             user_type: None,
             on_premises_sync: None,
-            pointer: if expanded.as_ref().is_some_and(|e| e.principal.value().is_some()) {
+            pointer: if expanded
+                .as_ref()
+                .is_some_and(|e| e.principal.value().is_some())
+            {
                 principal_at
             } else {
                 at.key("principalType")

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-
 use super::policy::source_object;
 use super::{Extra, Field, ScheduleInfo};
 
@@ -183,4 +182,3 @@ source_object! {
         pub email: String,
     }
 }
-

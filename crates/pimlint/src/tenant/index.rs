@@ -94,7 +94,8 @@ impl Grant {
     fn from(place: Place, s: &Schedule) -> Option<Self> {
         let principal = s.principal_id.as_ref()?.value.to_ascii_lowercase();
         let p = s.principal.as_ref();
-        let is = |v: Option<&str>, expected: &str| v.is_some_and(|v| v.eq_ignore_ascii_case(expected));
+        let is =
+            |v: Option<&str>, expected: &str| v.is_some_and(|v| v.eq_ignore_ascii_case(expected));
         Some(Self {
             provider: s.provider,
             holding: s.holding,
@@ -150,7 +151,9 @@ impl Grant {
     /// How to name the principal in a message.
     #[must_use]
     pub fn who(&self) -> String {
-        let kind = self.principal_kind.map_or("principal", PrincipalKind::describe);
+        let kind = self
+            .principal_kind
+            .map_or("principal", PrincipalKind::describe);
         match &self.principal_name {
             Some(name) => format!("{kind} {name} ({})", self.principal),
             None => format!("{kind} {}", self.principal),
@@ -248,7 +251,9 @@ impl Tenant {
         };
         for id in [&d.id, &d.template_id].into_iter().flatten() {
             let k = key(&id.value);
-            self.role_places.entry(k.clone()).or_insert_with(|| place.clone());
+            self.role_places
+                .entry(k.clone())
+                .or_insert_with(|| place.clone());
             self.roles.insert(k, info.clone());
         }
     }

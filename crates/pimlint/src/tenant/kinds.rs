@@ -10,7 +10,9 @@ use crate::kind::DocumentKind;
 pub(crate) fn from_context_segment(last: &str, group: bool) -> Option<DocumentKind> {
     Some(match last {
         "assignmentSchedules" if group => DocumentKind::GraphGroupAssignmentSchedule,
-        "assignmentScheduleInstances" if group => DocumentKind::GraphGroupAssignmentScheduleInstance,
+        "assignmentScheduleInstances" if group => {
+            DocumentKind::GraphGroupAssignmentScheduleInstance
+        }
         "eligibilitySchedules" if group => DocumentKind::GraphGroupEligibilitySchedule,
         "eligibilityScheduleInstances" if group => {
             DocumentKind::GraphGroupEligibilityScheduleInstance
@@ -97,7 +99,9 @@ mod tests {
             DocumentKind::GraphGroupEligibilitySchedule
         );
         assert_eq!(
-            k(json!({"@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertConfiguration"})),
+            k(
+                json!({"@odata.type": "#microsoft.graph.tooManyGlobalAdminsAssignedToTenantAlertConfiguration"})
+            ),
             DocumentKind::GraphAlertConfiguration
         );
         assert_eq!(
@@ -121,7 +125,9 @@ mod tests {
             DocumentKind::ArmRoleEligibilitySchedule
         );
         assert_eq!(
-            k(json!({"principalId": "p", "roleDefinitionId": "r", "roleAssignmentScheduleId": "s"})),
+            k(
+                json!({"principalId": "p", "roleDefinitionId": "r", "roleAssignmentScheduleId": "s"})
+            ),
             DocumentKind::GraphRoleAssignmentScheduleInstance
         );
         assert_eq!(

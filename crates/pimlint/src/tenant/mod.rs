@@ -2,9 +2,9 @@
 //! or not), role definitions and PIM alerts — joined over every document of a run, and the
 //! cross-object checks (`PIM6xx`) over the joins.
 
+pub mod index;
 pub mod kinds;
 pub mod model;
-pub mod index;
 
 pub use index::{Place, Tenant};
 

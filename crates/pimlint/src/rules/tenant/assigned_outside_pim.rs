@@ -25,6 +25,11 @@ declare_rule! {
     /// ## How to fix
     /// Remove the assignment and grant the role through PIM (an eligibility, or a time-bound
     /// active assignment).
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static ASSIGNED_OUTSIDE_PIM = ("PIM604", "assigned-outside-pim", Tenant, Warning);
 }
 

@@ -76,7 +76,10 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
         .with_note(format!("counted: {}", names.join(", ")));
     for g in counted.iter().skip(1) {
         if g.place.input == first.place.input {
-            d = d.with_label(g.place.pointer.clone(), format!("also holds it: {}", g.who()));
+            d = d.with_label(
+                g.place.pointer.clone(),
+                format!("also holds it: {}", g.who()),
+            );
         }
     }
     if !opaque.is_empty() {

@@ -30,6 +30,11 @@ declare_rule! {
     /// ## Options
     /// `[rules.global-admin-share]`: `warning-percent` (default 30), `error-percent` (default
     /// 50), `at-most-others` (default true under `cisa-scuba` only).
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static GLOBAL_ADMIN_SHARE = ("PIM602", "global-admin-share", Tenant, Warning);
 }
 

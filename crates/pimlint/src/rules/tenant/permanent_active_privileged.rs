@@ -26,6 +26,11 @@ declare_rule! {
     /// ## Options
     /// `[rules.permanent-active-privileged]`: `exclusions`, object ids or names of the
     /// principals allowed to keep it (break-glass accounts).
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PERMANENT_ACTIVE_PRIVILEGED = ("PIM603", "permanent-active-privileged", Tenant, Warning);
 }
 
@@ -44,11 +49,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
         }
         let d = Diagnostic::new(
             &PERMANENT_ACTIVE_PRIVILEGED,
-            format!(
-                "{} holds {} active with no end",
-                g.who(),
-                what(tenant, g)
-            ),
+            format!("{} holds {} active with no end", g.who(), what(tenant, g)),
             at.clone(),
         )
         .with_help(

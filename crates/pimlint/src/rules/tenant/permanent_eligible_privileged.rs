@@ -18,6 +18,11 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Give the eligibility an end date, and renew it when it is still needed.
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PERMANENT_ELIGIBLE_PRIVILEGED = ("PIM608", "permanent-eligible-privileged", Tenant, Warning);
 }
 
@@ -30,7 +35,11 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
         }
         let d = Diagnostic::new(
             &PERMANENT_ELIGIBLE_PRIVILEGED,
-            format!("{} is eligible for {} with no end", g.who(), what(tenant, g)),
+            format!(
+                "{} is eligible for {} with no end",
+                g.who(),
+                what(tenant, g)
+            ),
             at.clone(),
         )
         .with_help("give the eligibility an end date");

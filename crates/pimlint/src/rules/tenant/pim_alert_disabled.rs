@@ -27,6 +27,11 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Turn the alert on (`PATCH …/alertConfigurations/{id}` with `"isEnabled": true`).
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PIM_ALERT_DISABLED = ("PIM610", "pim-alert-disabled", Tenant, Warning);
 }
 
@@ -84,9 +89,11 @@ pub fn check(tenant: &Tenant, _config: &Config, out: &mut Vec<Finding>) {
             continue;
         };
         for name in expected {
-            let present = of_provider
-                .iter()
-                .any(|a| a.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(name)));
+            let present = of_provider.iter().any(|a| {
+                a.name
+                    .as_deref()
+                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            });
             if present {
                 continue;
             }

@@ -19,6 +19,11 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Give the role to a member account of this tenant.
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PRIVILEGED_GUEST = ("PIM605", "privileged-guest", Tenant, Warning);
 }
 

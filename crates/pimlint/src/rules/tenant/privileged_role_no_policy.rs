@@ -26,6 +26,11 @@ declare_rule! {
     /// ## How to fix
     /// Export the role's policy assignment with its policy
     /// (`roleManagementPolicyAssignments?$expand=policy($expand=rules)`), and review it.
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PRIVILEGED_ROLE_NO_POLICY = ("PIM609", "privileged-role-no-policy", Tenant, Warning);
 }
 

@@ -19,13 +19,24 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Give the application the narrowest permissions it needs (application permissions or a narrower role), or document why it needs the role.
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PRIVILEGED_SERVICE_PRINCIPAL = ("PIM607", "privileged-service-principal", Tenant, Warning);
 }
 
 /// Reports privileged grants held this way.
 pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     for g in privileged_grants(tenant, config) {
-        let Some(at) = (g.principal_kind == Some(PrincipalKind::ServicePrincipal)).then(|| g.principal_at.clone().unwrap_or_else(|| g.place.pointer.clone())) else { continue };
+        let Some(at) = (g.principal_kind == Some(PrincipalKind::ServicePrincipal)).then(|| {
+            g.principal_at
+                .clone()
+                .unwrap_or_else(|| g.place.pointer.clone())
+        }) else {
+            continue;
+        };
         let d = Diagnostic::new(
             &PRIVILEGED_SERVICE_PRINCIPAL,
             format!(
@@ -36,9 +47,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
             ),
             at,
         )
-        .with_help(
-            "give the application the narrowest permissions it needs, or a narrower role",
-        );
+        .with_help("give the application the narrowest permissions it needs, or a narrower role");
         out.push(at_grant(g, d));
     }
 }

@@ -19,6 +19,11 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Give the role to a cloud-only account.
+    ///
+    /// ## Example
+    /// ```text
+    /// pimlint check examples/tenant-export/
+    /// ```
     pub static PRIVILEGED_SYNCED_USER = ("PIM606", "privileged-synced-user", Tenant, Warning);
 }
 
