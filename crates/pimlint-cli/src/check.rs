@@ -421,6 +421,8 @@ fn run_streamed(
     };
     let progress = bulk::progress_bar();
     let mut writer = Writer::new(sink);
+    let mut tenant = crate::tenant_run::TenantRun::default();
+    let mut run_config = None;
     let mut missing = 0;
     let mut skipped = Skipped::default();
     for (_, expansion) in expanded {
@@ -437,7 +439,15 @@ fn run_streamed(
                         skipped.not_pim += 1;
                         continue;
                     }
-                    bulk::check(source, ndjson, &options, &mut writer, &progress);
+                    bulk::check(
+                        source,
+                        ndjson,
+                        &options,
+                        &mut writer,
+                        &mut tenant,
+                        &progress,
+                    );
+                    run_config.get_or_insert(options.config);
                 }
             }
             Expanded::Missing(message) => {
@@ -447,6 +457,9 @@ fn run_streamed(
         }
     }
     progress.finish_and_clear();
+    if let Some(config) = &run_config {
+        tenant.emit(&mut writer, config);
+    }
     let summary = writer.finish(skipped);
     if summary.unreadable + missing > 0 {
         Outcome::Failure

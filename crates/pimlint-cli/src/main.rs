@@ -9,6 +9,7 @@ mod migrate_cmd;
 mod output;
 mod settings;
 mod stream;
+mod tenant_run;
 mod validate_cmd;
 
 use std::fmt::Write as _;

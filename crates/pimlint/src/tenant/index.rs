@@ -91,7 +91,8 @@ pub struct Grant {
 }
 
 impl Grant {
-    fn from(place: Place, s: &Schedule) -> Option<Self> {
+    fn from(place: Place, s: &Schedule, prefix: &Pointer) -> Option<Self> {
+        let at = |p: &Pointer| prefix.join(p);
         let principal = s.principal_id.as_ref()?.value.to_ascii_lowercase();
         let p = s.principal.as_ref();
         let is =
@@ -107,14 +108,14 @@ impl Grant {
             guest: p
                 .and_then(|p| p.user_type.as_ref())
                 .filter(|t| is(Some(&t.value), "Guest"))
-                .map(|t| t.pointer.clone()),
+                .map(|t| at(&t.pointer)),
             synced: p
                 .and_then(|p| p.on_premises_sync.as_ref())
                 .filter(|b| b.value)
-                .map(|b| b.pointer.clone()),
-            principal_at: p.map(|p| p.pointer.clone()),
+                .map(|b| at(&b.pointer)),
+            principal_at: p.map(|p| at(&p.pointer)),
             role: s.role_id.as_ref().map(|r| r.value.to_ascii_lowercase()),
-            role_at: s.role_id.as_ref().map(|r| r.pointer.clone()),
+            role_at: s.role_id.as_ref().map(|r| at(&r.pointer)),
             role_name: s.role_name.clone(),
             role_is_privileged: s.role_is_privileged,
             group: s.group_id.as_ref().map(|g| {
@@ -127,12 +128,12 @@ impl Grant {
             }),
             scope: s.scope.as_ref().map(|s| s.value.clone()),
             start: s.start.as_ref().map(|t| t.value),
-            end: s.end.as_ref().map(|e| (e.value, e.pointer.clone())),
+            end: s.end.as_ref().map(|e| (e.value, at(&e.pointer))),
             permanent: s
                 .permanent
                 .as_ref()
                 .filter(|p| p.value)
-                .map(|p| p.pointer.clone()),
+                .map(|p| at(&p.pointer)),
             member_type: s.member_type.as_ref().map(|m| m.value.clone()),
             activated: s
                 .assignment_type
@@ -142,7 +143,7 @@ impl Grant {
                 .through_pim
                 .as_ref()
                 .filter(|t| !t.value)
-                .map(|t| t.pointer.clone()),
+                .map(|t| at(&t.pointer)),
             through_pim: s.through_pim.as_ref().is_some_and(|t| t.value),
             place,
         })
@@ -218,14 +219,20 @@ impl Tenant {
 
     /// Adds one document, found at `place`.
     pub fn add(&mut self, place: Place, document: &Document) {
+        self.add_within(place, document, &Pointer::root());
+    }
+
+    /// Adds one document found at `place`, whose own pointers are relative to `prefix` (a
+    /// document read on its own out of a larger file).
+    pub fn add_within(&mut self, place: Place, document: &Document, prefix: &Pointer) {
         match document {
             Document::Schedule(s) => {
-                if let Some(grant) = Grant::from(place, s) {
+                if let Some(grant) = Grant::from(place, s, prefix) {
                     self.grants.push(grant);
                 }
             }
             Document::RoleDefinition(d) => self.add_role(place, d),
-            Document::Alert(a) => self.add_alert(place, a),
+            Document::Alert(a) => self.add_alert(place, a, prefix),
             Document::Policy(p) => {
                 if let Some(role) = &p.role {
                     self.has_policy_assignments = true;
@@ -258,7 +265,7 @@ impl Tenant {
         }
     }
 
-    fn add_alert(&mut self, place: Place, a: &Alert) {
+    fn add_alert(&mut self, place: Place, a: &Alert, prefix: &Pointer) {
         self.alerts.push(AlertEntry {
             object: a.object,
             provider: a.provider,
@@ -267,7 +274,7 @@ impl Tenant {
                 .enabled
                 .as_ref()
                 .filter(|e| !e.value)
-                .map(|e| e.pointer.clone()),
+                .map(|e| prefix.join(&e.pointer)),
             place,
         });
     }
