@@ -10,6 +10,9 @@ use pimlint::{Document, DocumentKind, Pointer};
 
 use crate::bulk::Writer;
 
+/// A finding placed in its file, with the name of the role it is about.
+type RoleFinding = (Located, Option<String>);
+
 /// A document findings may point at: where it starts in its file.
 struct Slot {
     pointer: String,
@@ -73,8 +76,7 @@ impl TenantRun {
 
     /// Writes the tenant findings, each with the document it is about.
     pub fn emit(self, writer: &mut Writer, config: &Config) {
-        let mut by_document: BTreeMap<(usize, usize), Vec<(Located, Option<String>)>> =
-            BTreeMap::new();
+        let mut by_document: BTreeMap<(usize, usize), Vec<RoleFinding>> = BTreeMap::new();
         for finding in self.tenant.check(config) {
             let Some((_, slots)) = self.inputs.get(finding.place.input) else {
                 continue;

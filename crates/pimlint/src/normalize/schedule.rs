@@ -238,8 +238,7 @@ impl Reader<'_> {
                     _ => None,
                 }
             }
-            ScheduleObject::RoleAssignment => None,
-            ScheduleObject::Instance => None,
+            ScheduleObject::RoleAssignment | ScheduleObject::Instance => None,
         };
         Schedule {
             provider: Provider::AzureResources,

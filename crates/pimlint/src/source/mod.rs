@@ -202,9 +202,9 @@ pub enum SourceDocument {
     /// One policy rule (Graph or ARM).
     Rule(Rule),
     /// Graph schedule, instance or role assignment (roles and groups).
-    GraphSchedule(GraphSchedule),
+    GraphSchedule(Box<GraphSchedule>),
     /// ARM schedule, instance or role assignment.
-    ArmSchedule(ArmSchedule),
+    ArmSchedule(Box<ArmSchedule>),
     /// Graph role definition.
     GraphRoleDefinition(GraphRoleDefinitionDocument),
     /// ARM role definition.
@@ -257,8 +257,8 @@ pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_
         DocumentKind::ArmAlert | DocumentKind::ArmAlertConfiguration => {
             SourceDocument::ArmAlert(Deserialize::deserialize(value)?)
         }
-        k if k.is_arm() => SourceDocument::ArmSchedule(Deserialize::deserialize(value)?),
-        _ => SourceDocument::GraphSchedule(Deserialize::deserialize(value)?),
+        k if k.is_arm() => SourceDocument::ArmSchedule(Box::new(Deserialize::deserialize(value)?)),
+        _ => SourceDocument::GraphSchedule(Box::new(Deserialize::deserialize(value)?)),
     })
 }
 

@@ -231,7 +231,7 @@ impl Tenant {
                     self.grants.push(grant);
                 }
             }
-            Document::RoleDefinition(d) => self.add_role(place, d),
+            Document::RoleDefinition(d) => self.add_role(&place, d),
             Document::Alert(a) => self.add_alert(place, a, prefix),
             Document::Policy(p) => {
                 if let Some(role) = &p.role {
@@ -251,7 +251,7 @@ impl Tenant {
         }
     }
 
-    fn add_role(&mut self, place: Place, d: &RoleDefinition) {
+    fn add_role(&mut self, place: &Place, d: &RoleDefinition) {
         let info = RoleInfo {
             name: d.name.as_ref().map(|n| n.value.clone()),
             is_privileged: d.is_privileged.as_ref().map(|b| b.value),
