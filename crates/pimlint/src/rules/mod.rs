@@ -386,6 +386,22 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Validation,
     },
     Rule {
+        meta: &request::not_eligible::NOT_ELIGIBLE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::already_active::ALREADY_ACTIVE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::no_assignment_to_change::NO_ASSIGNMENT_TO_CHANGE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::exceeds_eligibility::EXCEEDS_ELIGIBILITY,
+        check: Check::Validation,
+    },
+    Rule {
         meta: &tenant::global_admin_count::GLOBAL_ADMIN_COUNT,
         check: Check::Tenant(tenant::global_admin_count::check),
     },

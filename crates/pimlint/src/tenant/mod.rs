@@ -72,3 +72,5 @@ pub fn check_run(inputs: &mut [&mut Vec<DocumentReport>], config: &Config) {
         }
     }
 }
+
+pub mod verdict;
