@@ -273,7 +273,8 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         };
         for report in reports {
             let mut verdict = validate_report(report, &index, args.scope.as_deref(), &options);
-            if let (Some(v), Some(Document::Request(request))) = (verdict.as_mut(), &report.document)
+            if let (Some(v), Some(Document::Request(request))) =
+                (verdict.as_mut(), &report.document)
             {
                 pimlint::tenant::verdict::judge(request, &tenant, &options, v);
             }

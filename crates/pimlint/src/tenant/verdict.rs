@@ -41,7 +41,12 @@ impl Tenant {
             return Vec::new();
         };
         let principal = principal.value.to_ascii_lowercase();
-        let role = role.value.rsplit('/').next().unwrap_or(&role.value).to_ascii_lowercase();
+        let role = role
+            .value
+            .rsplit('/')
+            .next()
+            .unwrap_or(&role.value)
+            .to_ascii_lowercase();
         let scope = request.scope.as_ref().map(|s| s.value.to_ascii_lowercase());
         self.grants
             .iter()
@@ -203,7 +208,10 @@ pub fn judge(
         }
         _ => {}
     }
-    if verdict.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    if verdict
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error)
         && verdict.verdict != Outcome::Unknown
     {
         verdict.verdict = Outcome::Rejected;
@@ -211,7 +219,10 @@ pub fn judge(
 }
 
 /// When the request would end, when it says.
-fn request_end(request: &ScheduleRequest, start: DateTime<FixedOffset>) -> Option<DateTime<FixedOffset>> {
+fn request_end(
+    request: &ScheduleRequest,
+    start: DateTime<FixedOffset>,
+) -> Option<DateTime<FixedOffset>> {
     let e = request.expiration.as_ref()?;
     if let Some(end) = &e.end {
         return Some(end.value);
