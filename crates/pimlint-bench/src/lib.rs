@@ -189,6 +189,62 @@ impl Generator {
         }
     }
 
+    /// Schedule `i` of the export: who holds a role, as Graph lists it with
+    /// `$expand=principal` — eligibility instances (60 %), active instances (30 %, a tenth of
+    /// them permanent) and assignment schedules (10 %, a tenth made outside PIM).
+    #[must_use]
+    pub fn schedule(&self, i: u64) -> Value {
+        let role = ROLES[usize::try_from(i).unwrap_or(0) % ROLES.len()];
+        let principal = guid(7, i / 3);
+        let expanded = serde_json::json!({
+            "@odata.type": "#microsoft.graph.user",
+            "id": principal,
+            "displayName": format!("User {}", i / 3),
+            "userPrincipalName": format!("user{}@contoso.example", i / 3),
+            "userType": if i % 53 == 0 { "Guest" } else { "Member" },
+            "onPremisesSyncEnabled": (i % 29 == 0).then_some(true),
+        });
+        let context = "https://graph.microsoft.com/v1.0/$metadata#roleManagement/directory/";
+        match i % 10 {
+            0..=5 => serde_json::json!({
+                "@odata.context": format!("{context}roleEligibilityScheduleInstances/$entity"),
+                "id": guid(8, i), "principalId": principal, "roleDefinitionId": role,
+                "directoryScopeId": "/", "appScopeId": null, "memberType": "Direct",
+                "startDateTime": "2026-06-01T09:00:00Z",
+                "endDateTime": if i % 7 == 0 { Value::Null } else { Value::from("2027-05-31T09:00:00Z") },
+                "roleEligibilityScheduleId": guid(9, i), "principal": expanded,
+            }),
+            6..=8 => serde_json::json!({
+                "@odata.context": format!("{context}roleAssignmentScheduleInstances/$entity"),
+                "id": guid(10, i), "principalId": principal, "roleDefinitionId": role,
+                "directoryScopeId": "/", "appScopeId": null, "memberType": "Direct",
+                "assignmentType": if i % 10 == 6 { "Assigned" } else { "Activated" },
+                "startDateTime": "2026-11-29T08:00:00Z",
+                "endDateTime": if i % 100 == 6 { Value::Null } else { Value::from("2026-11-29T10:00:00Z") },
+                "roleAssignmentScheduleId": guid(11, i), "principal": expanded,
+            }),
+            _ => serde_json::json!({
+                "@odata.context": format!("{context}roleAssignmentSchedules/$entity"),
+                "id": guid(12, i), "principalId": principal, "roleDefinitionId": role,
+                "directoryScopeId": "/", "appScopeId": null, "memberType": "Direct",
+                "assignmentType": "Assigned", "status": "Provisioned",
+                "createdUsing": if i % 100 == 9 { Value::Null } else { Value::from(guid(12, i)) },
+                "scheduleInfo": {"startDateTime": "2026-01-05T10:00:00Z", "recurrence": null,
+                    "expiration": {"type": "afterDateTime", "endDateTime": "2027-01-05T10:00:00Z", "duration": null}},
+                "principal": expanded,
+            }),
+        }
+    }
+
+    /// Writes schedules `0..count` as NDJSON lines.
+    pub fn write_schedules(&self, count: u64, out: &mut impl Write) -> io::Result<()> {
+        for i in 0..count {
+            serde_json::to_writer(&mut *out, &self.schedule(i))?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
     /// Writes documents `0..count` as NDJSON, or as one JSON array when `array`.
     pub fn write(&self, count: u64, array: bool, out: &mut impl Write) -> io::Result<()> {
         if array {
@@ -236,5 +292,37 @@ mod tests {
         }
         assert_eq!(kinds.get(&Some("graph-policy-assignment")), Some(&110));
         assert_eq!(kinds.get(&Some("arm-policy")), Some(&90));
+    }
+
+    #[test]
+    fn generated_schedules_are_readable_and_of_the_intended_mix() {
+        let generator = Generator::new();
+        let mut kinds = std::collections::BTreeMap::new();
+        for i in 0..100 {
+            for report in pimlint::check_value(&generator.schedule(i), &pimlint::Options::default())
+            {
+                assert_eq!(report.error, None, "schedule {i}");
+                assert!(
+                    report.diagnostics.is_empty(),
+                    "schedule {i}: {:?}",
+                    report.diagnostics
+                );
+                *kinds
+                    .entry(report.kind.map(pimlint::DocumentKind::as_str))
+                    .or_insert(0) += 1;
+            }
+        }
+        assert_eq!(
+            kinds.get(&Some("graph-role-eligibility-schedule-instance")),
+            Some(&60)
+        );
+        assert_eq!(
+            kinds.get(&Some("graph-role-assignment-schedule-instance")),
+            Some(&30)
+        );
+        assert_eq!(
+            kinds.get(&Some("graph-role-assignment-schedule")),
+            Some(&10)
+        );
     }
 }

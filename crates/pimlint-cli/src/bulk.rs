@@ -172,11 +172,21 @@ fn place(raw: &RawDocument, mut d: Located) -> Located {
     d
 }
 
+/// A document the tenant joins read, with where it starts in its file.
+type TenantDocument = (
+    pimlint::Pointer,
+    pimlint::Pointer,
+    Option<DocumentKind>,
+    (usize, usize),
+    pimlint::Document,
+);
+
 /// Lints one document; `locate` says whether findings are placed by line and column (an
 /// output that shows no positions, like `--statistics`, spares the scan).
-fn lint(raw: &RawDocument, options: &Options, locate: bool) -> Vec<Checked> {
+fn lint(raw: &RawDocument, options: &Options, locate: bool) -> (Vec<Checked>, Vec<TenantDocument>) {
     let prefix = raw.pointer.to_string();
-    match pimlint::check_str(&raw.text, options) {
+    let mut tenant = Vec::new();
+    let checked = match pimlint::check_str(&raw.text, options) {
         Err(e) => {
             let (line, column) = match &e {
                 pimlint::InputError::Json { line, column, .. } => {
@@ -205,8 +215,23 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> Vec<Checked> {
             let locator = locate.then(|| Locator::new(&raw.text));
             reports
                 .into_iter()
-                .map(|report| {
+                .map(|mut report| {
                     let pointer = format!("{prefix}{}", report.pointer);
+                    if let Some(document) = report.document.take() {
+                        let start = locator
+                            .as_ref()
+                            .and_then(|l| {
+                                l.locate(&report.pointer).map(|f| l.line_col(f.span.start))
+                            })
+                            .map_or((raw.line, raw.column), |a| shift(raw, a.line, a.column));
+                        tenant.push((
+                            raw.pointer.clone(),
+                            raw.pointer.join(&report.pointer),
+                            report.kind,
+                            start,
+                            document,
+                        ));
+                    }
                     let error = report.error.map(|message| {
                         let located = Locator::new(&raw.text);
                         let at = located
@@ -241,7 +266,8 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> Vec<Checked> {
                 })
                 .collect()
         }
-    }
+    };
+    (checked, tenant)
 }
 
 /// Counts per rule and per role, for `--statistics`.
@@ -504,6 +530,35 @@ impl Writer {
         }
     }
 
+    /// Writes the tenant findings about one document, read earlier in the run (the JSON
+    /// output lists its file again, with that document only).
+    pub fn tenant_document(
+        &mut self,
+        path: &str,
+        pointer: &str,
+        kind: Option<DocumentKind>,
+        findings: Vec<(Located, Option<String>)>,
+    ) {
+        let (files, documents) = (self.summary.files, self.summary.documents);
+        self.start_file(path);
+        let role = findings.iter().find_map(|(_, r)| r.clone());
+        let checked = Checked {
+            pointer: pointer.to_owned(),
+            kind,
+            role,
+            error: None,
+            findings: findings
+                .into_iter()
+                .map(|(diagnostic, _)| Finding { diagnostic })
+                .collect(),
+        };
+        self.document(path, &checked);
+        // The file and the document were counted when they were read.
+        self.summary.files = files;
+        self.summary.documents = documents;
+        self.end_file(None);
+    }
+
     /// Writes the closing part (summary) and returns the counts.
     pub fn finish(mut self, skipped: crate::check::Skipped) -> Summary {
         self.summary.skipped = skipped.not_pim + skipped.yaml;
@@ -541,10 +596,12 @@ pub fn check(
     ndjson: bool,
     options: &Options,
     writer: &mut Writer,
+    tenant: &mut crate::tenant_run::TenantRun,
     progress: &ProgressBar,
 ) {
     let path = source.display();
     writer.start_file(&path);
+    tenant.start_input(path.clone());
     let reader = match open(source) {
         Ok(r) => r,
         Err(e) => {
@@ -588,12 +645,17 @@ pub fn check(
             break;
         }
         let locate = writer.sink != Sink::Statistics;
-        let results: Vec<Vec<Checked>> = batch
+        let results: Vec<(Vec<Checked>, Vec<TenantDocument>)> = batch
             .par_iter()
             .map(|raw| lint(raw, options, locate))
             .collect();
-        for checked in results.iter().flatten() {
-            writer.document(&path, checked);
+        for (checked, documents) in results {
+            for c in &checked {
+                writer.document(&path, c);
+            }
+            for (prefix, pointer, kind, start, document) in documents {
+                tenant.add(&prefix, pointer, kind, start, &document);
+            }
         }
         progress.inc(batch.len() as u64);
         if file_error.is_some() {

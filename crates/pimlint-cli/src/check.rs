@@ -342,6 +342,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
     }
     let mut files = Vec::new();
     let mut skipped = Skipped::default();
+    let mut run_config = None;
     for (arg, expansion) in expanded {
         match expansion {
             Expanded::Inputs(found) => {
@@ -351,6 +352,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
                         return Outcome::Failure;
                     };
                     let outcome = check_source(source, &options);
+                    run_config.get_or_insert(options.config);
                     if found.walked && skippable(&outcome) {
                         skipped.not_pim += 1;
                     } else {
@@ -367,6 +369,14 @@ pub fn run(args: &CheckArgs) -> Outcome {
                 files.push(FileOutcome::failed(path, None, message, None));
             }
         }
+    }
+    // The tenant view joins every input of the run, under the first input's configuration.
+    if let Some(config) = &run_config {
+        let mut inputs: Vec<&mut Vec<DocumentReport>> = files
+            .iter_mut()
+            .filter_map(|f| f.result.as_mut().ok())
+            .collect();
+        pimlint::tenant::check_run(&mut inputs, config);
     }
     let mut summary = output::Summary::of(&files);
     summary.skipped = skipped.not_pim + skipped.yaml;
@@ -502,6 +512,8 @@ fn run_streamed(
     };
     let progress = bulk::progress_bar();
     let mut writer = Writer::new(sink);
+    let mut tenant = crate::tenant_run::TenantRun::default();
+    let mut run_config = None;
     let mut missing = 0;
     let mut skipped = Skipped::default();
     for (_, expansion) in expanded {
@@ -518,7 +530,15 @@ fn run_streamed(
                         skipped.not_pim += 1;
                         continue;
                     }
-                    bulk::check(source, ndjson, &options, &mut writer, &progress);
+                    bulk::check(
+                        source,
+                        ndjson,
+                        &options,
+                        &mut writer,
+                        &mut tenant,
+                        &progress,
+                    );
+                    run_config.get_or_insert(options.config);
                 }
             }
             Expanded::Missing(message) => {
@@ -528,6 +548,9 @@ fn run_streamed(
         }
     }
     progress.finish_and_clear();
+    if let Some(config) = &run_config {
+        tenant.emit(&mut writer, config);
+    }
     let summary = writer.finish(skipped);
     if summary.unreadable + missing > 0 {
         Outcome::Failure

@@ -14,6 +14,7 @@ mod report;
 mod requirements_cmd;
 mod settings;
 mod stream;
+mod tenant_run;
 mod validate_cmd;
 
 use std::fmt::Write as _;

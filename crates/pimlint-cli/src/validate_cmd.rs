@@ -28,6 +28,12 @@ pub struct ValidateArgs {
     #[arg(long = "patch", value_name = "FILE")]
     patches: Vec<String>,
 
+    /// The tenant's schedules and instances (an export, see docs/export.md), files or
+    /// directories: activations are then judged for eligibility and for what is already
+    /// active, and changes for what exists. Tenant documents given with --policy count too.
+    #[arg(long = "tenant", value_name = "FILE|DIR")]
+    tenants: Vec<String>,
+
     /// Schedule requests: files, directories, or - for standard input.
     #[arg(value_name = "REQUEST", required = true)]
     requests: Vec<String>,
@@ -235,6 +241,13 @@ pub fn run(args: &ValidateArgs) -> Outcome {
         },
         &args.discovery,
     );
+    let tenant_files = load(&args.tenants, &Options::default(), &args.discovery);
+    let mut tenant = pimlint::tenant::Tenant::new();
+    for (i, file) in policy_files.iter().chain(&tenant_files).enumerate() {
+        if let Ok(reports) = &file.result {
+            tenant.add_reports(i, reports);
+        }
+    }
     let patched = match patched_policy(&policy_files, &args.patches, &args.discovery) {
         Ok(patched) => patched,
         Err(message) => {
@@ -269,7 +282,12 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             continue;
         };
         for report in reports {
-            let verdict = validate_report(report, &index, args.scope.as_deref(), &options);
+            let mut verdict = validate_report(report, &index, args.scope.as_deref(), &options);
+            if let (Some(v), Some(Document::Request(request))) =
+                (verdict.as_mut(), &report.document)
+            {
+                pimlint::tenant::verdict::judge(request, &tenant, &options, v);
+            }
             let error = match (&report.error, &verdict, &report.document) {
                 (Some(e), _, _) => Some(e.clone()),
                 (None, None, Some(Document::Policy(_) | Document::PolicyAssignment(_))) => {

@@ -11,21 +11,9 @@ use crate::config::Profile;
 use crate::roles::{GLOBAL_ADMINISTRATOR, INTUNE_ADMINISTRATOR, PRIVILEGED_ROLE_ADMINISTRATOR};
 use crate::rules::REGISTRY;
 
-/// Codes of the tenant rules the baselines refer to that a build may not have yet, with their
+/// Codes of the tenant rules the baselines refer to that pimlint does not have yet, with their
 /// names. Once every one of them is in the registry this list can go.
-pub const RESERVED_TENANT_RULES: &[(&str, &str)] = &[
-    ("PIM601", "global-admin-count"),
-    ("PIM602", "global-admin-share"),
-    ("PIM603", "permanent-active-privileged"),
-    ("PIM604", "assigned-outside-pim"),
-    ("PIM605", "privileged-guest"),
-    ("PIM606", "privileged-synced-user"),
-    ("PIM607", "privileged-service-principal"),
-    ("PIM608", "permanent-eligible-privileged"),
-    ("PIM609", "privileged-role-no-policy"),
-    ("PIM610", "pim-alert-disabled"),
-    ("PIM611", "schedule-exceeds-policy"),
-];
+pub const RESERVED_TENANT_RULES: &[(&str, &str)] = &[("PIM611", "schedule-exceeds-policy")];
 
 /// A baseline pimlint maps control by control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -173,6 +173,12 @@ pub struct RuleOptions {
     pub activation_no_ticket: TicketRoles,
     /// PIM204.
     pub approval_single_approver: ApproverCount,
+    /// PIM601.
+    pub global_admin_count: GlobalAdminCount,
+    /// PIM602.
+    pub global_admin_share: GlobalAdminShare,
+    /// PIM603.
+    pub permanent_active_privileged: StandingAccessExclusions,
 }
 
 impl Default for RuleOptions {
@@ -189,6 +195,9 @@ impl Default for RuleOptions {
             },
             activation_no_ticket: TicketRoles::default(),
             approval_single_approver: ApproverCount::default(),
+            global_admin_count: GlobalAdminCount::default(),
+            global_admin_share: GlobalAdminShare::default(),
+            permanent_active_privileged: StandingAccessExclusions::default(),
         }
     }
 }
@@ -1021,6 +1030,10 @@ impl Tier {
         matches!(self, Self::GlobalAdministrator | Self::Privileged)
     }
 }
+
+mod tenant;
+
+pub use tenant::{GlobalAdminCount, GlobalAdminShare, ShareLimit, StandingAccessExclusions};
 
 #[cfg(test)]
 mod tests;

@@ -40,11 +40,53 @@ pub enum DocumentKind {
     GraphPolicyUpdate,
     /// An ARM policy update body (`PATCH`): only the rules it carries.
     ArmPolicyUpdate,
+    /// Graph `unifiedRoleAssignmentSchedule`: a current or future active assignment.
+    GraphRoleAssignmentSchedule,
+    /// Graph `unifiedRoleAssignmentScheduleInstance`: an active assignment in force now.
+    GraphRoleAssignmentScheduleInstance,
+    /// Graph `unifiedRoleEligibilitySchedule`: a current or future eligibility.
+    GraphRoleEligibilitySchedule,
+    /// Graph `unifiedRoleEligibilityScheduleInstance`: an eligibility in force now.
+    GraphRoleEligibilityScheduleInstance,
+    /// Graph `privilegedAccessGroupAssignmentSchedule`.
+    GraphGroupAssignmentSchedule,
+    /// Graph `privilegedAccessGroupAssignmentScheduleInstance`.
+    GraphGroupAssignmentScheduleInstance,
+    /// Graph `privilegedAccessGroupEligibilitySchedule`.
+    GraphGroupEligibilitySchedule,
+    /// Graph `privilegedAccessGroupEligibilityScheduleInstance`.
+    GraphGroupEligibilityScheduleInstance,
+    /// Graph `unifiedRoleAssignment`: a role assignment as the directory holds it.
+    GraphRoleAssignment,
+    /// Graph `unifiedRoleDefinition`.
+    GraphRoleDefinition,
+    /// Graph (beta) `unifiedRoleManagementAlert`: a PIM alert and whether it fires.
+    GraphAlert,
+    /// Graph (beta) `unifiedRoleManagementAlertConfiguration` (and its subtypes).
+    GraphAlertConfiguration,
+    /// Graph (beta) `unifiedRoleManagementAlertDefinition`.
+    GraphAlertDefinition,
+    /// ARM `Microsoft.Authorization/roleAssignmentSchedules`.
+    ArmRoleAssignmentSchedule,
+    /// ARM `Microsoft.Authorization/roleAssignmentScheduleInstances`.
+    ArmRoleAssignmentScheduleInstance,
+    /// ARM `Microsoft.Authorization/roleEligibilitySchedules`.
+    ArmRoleEligibilitySchedule,
+    /// ARM `Microsoft.Authorization/roleEligibilityScheduleInstances`.
+    ArmRoleEligibilityScheduleInstance,
+    /// ARM `Microsoft.Authorization/roleAssignments`.
+    ArmRoleAssignment,
+    /// ARM `Microsoft.Authorization/roleDefinitions`.
+    ArmRoleDefinition,
+    /// ARM `Microsoft.Authorization/roleManagementAlerts`.
+    ArmAlert,
+    /// ARM `Microsoft.Authorization/roleManagementAlertConfigurations`.
+    ArmAlertConfiguration,
 }
 
 impl DocumentKind {
     /// Every kind, in a stable order.
-    pub const ALL: [Self; 14] = [
+    pub const ALL: [Self; 35] = [
         Self::GraphPolicy,
         Self::GraphPolicyAssignment,
         Self::GraphRoleAssignmentRequest,
@@ -59,6 +101,27 @@ impl DocumentKind {
         Self::ArmPolicyRule,
         Self::GraphPolicyUpdate,
         Self::ArmPolicyUpdate,
+        Self::GraphRoleAssignmentSchedule,
+        Self::GraphRoleAssignmentScheduleInstance,
+        Self::GraphRoleEligibilitySchedule,
+        Self::GraphRoleEligibilityScheduleInstance,
+        Self::GraphGroupAssignmentSchedule,
+        Self::GraphGroupAssignmentScheduleInstance,
+        Self::GraphGroupEligibilitySchedule,
+        Self::GraphGroupEligibilityScheduleInstance,
+        Self::GraphRoleAssignment,
+        Self::GraphRoleDefinition,
+        Self::GraphAlert,
+        Self::GraphAlertConfiguration,
+        Self::GraphAlertDefinition,
+        Self::ArmRoleAssignmentSchedule,
+        Self::ArmRoleAssignmentScheduleInstance,
+        Self::ArmRoleEligibilitySchedule,
+        Self::ArmRoleEligibilityScheduleInstance,
+        Self::ArmRoleAssignment,
+        Self::ArmRoleDefinition,
+        Self::ArmAlert,
+        Self::ArmAlertConfiguration,
     ];
 
     /// The kebab-case name used by `--kind` and in output.
@@ -79,6 +142,33 @@ impl DocumentKind {
             Self::ArmPolicyRule => "arm-policy-rule",
             Self::GraphPolicyUpdate => "graph-policy-update",
             Self::ArmPolicyUpdate => "arm-policy-update",
+            Self::GraphRoleAssignmentSchedule => "graph-role-assignment-schedule",
+            Self::GraphRoleAssignmentScheduleInstance => "graph-role-assignment-schedule-instance",
+            Self::GraphRoleEligibilitySchedule => "graph-role-eligibility-schedule",
+            Self::GraphRoleEligibilityScheduleInstance => {
+                "graph-role-eligibility-schedule-instance"
+            }
+            Self::GraphGroupAssignmentSchedule => "graph-group-assignment-schedule",
+            Self::GraphGroupAssignmentScheduleInstance => {
+                "graph-group-assignment-schedule-instance"
+            }
+            Self::GraphGroupEligibilitySchedule => "graph-group-eligibility-schedule",
+            Self::GraphGroupEligibilityScheduleInstance => {
+                "graph-group-eligibility-schedule-instance"
+            }
+            Self::GraphRoleAssignment => "graph-role-assignment",
+            Self::GraphRoleDefinition => "graph-role-definition",
+            Self::GraphAlert => "graph-alert",
+            Self::GraphAlertConfiguration => "graph-alert-configuration",
+            Self::GraphAlertDefinition => "graph-alert-definition",
+            Self::ArmRoleAssignmentSchedule => "arm-role-assignment-schedule",
+            Self::ArmRoleAssignmentScheduleInstance => "arm-role-assignment-schedule-instance",
+            Self::ArmRoleEligibilitySchedule => "arm-role-eligibility-schedule",
+            Self::ArmRoleEligibilityScheduleInstance => "arm-role-eligibility-schedule-instance",
+            Self::ArmRoleAssignment => "arm-role-assignment",
+            Self::ArmRoleDefinition => "arm-role-definition",
+            Self::ArmAlert => "arm-alert",
+            Self::ArmAlertConfiguration => "arm-alert-configuration",
         }
     }
 
@@ -104,6 +194,37 @@ impl DocumentKind {
             }
             Self::GraphPolicyRule => "unifiedRoleManagementPolicyRule",
             Self::ArmPolicyRule => "RoleManagementPolicyRule",
+            Self::GraphRoleAssignmentSchedule => "unifiedRoleAssignmentSchedule",
+            Self::GraphRoleAssignmentScheduleInstance => "unifiedRoleAssignmentScheduleInstance",
+            Self::GraphRoleEligibilitySchedule => "unifiedRoleEligibilitySchedule",
+            Self::GraphRoleEligibilityScheduleInstance => "unifiedRoleEligibilityScheduleInstance",
+            Self::GraphGroupAssignmentSchedule => "privilegedAccessGroupAssignmentSchedule",
+            Self::GraphGroupAssignmentScheduleInstance => {
+                "privilegedAccessGroupAssignmentScheduleInstance"
+            }
+            Self::GraphGroupEligibilitySchedule => "privilegedAccessGroupEligibilitySchedule",
+            Self::GraphGroupEligibilityScheduleInstance => {
+                "privilegedAccessGroupEligibilityScheduleInstance"
+            }
+            Self::GraphRoleAssignment => "unifiedRoleAssignment",
+            Self::GraphRoleDefinition => "unifiedRoleDefinition",
+            Self::GraphAlert => "unifiedRoleManagementAlert",
+            Self::GraphAlertConfiguration => "unifiedRoleManagementAlertConfiguration",
+            Self::GraphAlertDefinition => "unifiedRoleManagementAlertDefinition",
+            Self::ArmRoleAssignmentSchedule => "Microsoft.Authorization/roleAssignmentSchedules",
+            Self::ArmRoleAssignmentScheduleInstance => {
+                "Microsoft.Authorization/roleAssignmentScheduleInstances"
+            }
+            Self::ArmRoleEligibilitySchedule => "Microsoft.Authorization/roleEligibilitySchedules",
+            Self::ArmRoleEligibilityScheduleInstance => {
+                "Microsoft.Authorization/roleEligibilityScheduleInstances"
+            }
+            Self::ArmRoleAssignment => "Microsoft.Authorization/roleAssignments",
+            Self::ArmRoleDefinition => "Microsoft.Authorization/roleDefinitions",
+            Self::ArmAlert => "Microsoft.Authorization/roleManagementAlerts",
+            Self::ArmAlertConfiguration => {
+                "Microsoft.Authorization/roleManagementAlertConfigurations"
+            }
         }
     }
 
@@ -144,7 +265,22 @@ impl DocumentKind {
                 | Self::ArmRoleEligibilityRequest
                 | Self::ArmPolicyRule
                 | Self::ArmPolicyUpdate
+                | Self::ArmRoleAssignmentSchedule
+                | Self::ArmRoleAssignmentScheduleInstance
+                | Self::ArmRoleEligibilitySchedule
+                | Self::ArmRoleEligibilityScheduleInstance
+                | Self::ArmRoleAssignment
+                | Self::ArmRoleDefinition
+                | Self::ArmAlert
+                | Self::ArmAlertConfiguration
         )
+    }
+
+    /// Whether the kind belongs to the tenant view (who holds what, role definitions, alerts)
+    /// rather than to policies and requests.
+    #[must_use]
+    pub const fn is_tenant(self) -> bool {
+        (self as u8) >= (Self::GraphRoleAssignmentSchedule as u8)
     }
 
     /// The kind an `@odata.type` names; rule subtypes (`…ExpirationRule`) are rules.
@@ -154,6 +290,10 @@ impl DocumentKind {
         let lower = name.to_ascii_lowercase();
         if lower.starts_with("unifiedrolemanagementpolicy") && lower.ends_with("rule") {
             return Some(Self::GraphPolicyRule);
+        }
+        // Each alert has its own configuration subtype (`tooManyGlobalAdminsAssignedToTenant…`).
+        if lower.ends_with("alertconfiguration") {
+            return Some(Self::GraphAlertConfiguration);
         }
         Self::ALL
             .into_iter()
@@ -208,7 +348,7 @@ impl DocumentKind {
             "eligibilityScheduleRequests" if group => Self::GraphGroupEligibilityRequest,
             "roleAssignmentScheduleRequests" => Self::GraphRoleAssignmentRequest,
             "roleEligibilityScheduleRequests" => Self::GraphRoleEligibilityRequest,
-            _ => return None,
+            other => return crate::tenant::kinds::from_context_segment(other, group),
         })
     }
 }
@@ -286,7 +426,8 @@ pub fn detect(value: &Value, hint: Option<DocumentKind>) -> Result<DocumentKind,
             .ok_or_else(|| KindError {
                 message: format!(
                     "@odata.type {t:?} is not a PIM document type pimlint reads (policies, \
-                     policy rules, policy assignments and schedule requests)"
+                     policy rules, policy assignments, schedule requests, schedules and \
+                     instances, role assignments, role definitions and PIM alerts)"
                 ),
             });
     }
@@ -338,6 +479,9 @@ fn rule_kind(obj: &serde_json::Map<String, Value>) -> Option<DocumentKind> {
 fn detect_by_shape(obj: &serde_json::Map<String, Value>) -> Result<DocumentKind, KindError> {
     let has = |key: &str| obj.contains_key(key);
     if let Some(kind) = rule_kind(obj) {
+        return Ok(kind);
+    }
+    if let Some(kind) = crate::tenant::kinds::from_shape(obj) {
         return Ok(kind);
     }
     if let Some(Value::Object(props)) = obj.get("properties") {

@@ -34,6 +34,7 @@ pub mod schema;
 pub mod scope;
 pub mod source;
 pub mod suggest;
+pub mod tenant;
 pub mod validate;
 
 use std::borrow::Cow;
@@ -489,6 +490,12 @@ fn check_document(
                     a.role.as_ref().map(|r| r.id.value.as_str()),
                     a.scope.as_ref().map(|s| s.value.as_str()),
                 ),
+                Document::Schedule(s) => (
+                    s.role_id.as_ref().map(|r| r.value.as_str()),
+                    s.scope.as_ref().map(|s| s.value.as_str()),
+                ),
+                Document::RoleDefinition(d) => (d.id.as_ref().map(|r| r.value.as_str()), None),
+                Document::Alert(a) => (None, a.scope.as_ref().map(|s| s.value.as_str())),
             };
             #[cfg(feature = "schema")]
             if options.schema {

@@ -467,6 +467,12 @@ pub enum Document {
     PolicyAssignment(PolicyAssignment),
     /// A schedule request.
     Request(ScheduleRequest),
+    /// A schedule, instance or role assignment: who holds what.
+    Schedule(Box<crate::tenant::model::Schedule>),
+    /// A role definition.
+    RoleDefinition(crate::tenant::model::RoleDefinition),
+    /// A PIM alert, its configuration or its definition.
+    Alert(crate::tenant::model::Alert),
 }
 
 /// The role a policy governs, when the input says it.

@@ -726,7 +726,7 @@ pub fn apply_updates<'p>(
     for update in updates {
         match update {
             Document::Policy(update) => policy.rules.apply(&update.rules),
-            Document::PolicyAssignment(_) | Document::Request(_) => {
+            _ => {
                 return Err(
                     "an update is a policy rule, a list of rules or a partial policy body"
                         .to_owned(),
@@ -866,7 +866,7 @@ impl<'a> PolicyIndex<'a> {
                     }
                 }
                 Document::PolicyAssignment(assignment) => assignments.push(assignment),
-                Document::Request(_) => {}
+                _ => {}
             }
         }
         for assignment in assignments {

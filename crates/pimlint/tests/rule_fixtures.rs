@@ -31,7 +31,9 @@ fn findings(path: &Path, text: &str) -> (Vec<Diagnostic>, Option<Value>) {
         },
         ..Options::default()
     };
-    let reports = pimlint::check_str(text, &options).unwrap();
+    let mut reports = pimlint::check_str(text, &options).unwrap();
+    // A fixture is a whole run: the tenant checks join its documents.
+    pimlint::tenant::check_run(&mut [&mut reports], &options.config);
     for r in &reports {
         assert!(r.error.is_none(), "{}: {:?}", path.display(), r.error);
     }
@@ -59,8 +61,18 @@ fn findings(path: &Path, text: &str) -> (Vec<Diagnostic>, Option<Value>) {
         "{}: one request per fixture",
         path.display()
     );
-    let verdict = validate_report(&reports[0], &index, None, &options)
+    let mut verdict = validate_report(&reports[0], &index, None, &options)
         .unwrap_or_else(|| panic!("{} is not a request", path.display()));
+    // A folder's tenant.json is the tenant the request is judged against.
+    let tenant_path = path.parent().unwrap().join("tenant.json");
+    if let (true, Some(pimlint::Document::Request(request))) =
+        (tenant_path.is_file(), &reports[0].document)
+    {
+        let text = std::fs::read_to_string(&tenant_path).unwrap();
+        let mut tenant = pimlint::tenant::Tenant::new();
+        tenant.add_reports(0, &pimlint::check_str(&text, &Options::default()).unwrap());
+        pimlint::tenant::verdict::judge(request, &tenant, &options, &mut verdict);
+    }
     let summary = json!({
         "verdict": verdict.verdict,
         "failedRules": verdict.failed_rules,
@@ -95,7 +107,10 @@ fn rule_of(path: &Path) -> (&'static pimlint::rules::RuleMeta, bool) {
 #[test]
 fn rule_fixtures() {
     insta::glob!("../../../rules", "*/*.json", |path| {
-        if path.file_name().is_some_and(|n| n == "policy.json") {
+        if path
+            .file_name()
+            .is_some_and(|n| n == "policy.json" || n == "tenant.json")
+        {
             return;
         }
         let (rule, valid) = rule_of(path);
@@ -184,6 +199,7 @@ fn rule_readme(rule: &pimlint::rules::Rule, dir: &Path) -> String {
         },
         match rule.check {
             pimlint::rules::Check::Validation => "`pimlint validate`",
+            pimlint::rules::Check::Tenant(_) => "`pimlint check`, over every input of a run",
             _ => "`pimlint check` and `pimlint validate`",
         }
     );

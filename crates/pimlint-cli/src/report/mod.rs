@@ -140,6 +140,14 @@ pub fn run(args: &ReportArgs) -> Outcome {
             }
         }
     }
+    // The tenant view joins every input, as `check` does.
+    {
+        let mut documents: Vec<&mut Vec<pimlint::DocumentReport>> = files
+            .iter_mut()
+            .filter_map(|f| f.result.as_mut().ok())
+            .collect();
+        pimlint::tenant::check_run(&mut documents, &config);
+    }
     let mut unreadable = Vec::new();
     let inputs: Vec<Input<'_>> = files
         .iter()

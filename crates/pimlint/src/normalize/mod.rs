@@ -28,10 +28,13 @@ use crate::rules::structure::{
 };
 use crate::source::{self, Field, Rule};
 
+mod alert;
+mod directory;
 mod ids;
 mod odata;
 mod policy;
 mod request;
+mod schedule;
 
 /// A document that could not be read into its source model at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -97,6 +100,32 @@ pub fn normalize_in(
         DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
             let src: source::ArmRequest = typed(value, kind)?;
             Document::Request(reader.arm_request(&src, base, kind))
+        }
+        DocumentKind::GraphRoleDefinition => {
+            let src: source::GraphRoleDefinitionDocument = typed(value, kind)?;
+            Document::RoleDefinition(reader.graph_role_definition(&src, base))
+        }
+        DocumentKind::ArmRoleDefinition => {
+            let src: source::ArmRoleDefinition = typed(value, kind)?;
+            Document::RoleDefinition(reader.arm_role_definition(&src, base))
+        }
+        DocumentKind::GraphAlert
+        | DocumentKind::GraphAlertConfiguration
+        | DocumentKind::GraphAlertDefinition => {
+            let src: source::GraphAlert = typed(value, kind)?;
+            Document::Alert(reader.graph_alert(&src, base, kind))
+        }
+        DocumentKind::ArmAlert | DocumentKind::ArmAlertConfiguration => {
+            let src: source::ArmAlert = typed(value, kind)?;
+            Document::Alert(reader.arm_alert(&src, base, kind))
+        }
+        k if k.is_arm() => {
+            let src: source::ArmSchedule = typed(value, kind)?;
+            Document::Schedule(Box::new(reader.arm_schedule(&src, base, kind)))
+        }
+        _ => {
+            let src: source::GraphSchedule = typed(value, kind)?;
+            Document::Schedule(Box::new(reader.graph_schedule(&src, base, kind)))
         }
     };
     Ok((document, reader.diagnostics))

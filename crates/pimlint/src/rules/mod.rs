@@ -18,6 +18,7 @@ pub(crate) mod helpers;
 pub mod notification;
 pub mod request;
 pub mod structure;
+pub mod tenant;
 
 /// Which part of PIM a rule is about; the hundreds digit of its code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -109,6 +110,8 @@ pub enum Check {
     Request(fn(&ScheduleRequest, &mut Vec<Diagnostic>)),
     /// Over a request judged against its policy, at a given time (`validate` only).
     Validation,
+    /// Over the tenant view joined from every document of a run.
+    Tenant(tenant::TenantCheck),
 }
 
 /// A registered rule.
@@ -397,6 +400,62 @@ pub static REGISTRY: &[Rule] = &[
     Rule {
         meta: &request::no_governing_policy::NO_GOVERNING_POLICY,
         check: Check::Validation,
+    },
+    Rule {
+        meta: &request::not_eligible::NOT_ELIGIBLE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::already_active::ALREADY_ACTIVE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::no_assignment_to_change::NO_ASSIGNMENT_TO_CHANGE,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &request::exceeds_eligibility::EXCEEDS_ELIGIBILITY,
+        check: Check::Validation,
+    },
+    Rule {
+        meta: &tenant::global_admin_count::GLOBAL_ADMIN_COUNT,
+        check: Check::Tenant(tenant::global_admin_count::check),
+    },
+    Rule {
+        meta: &tenant::global_admin_share::GLOBAL_ADMIN_SHARE,
+        check: Check::Tenant(tenant::global_admin_share::check),
+    },
+    Rule {
+        meta: &tenant::permanent_active_privileged::PERMANENT_ACTIVE_PRIVILEGED,
+        check: Check::Tenant(tenant::permanent_active_privileged::check),
+    },
+    Rule {
+        meta: &tenant::assigned_outside_pim::ASSIGNED_OUTSIDE_PIM,
+        check: Check::Tenant(tenant::assigned_outside_pim::check),
+    },
+    Rule {
+        meta: &tenant::privileged_guest::PRIVILEGED_GUEST,
+        check: Check::Tenant(tenant::privileged_guest::check),
+    },
+    Rule {
+        meta: &tenant::privileged_synced_user::PRIVILEGED_SYNCED_USER,
+        check: Check::Tenant(tenant::privileged_synced_user::check),
+    },
+    Rule {
+        meta: &tenant::privileged_service_principal::PRIVILEGED_SERVICE_PRINCIPAL,
+        check: Check::Tenant(tenant::privileged_service_principal::check),
+    },
+    Rule {
+        meta: &tenant::permanent_eligible_privileged::PERMANENT_ELIGIBLE_PRIVILEGED,
+        check: Check::Tenant(tenant::permanent_eligible_privileged::check),
+    },
+    Rule {
+        meta: &tenant::privileged_role_no_policy::PRIVILEGED_ROLE_NO_POLICY,
+        check: Check::Tenant(tenant::privileged_role_no_policy::check),
+    },
+    Rule {
+        meta: &tenant::pim_alert_disabled::PIM_ALERT_DISABLED,
+        check: Check::Tenant(tenant::pim_alert_disabled::check),
     },
 ];
 

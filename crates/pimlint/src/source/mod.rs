@@ -5,13 +5,19 @@
 //! it was ([`Field::Invalid`]) so that normalization can report it with its location instead
 //! of failing the whole document. Serializing a parsed document gives back the same JSON value.
 
+mod alert;
+mod directory;
 mod policy;
 mod read;
 mod request;
+mod schedule;
 
+pub use alert::*;
+pub use directory::*;
 pub use policy::*;
 pub use read::{ReadValue, extra_members, member_name};
 pub use request::*;
+pub use schedule::*;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -197,6 +203,18 @@ pub enum SourceDocument {
     ArmRequest(ArmRequest),
     /// One policy rule (Graph or ARM).
     Rule(Rule),
+    /// Graph schedule, instance or role assignment (roles and groups).
+    GraphSchedule(Box<GraphSchedule>),
+    /// ARM schedule, instance or role assignment.
+    ArmSchedule(Box<ArmSchedule>),
+    /// Graph role definition.
+    GraphRoleDefinition(GraphRoleDefinitionDocument),
+    /// ARM role definition.
+    ArmRoleDefinition(ArmRoleDefinition),
+    /// Graph alert, alert configuration or alert definition.
+    GraphAlert(GraphAlert),
+    /// ARM alert or alert configuration.
+    ArmAlert(ArmAlert),
 }
 
 /// Reads a JSON value as the source document of `kind`. It fails only when `value` is not an
@@ -227,6 +245,22 @@ pub fn parse(kind: DocumentKind, value: &Value) -> Result<SourceDocument, serde_
         DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
             SourceDocument::ArmRequest(Deserialize::deserialize(value)?)
         }
+        DocumentKind::GraphRoleDefinition => {
+            SourceDocument::GraphRoleDefinition(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmRoleDefinition => {
+            SourceDocument::ArmRoleDefinition(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::GraphAlert
+        | DocumentKind::GraphAlertConfiguration
+        | DocumentKind::GraphAlertDefinition => {
+            SourceDocument::GraphAlert(Deserialize::deserialize(value)?)
+        }
+        DocumentKind::ArmAlert | DocumentKind::ArmAlertConfiguration => {
+            SourceDocument::ArmAlert(Deserialize::deserialize(value)?)
+        }
+        k if k.is_arm() => SourceDocument::ArmSchedule(Box::new(Deserialize::deserialize(value)?)),
+        _ => SourceDocument::GraphSchedule(Box::new(Deserialize::deserialize(value)?)),
     })
 }
 
@@ -259,6 +293,20 @@ pub fn read(kind: DocumentKind, value: &Value) -> Option<SourceDocument> {
         DocumentKind::ArmRoleAssignmentRequest | DocumentKind::ArmRoleEligibilityRequest => {
             SourceDocument::ArmRequest(ReadValue::read(value)?)
         }
+        DocumentKind::GraphRoleDefinition => {
+            SourceDocument::GraphRoleDefinition(ReadValue::read(value)?)
+        }
+        DocumentKind::ArmRoleDefinition => {
+            SourceDocument::ArmRoleDefinition(ReadValue::read(value)?)
+        }
+        DocumentKind::GraphAlert
+        | DocumentKind::GraphAlertConfiguration
+        | DocumentKind::GraphAlertDefinition => SourceDocument::GraphAlert(ReadValue::read(value)?),
+        DocumentKind::ArmAlert | DocumentKind::ArmAlertConfiguration => {
+            SourceDocument::ArmAlert(ReadValue::read(value)?)
+        }
+        k if k.is_arm() => SourceDocument::ArmSchedule(Box::new(ReadValue::read(value)?)),
+        _ => SourceDocument::GraphSchedule(Box::new(ReadValue::read(value)?)),
     })
 }
 
