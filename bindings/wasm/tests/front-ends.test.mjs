@@ -51,8 +51,12 @@ function cli() {
   return null;
 }
 
+// Tenant findings (PIM6xx) join every document of a run, so a run over all fixtures finds others
+// than one file alone: they are left out here and compared by the tenant tests.
 const findings = (diagnostics) =>
-  diagnostics.map((d) => Object.fromEntries(COMPARED.map((k) => [k, d[k] ?? null])));
+  diagnostics
+    .filter((d) => !d.code.startsWith("PIM6"))
+    .map((d) => Object.fromEntries(COMPARED.map((k) => [k, d[k] ?? null])));
 
 function cliReport(names) {
   const config = join(mkdtempSync(join(tmpdir(), "pimlint-")), "pimlint.toml");
