@@ -15,6 +15,7 @@ __all__ = [
     "Requirement",
     "Rule",
     "Verdict",
+    "check_tenant",
     "explain",
     "fix",
     "lint",
