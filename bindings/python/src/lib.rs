@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Number, Value};
 
 mod requirements;
+mod tenant;
 
 /// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
 const MAX_DEPTH: usize = 128;
@@ -851,7 +852,7 @@ fn parse_now(py: Python<'_>, now: Option<&Bound<'_, PyAny>>) -> PyResult<DateTim
 /// Predicts what the PIM service does with `request` under the policy that governs it, found
 /// in `policy` (a policy, policy assignment, list response or array of them).
 #[pyfunction]
-#[pyo3(signature = (request, policy, now = None, *, scope = None, updates = None))]
+#[pyo3(signature = (request, policy, now = None, *, scope = None, updates = None, tenant = None))]
 fn validate(
     py: Python<'_>,
     request: &Bound<'_, PyAny>,
@@ -859,6 +860,7 @@ fn validate(
     now: Option<&Bound<'_, PyAny>>,
     scope: Option<&str>,
     updates: Option<Vec<Bound<'_, PyAny>>>,
+    tenant: Option<Vec<Bound<'_, PyAny>>>,
 ) -> PyResult<Verdict> {
     let now = parse_now(py, now)?;
     let request = Source::extract(py, request, None)?;
@@ -867,6 +869,12 @@ fn validate(
         .unwrap_or_default()
         .iter()
         .map(|u| Source::extract(py, u, None))
+        .collect::<PyResult<Vec<_>>>()?;
+    let tenant = tenant
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Source::extract(py, t, Some(i)))
         .collect::<PyResult<Vec<_>>>()?;
     let request_source = match &request {
         Source::Serialized(_, source) => Some(source.clone()),
@@ -881,10 +889,16 @@ fn validate(
                 .map(Parsed::new)
                 .collect::<Result<Vec<_>, _>>()?;
             let update_inputs: Vec<_> = updates.iter().map(Parsed::input).collect();
-            api::validate(
+            let tenant = tenant
+                .iter()
+                .map(Parsed::new)
+                .collect::<Result<Vec<_>, _>>()?;
+            let tenant_inputs: Vec<_> = tenant.iter().map(Parsed::input).collect();
+            api::validate_in_tenant(
                 request.input(),
                 &[policy.input()],
                 &update_inputs,
+                &tenant_inputs,
                 scope,
                 now,
             )
@@ -959,5 +973,6 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(requirements::requirements, m)?)?;
     m.add_function(wrap_pyfunction!(requirements::policies, m)?)?;
     m.add_function(wrap_pyfunction!(fix::fix, m)?)?;
+    m.add_function(wrap_pyfunction!(tenant::check_tenant, m)?)?;
     Ok(())
 }

@@ -119,6 +119,11 @@ export interface ValidateOptions {
    * to the policy first: the request is judged against the policy as the `PATCH` leaves it.
    */
   updates?: Json[];
+  /**
+   * The tenant's schedules and instances (the documents of an export): eligibility becomes a
+   * verdict (`PIM517` not eligible, `PIM518` beyond the eligibility...).
+   */
+  tenant?: Json[];
 }
 
 export class PimlintError extends Error {}
@@ -136,6 +141,12 @@ export class ConfigError extends PimlintError {
 export const version: string;
 export function lint(input: Json, config?: Config, options?: LintOptions): Diagnostic[];
 export function validate(request: Json, policy: Json, options?: ValidateOptions): Verdict;
+/**
+ * Lints the documents of a tenant export together and joins them: one array of findings per
+ * document, in order, with the tenant findings (`PIM601`...) in the array of the document they
+ * are about.
+ */
+export function checkTenant(documents: Json[], config?: Config): Diagnostic[][];
 /** Applies one finding's fix: text comes back as text, an object as a new object. */
 export function applyFix<T extends Json>(input: T, fix: Fix): T extends string ? string : unknown;
 /** Applies the fixes of the findings: text comes back as text, an object as a new object. */

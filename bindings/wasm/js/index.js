@@ -142,7 +142,34 @@ export function validate(request, policy, options = {}) {
     if (!Array.isArray(options.updates)) throw new TypeError("options.updates must be an array of rule updates");
     updatesText = `[${options.updates.map((u, i) => toText(u, `options.updates[${i}]`)[0]).join(",")}]`;
   }
-  return call(() => wasm.validateText(requestText, located, policyText, updatesText, now, options.scope));
+  let tenantText = "";
+  if (options.tenant !== undefined) {
+    if (!Array.isArray(options.tenant)) throw new TypeError("options.tenant must be an array of the export's documents");
+    tenantText = `[${options.tenant.map((t, i) => toText(t, `options.tenant[${i}]`)[0]).join(",")}]`;
+  }
+  return call(() =>
+    wasm.validateText(requestText, located, policyText, updatesText, tenantText, now, options.scope),
+  );
+}
+
+/**
+ * Lints the documents of a tenant export together and joins them, as `pimlint check` does
+ * with the files of a run: one array of findings per document, in order, with the tenant
+ * findings (`PIM601`...) in the array of the document they are about.
+ * @returns {import("./index.js").Diagnostic[][]}
+ */
+export function checkTenant(documents, config) {
+  if (!Array.isArray(documents)) throw new TypeError("documents must be an array of the export's documents");
+  const read = documents.map((d, i) => toText(d, `documents[${i}]`));
+  const [cfg, toml] = configText(config);
+  return call(() =>
+    wasm.checkTenantText(
+      read.map(([text]) => text),
+      Uint8Array.from(read.map(([, located]) => (located ? 1 : 0))),
+      cfg,
+      toml,
+    ),
+  );
 }
 
 /**

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
 mod requirements;
+mod tenant;
 
 fn ok<T: Serialize>(value: &T) -> String {
     serde_json::to_string(&json!({ "ok": value })).unwrap_or_else(|e| internal(&e.to_string()))
@@ -174,6 +175,7 @@ pub fn validate_text(
     request_located: bool,
     policy: &str,
     updates: &str,
+    tenant: &str,
     now: &str,
     scope: Option<String>,
 ) -> String {
@@ -197,14 +199,24 @@ pub fn validate_text(
             }
         };
         let update_inputs: Vec<Input<'_>> = update_values.iter().map(Input::value).collect();
+        let tenant_values: Vec<serde_json::Value> = if tenant.is_empty() {
+            Vec::new()
+        } else {
+            match parse(tenant, false)? {
+                serde_json::Value::Array(items) => items,
+                other => vec![other],
+            }
+        };
+        let tenant_inputs: Vec<Input<'_>> = tenant_values.iter().map(Input::value).collect();
         let request_input = Input {
             value: &request_value,
             text: request_located.then_some(request),
         };
-        api::validate(
+        api::validate_in_tenant(
             request_input,
             &[Input::value(&policy_value)],
             &update_inputs,
+            &tenant_inputs,
             scope,
             now,
         )

@@ -1,5 +1,5 @@
 // Type-checked by `tsc --noEmit` in the tests: what a portal writes against the package.
-import { policies, requirements } from "../pkg/index.js";
+import { policies, requirements, checkTenant } from "../pkg/index.js";
 import type { GovernedPolicy, Requirements } from "../pkg/index.js";
 import { lint, validate, rules, explain, version, fix, applyFix, InputError, ConfigError, PimlintError } from "../pkg/index.js";
 import type { Diagnostic, Verdict, RuleInfo, Config, AppliedFix } from "../pkg/index.js";
@@ -10,6 +10,8 @@ const lines: (number | null)[] = found.map((d) => d.line);
 const verdict: Verdict = validate({ action: "selfActivate" }, [{ rules: [] }], { now: new Date(), scope: "/" });
 const outcome: "accepted" | "pending-approval" | "rejected" | "unknown" = verdict.verdict;
 const names: string[] = verdict.failedRules;
+const joined: Diagnostic[][] = checkTenant(['{"value": []}', { value: [] }], { ignore: ["PIM601"] });
+const judged: Verdict = validate("{}", "{}", { now: "2026-11-30T12:00:00Z", tenant: [joined.length ? "{}" : {}] });
 const all: RuleInfo[] = rules();
 const doc: string = explain(all[0].code) + version;
 

@@ -129,6 +129,7 @@ fn validates_a_request_with_the_service_rule_names() {
         true,
         GLOBAL_ADMIN,
         "",
+        "",
         "2026-11-30T12:00:00Z",
         None,
     ));
@@ -142,6 +143,7 @@ fn validates_a_request_with_the_service_rule_names() {
         REQUEST,
         true,
         GLOBAL_ADMIN,
+        "",
         "",
         "tomorrow",
         None,

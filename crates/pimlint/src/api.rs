@@ -261,7 +261,10 @@ impl<'a> Input<'a> {
     }
 }
 
-fn checked(input: Input<'_>, options: &Options) -> Result<Vec<DocumentReport>, ApiError> {
+pub(crate) fn checked(
+    input: Input<'_>,
+    options: &Options,
+) -> Result<Vec<DocumentReport>, ApiError> {
     let reports = check_value(input.value, options);
     let locator = input.text.map(Locator::new);
     if let Some(report) = reports.iter().find(|r| r.error.is_some()) {
@@ -285,7 +288,7 @@ pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiErro
 
 /// Orders findings located in text by where they are, as the CLI prints them; findings
 /// without a place keep the order they were found in.
-fn by_position(found: &mut [Located]) {
+pub(crate) fn by_position(found: &mut [Located]) {
     if found.iter().all(|d| d.line.is_some()) {
         found.sort_by_key(|d| (d.line, d.column, d.code));
     }
@@ -326,6 +329,19 @@ pub fn validate(
     request: Input<'_>,
     policies: &[Input<'_>],
     updates: &[Input<'_>],
+    scope: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<LocatedVerdict, ApiError> {
+    validate_in_tenant(request, policies, updates, &[], scope, now)
+}
+
+/// [`validate`], also judging the request against the tenant's schedules and instances in
+/// `tenant` (and in `policies`): eligibility (`PIM517`...) becomes a verdict.
+pub fn validate_in_tenant(
+    request: Input<'_>,
+    policies: &[Input<'_>],
+    updates: &[Input<'_>],
+    tenant: &[Input<'_>],
     scope: Option<&str>,
     now: DateTime<FixedOffset>,
 ) -> Result<LocatedVerdict, ApiError> {
@@ -397,7 +413,8 @@ pub fn validate(
             ));
         }
     };
-    let Some(verdict) = validate_report(report, &index, scope, &ValidateOptions { now }) else {
+    let validate_options = ValidateOptions { now };
+    let Some(mut verdict) = validate_report(report, &index, scope, &validate_options) else {
         let what = match &report.document {
             Some(Document::PolicyAssignment(_)) => "a policy assignment",
             _ => "a policy",
@@ -408,6 +425,17 @@ pub fn validate(
             locator.as_ref(),
         ));
     };
+    if let Some(Document::Request(request)) = &report.document {
+        let tenant_reports = tenant
+            .iter()
+            .map(|t| checked(*t, &options))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut view = crate::tenant::Tenant::new();
+        for (i, reports) in policy_reports.iter().chain(&tenant_reports).enumerate() {
+            view.add_reports(i, reports);
+        }
+        crate::tenant::verdict::judge(request, &view, &validate_options, &mut verdict);
+    }
     let mut diagnostics = Located::all(&verdict.diagnostics, locator.as_ref());
     by_position(&mut diagnostics);
     Ok(LocatedVerdict {

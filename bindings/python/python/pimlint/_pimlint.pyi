@@ -15,6 +15,7 @@ __all__ = [
     "Requirement",
     "Rule",
     "Verdict",
+    "check_tenant",
     "explain",
     "fix",
     "lint",
@@ -182,9 +183,19 @@ def validate(
     *,
     scope: Optional[str] = None,
     updates: Optional[Sequence[_Json]] = None,
+    tenant: Optional[Sequence[_Json]] = None,
 ) -> Verdict:
     """Predicts what the PIM service does with ``request`` under the policy that governs it,
-    after ``updates`` (rule ``PATCH`` bodies, lists of rules, partial policy bodies) are applied."""
+    after ``updates`` (rule ``PATCH`` bodies, lists of rules, partial policy bodies) are applied.
+    With ``tenant`` (the schedules and instances of an export), eligibility becomes a verdict
+    (``PIM517``: not eligible, ``PIM518``: beyond the eligibility...)."""
+
+def check_tenant(
+    docs: Iterable[_Json],
+    config: Optional[Config] = None,
+) -> list[list[Diagnostic]]:
+    """Lints the documents of a tenant export together and joins them: one list per document,
+    in order, with the tenant findings (``PIM601``...) in the list of the document they are about."""
 
 def rules() -> list[Rule]:
     """Every rule, in code order."""

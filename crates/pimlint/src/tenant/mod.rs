@@ -2,6 +2,7 @@
 //! or not), role definitions and PIM alerts — joined over every document of a run, and the
 //! cross-object checks (`PIM6xx`) over the joins.
 
+pub mod api;
 pub mod index;
 pub mod kinds;
 pub mod model;
