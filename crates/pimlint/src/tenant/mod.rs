@@ -4,6 +4,7 @@
 
 pub mod index;
 pub mod kinds;
+pub mod limits;
 pub mod model;
 
 pub use index::{Place, Tenant};
