@@ -4,6 +4,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::duration::describe;
 use crate::model::Provider;
+use crate::pointer::Pointer;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::index::Grant;
@@ -92,56 +93,22 @@ pub fn check(tenant: &Tenant, _config: &Config, out: &mut Vec<Finding>) {
             _ => continue,
         };
         let scope = scope.map(str::to_ascii_lowercase);
-        let Some(policy) = tenant
+        // Several policies for the same role and scope (exports of several tenants in one
+        // run): a finding only when the grant outlives every one of them.
+        let policies: Vec<&PolicyLimits> = tenant
             .policies_of(g.provider, role, scope.as_deref())
-            .next()
+            .collect();
+        let Some(found) = policies
+            .iter()
+            .map(|p| exceeds(tenant, g, p))
+            .collect::<Option<Vec<_>>>()
         else {
             continue;
         };
-        let Some((rule_id, Some(limit))) = limit_of(g, policy) else {
+        let Some(((message, label_at, label, rule_id), policy)) =
+            found.into_iter().zip(policies).next()
+        else {
             continue;
-        };
-        let Some(required) = limit.required.as_ref().filter(|r| r.value) else {
-            continue;
-        };
-        let what_ = what(tenant, g);
-        let (message, label_at, label) = if g.permanent.is_some() {
-            (
-                format!(
-                    "{} holds {} {} with no end, but the role's policy now requires an end \
-                     ({rule_id}.isExpirationRequired)",
-                    g.who(),
-                    what_,
-                    word(g)
-                ),
-                required.pointer.clone(),
-                "the policy requires an end here".to_owned(),
-            )
-        } else {
-            let (Some(start), Some((end, _)), Some(max)) = (g.start, &g.end, &limit.maximum) else {
-                continue;
-            };
-            let Some(allowed) = max.value.after(&start) else {
-                continue;
-            };
-            if *end <= allowed {
-                continue;
-            }
-            (
-                format!(
-                    "{} holds {} {} from {} to {}, longer than the role's policy now allows \
-                     ({rule_id}.maximumDuration {}, so until {})",
-                    g.who(),
-                    what_,
-                    word(g),
-                    start.to_rfc3339(),
-                    end.to_rfc3339(),
-                    describe(&max.value),
-                    allowed.to_rfc3339()
-                ),
-                max.pointer.clone(),
-                format!("the policy allows at most {}", describe(&max.value)),
-            )
         };
         let at = g
             .permanent
@@ -161,4 +128,52 @@ pub fn check(tenant: &Tenant, _config: &Config, out: &mut Vec<Finding>) {
         }
         out.push(at_grant(g, d));
     }
+}
+
+/// How a grant outlives one policy: the message, the policy member to point at, its label
+/// and the rule's id; `None` when it does not, or when the limit is unknown.
+fn exceeds(
+    tenant: &Tenant,
+    g: &Grant,
+    policy: &PolicyLimits,
+) -> Option<(String, Pointer, String, &'static str)> {
+    let (rule_id, limit) = limit_of(g, policy)?;
+    let limit = limit?;
+    let required = limit.required.as_ref().filter(|r| r.value)?;
+    let what_ = what(tenant, g);
+    if g.permanent.is_some() {
+        return Some((
+            format!(
+                "{} holds {} {} with no end, but the role's policy now requires an end \
+                 ({rule_id}.isExpirationRequired)",
+                g.who(),
+                what_,
+                word(g)
+            ),
+            required.pointer.clone(),
+            "the policy requires an end here".to_owned(),
+            rule_id,
+        ));
+    }
+    let (start, (end, _), max) = (g.start?, g.end.as_ref()?, limit.maximum.as_ref()?);
+    let allowed = max.value.after(&start)?;
+    if *end <= allowed {
+        return None;
+    }
+    Some((
+        format!(
+            "{} holds {} {} from {} to {}, longer than the role's policy now allows \
+             ({rule_id}.maximumDuration {}, so until {})",
+            g.who(),
+            what_,
+            word(g),
+            start.to_rfc3339(),
+            end.to_rfc3339(),
+            describe(&max.value),
+            allowed.to_rfc3339()
+        ),
+        max.pointer.clone(),
+        format!("the policy allows at most {}", describe(&max.value)),
+        rule_id,
+    ))
 }
