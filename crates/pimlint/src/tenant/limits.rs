@@ -30,7 +30,7 @@ impl Limit {
                 pointer: at(&r.pointer),
             }),
             maximum: rule.maximum_duration.as_ref().map(|m| Located {
-                value: m.value.clone(),
+                value: m.value,
                 pointer: at(&m.pointer),
             }),
         })
@@ -114,7 +114,7 @@ impl Tenant {
         scope: Option<&'a str>,
     ) -> impl Iterator<Item = &'a PolicyLimits> + 'a {
         let norm = |s: Option<&str>| match s {
-            None | Some("/") | Some("") => None,
+            None | Some("/" | "") => None,
             Some(s) => Some(s.trim_end_matches('/').to_owned()),
         };
         let want = norm(scope);
