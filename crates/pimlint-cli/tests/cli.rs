@@ -826,7 +826,7 @@ fn statistics_count_severities_as_configured() {
     let text = stats(&["check", "examples", "--statistics"]);
     let line = text.lines().find(|l| l.contains("PIM302")).unwrap();
     assert!(line.ends_with("3 error, 2 warning"), "{line}");
-    assert!(text.ends_with("(9 errors, 23 warnings, 5 infos) in 34 documents from 15 files.\n"));
+    assert!(text.ends_with("(9 errors, 24 warnings, 5 infos) in 34 documents from 15 files.\n"));
 
     let dir = std::env::temp_dir().join(format!("pimlint-statistics-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -893,7 +893,7 @@ fn json_lines_summaries_keep_the_documented_order() {
     let check = last_line(&["check", "--format", "json-lines", "examples"]);
     assert_eq!(
         check,
-        r#"{"summary":{"files":15,"documents":34,"errors":9,"warnings":23,"infos":5,"unreadable":0,"skipped":0}}"#
+        r#"{"summary":{"files":15,"documents":34,"errors":9,"warnings":24,"infos":5,"unreadable":0,"skipped":0}}"#
     );
     let validate = last_line(&[
         "validate",

@@ -79,7 +79,7 @@ fn whole_and_streamed_runs_find_the_same_tenant_findings() {
         codes,
         BTreeSet::from([
             "PIM601", "PIM602", "PIM603", "PIM604", "PIM605", "PIM606", "PIM608", "PIM609",
-            "PIM610"
+            "PIM610", "PIM611"
         ])
     );
     assert!(found.contains(&(

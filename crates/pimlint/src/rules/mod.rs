@@ -457,6 +457,10 @@ pub static REGISTRY: &[Rule] = &[
         meta: &tenant::pim_alert_disabled::PIM_ALERT_DISABLED,
         check: Check::Tenant(tenant::pim_alert_disabled::check),
     },
+    Rule {
+        meta: &tenant::schedule_exceeds_policy::SCHEDULE_EXCEEDS_POLICY,
+        check: Check::Tenant(tenant::schedule_exceeds_policy::check),
+    },
 ];
 
 /// Runs the checks of a request that need neither its policy nor the time.

@@ -84,6 +84,8 @@ pub struct Grant {
     pub member_type: Option<String>,
     /// `Activated` (an activation of an eligibility) or `Assigned`.
     pub activated: bool,
+    /// `assignmentType` is `Assigned`, where the export says so.
+    pub assigned: bool,
     /// Made outside PIM, where the export says so.
     pub outside_pim: Option<Pointer>,
     /// Made through PIM, as the export says.
@@ -139,6 +141,10 @@ impl Grant {
                 .assignment_type
                 .as_ref()
                 .is_some_and(|t| t.value.eq_ignore_ascii_case("Activated")),
+            assigned: s
+                .assignment_type
+                .as_ref()
+                .is_some_and(|t| t.value.eq_ignore_ascii_case("Assigned")),
             outside_pim: s
                 .through_pim
                 .as_ref()
@@ -208,6 +214,10 @@ pub struct Tenant {
     pub alerts: Vec<AlertEntry>,
     /// The first place of each role definition read (for findings about a role).
     pub role_places: BTreeMap<String, Place>,
+    /// The expiration limits of every policy read.
+    pub policy_limits: Vec<crate::tenant::limits::PolicyLimits>,
+    /// Policy id → role links from policy assignments.
+    pub policy_links: Vec<crate::tenant::limits::PolicyLink>,
 }
 
 impl Tenant {
@@ -234,6 +244,7 @@ impl Tenant {
             Document::RoleDefinition(d) => self.add_role(&place, d),
             Document::Alert(a) => self.add_alert(place, a, prefix),
             Document::Policy(p) => {
+                self.add_policy_limits(place, p, prefix);
                 if let Some(role) = &p.role {
                     self.has_policy_assignments = true;
                     self.policy_roles.insert(key(&role.template_id));
@@ -241,6 +252,7 @@ impl Tenant {
                 }
             }
             Document::PolicyAssignment(a) => {
+                self.add_policy_link(a);
                 if let Some(role) = &a.role {
                     self.has_policy_assignments = true;
                     self.policy_roles.insert(key(&role.template_id));

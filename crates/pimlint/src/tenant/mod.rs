@@ -5,6 +5,7 @@
 pub mod api;
 pub mod index;
 pub mod kinds;
+pub mod limits;
 pub mod model;
 
 pub use index::{Place, Tenant};

@@ -17,6 +17,7 @@ pub mod privileged_guest;
 pub mod privileged_role_no_policy;
 pub mod privileged_service_principal;
 pub mod privileged_synced_user;
+pub mod schedule_exceeds_policy;
 
 /// A tenant finding and the object it belongs to.
 #[derive(Debug, Clone)]

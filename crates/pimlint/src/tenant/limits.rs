@@ -1,0 +1,136 @@
+//! The expiration limits of the policies of a run, joined to their roles: directly when the
+//! policy names its role (an expanded policy assignment), else through a policy assignment
+//! that links the policy's id to a role.
+
+use crate::duration::IsoDuration;
+use crate::model::{ExpirationRule, Located, Policy, PolicyAssignment, Provider};
+use crate::pointer::Pointer;
+
+use super::index::{Place, Tenant};
+
+/// One expiration rule as read: each member unknown when absent.
+#[derive(Debug, Clone)]
+pub struct Limit {
+    /// The rule object.
+    pub pointer: Pointer,
+    /// `isExpirationRequired`.
+    pub required: Option<Located<bool>>,
+    /// `maximumDuration`.
+    pub maximum: Option<Located<IsoDuration>>,
+}
+
+impl Limit {
+    fn from(rule: Option<&ExpirationRule>, prefix: &Pointer) -> Option<Self> {
+        let rule = rule?;
+        let at = |p: &Pointer| prefix.join(p);
+        Some(Self {
+            pointer: at(&rule.pointer),
+            required: rule.is_expiration_required.as_ref().map(|r| Located {
+                value: r.value,
+                pointer: at(&r.pointer),
+            }),
+            maximum: rule.maximum_duration.as_ref().map(|m| Located {
+                value: m.value,
+                pointer: at(&m.pointer),
+            }),
+        })
+    }
+}
+
+/// The expiration limits of one policy.
+#[derive(Debug, Clone)]
+pub struct PolicyLimits {
+    /// Where the policy is.
+    pub place: Place,
+    /// Provider.
+    pub provider: Provider,
+    /// Policy id, lower case.
+    pub id: Option<String>,
+    /// The role it governs (lower-case GUID, or `member`/`owner` for groups), when it says.
+    pub role: Option<String>,
+    /// Its scope, lower case.
+    pub scope: Option<String>,
+    /// `Expiration_Admin_Eligibility`.
+    pub eligibility: Option<Limit>,
+    /// `Expiration_Admin_Assignment`.
+    pub assignment: Option<Limit>,
+    /// `Expiration_EndUser_Assignment`.
+    pub activation: Option<Limit>,
+}
+
+/// A policy assignment's link: policy id → role, at a scope.
+#[derive(Debug, Clone)]
+pub struct PolicyLink {
+    /// Provider.
+    pub provider: Provider,
+    /// Policy id, lower case.
+    pub policy: String,
+    /// Role, lower case.
+    pub role: String,
+    /// Scope, lower case.
+    pub scope: Option<String>,
+}
+
+fn lower(v: Option<&Located<String>>) -> Option<String> {
+    v.map(|v| v.value.to_ascii_lowercase())
+}
+
+fn last(id: &str) -> String {
+    id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase()
+}
+
+impl Tenant {
+    pub(crate) fn add_policy_limits(&mut self, place: Place, p: &Policy, prefix: &Pointer) {
+        self.policy_limits.push(PolicyLimits {
+            provider: p.provider,
+            id: lower(p.id.as_ref()),
+            role: p.role.as_ref().map(|r| last(&r.template_id)),
+            scope: lower(p.scope.as_ref()),
+            eligibility: Limit::from(p.rules.expiration_admin_eligibility.as_ref(), prefix),
+            assignment: Limit::from(p.rules.expiration_admin_assignment.as_ref(), prefix),
+            activation: Limit::from(p.rules.expiration_end_user_assignment.as_ref(), prefix),
+            place,
+        });
+    }
+
+    pub(crate) fn add_policy_link(&mut self, a: &PolicyAssignment) {
+        if let (Some(policy), Some(role)) = (&a.policy_id, &a.role) {
+            self.policy_links.push(PolicyLink {
+                provider: a.provider,
+                policy: policy.value.to_ascii_lowercase(),
+                role: last(&role.template_id),
+                scope: lower(a.scope.as_ref()),
+            });
+        }
+    }
+
+    /// The policies that govern `role` (lower case) of `provider` at `scope` (lower case;
+    /// `None` or `/` is the directory): those that name the role, and those a policy
+    /// assignment links to it.
+    pub fn policies_of<'a>(
+        &'a self,
+        provider: Provider,
+        role: &'a str,
+        scope: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a PolicyLimits> + 'a {
+        let norm = |s: Option<&str>| match s {
+            None | Some("/" | "") => None,
+            Some(s) => Some(s.trim_end_matches('/').to_owned()),
+        };
+        let want = norm(scope);
+        self.policy_limits.iter().filter(move |p| {
+            p.provider == provider
+                && match &p.role {
+                    Some(r) => r == role && norm(p.scope.as_deref()) == want,
+                    None => p.id.as_ref().is_some_and(|id| {
+                        self.policy_links.iter().any(|l| {
+                            l.provider == provider
+                                && &l.policy == id
+                                && l.role == role
+                                && norm(l.scope.as_deref().or(p.scope.as_deref())) == want
+                        })
+                    }),
+                }
+        })
+    }
+}
