@@ -21,7 +21,7 @@ test("the export joined has every tenant finding, in the document it is about", 
   const found = pimlint.checkTenant(TEXTS);
   assert.equal(found.length, NAMES.length);
   assert.deepEqual(tenantCodes(found), [
-    "PIM601", "PIM602", "PIM603", "PIM604", "PIM605", "PIM606", "PIM608", "PIM609", "PIM610",
+    "PIM601", "PIM602", "PIM603", "PIM604", "PIM605", "PIM606", "PIM608", "PIM609", "PIM610", "PIM611",
   ]);
   const ends = found[NAMES.indexOf("role-assignment-schedule-instances.json")].filter((d) => d.code === "PIM603");
   assert.deepEqual(ends.map((d) => d.pointer), ["/value/0/endDateTime"]);
