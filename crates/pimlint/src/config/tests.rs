@@ -1,6 +1,7 @@
 //! Selection, severities, options, overrides and profiles, as `pimlint.toml` sets them.
 
 use super::*;
+use crate::duration::IsoDuration;
 
 fn config(toml: &str) -> Config {
     Config::from_toml(toml, false).unwrap()
