@@ -145,7 +145,7 @@ const fn shift(raw: &RawDocument, line: usize, column: usize) -> (usize, usize) 
     }
 }
 
-fn place(raw: &RawDocument, mut d: Located) -> Located {
+pub fn place(raw: &RawDocument, mut d: Located) -> Located {
     let prefix = raw.pointer.to_string();
     d.pointer = format!("{prefix}{}", d.pointer);
     if let Some(fix) = &mut d.fix {
@@ -173,13 +173,20 @@ fn place(raw: &RawDocument, mut d: Located) -> Located {
 }
 
 /// A document the tenant joins read, with where it starts in its file.
-type TenantDocument = (
-    pimlint::Pointer,
-    pimlint::Pointer,
-    Option<DocumentKind>,
-    (usize, usize),
-    pimlint::Document,
-);
+pub struct TenantDocument {
+    /// Where the text it was read from starts in its page.
+    pub prefix: pimlint::Pointer,
+    /// Where the document is in its page.
+    pub pointer: pimlint::Pointer,
+    pub kind: Option<DocumentKind>,
+    /// Line and column of the document's start.
+    pub start: (usize, usize),
+    /// Line and column where the text it was read from starts.
+    pub text_start: (usize, usize),
+    pub document: pimlint::Document,
+    /// The way back to the file as written, for a converted document.
+    pub origins: Option<std::sync::Arc<pimlint::powershell::PointerMap>>,
+}
 
 /// Lints one document; `locate` says whether findings are placed by line and column (an
 /// output that shows no positions, like `--statistics`, spares the scan).
@@ -224,13 +231,15 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> (Vec<Checked>, Ve
                                 l.locate(&report.pointer).map(|f| l.line_col(f.span.start))
                             })
                             .map_or((raw.line, raw.column), |a| shift(raw, a.line, a.column));
-                        tenant.push((
-                            raw.pointer.clone(),
-                            raw.pointer.join(&report.pointer),
-                            report.kind,
+                        tenant.push(TenantDocument {
+                            prefix: raw.pointer.clone(),
+                            pointer: raw.pointer.join(&report.pointer),
+                            kind: report.kind,
                             start,
+                            text_start: (raw.line, raw.column),
                             document,
-                        ));
+                            origins: report.origins.take(),
+                        });
                     }
                     let error = report.error.map(|message| {
                         let located = Locator::new(&raw.text);
@@ -590,6 +599,16 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
     })
 }
 
+/// The documents of `source`, one at a time.
+pub fn documents(source: &Source, ndjson: bool) -> std::io::Result<Box<dyn Iterator<Item = Item>>> {
+    let reader = open(source)?;
+    Ok(if ndjson {
+        Box::new(NdJson::new(reader))
+    } else {
+        Box::new(JsonSplitter::new(reader))
+    })
+}
+
 /// Streams one input through the linter into `writer`.
 pub fn check(
     source: &Source,
@@ -601,9 +620,9 @@ pub fn check(
 ) {
     let path = source.display();
     writer.start_file(&path);
-    tenant.start_input(path.clone());
-    let reader = match open(source) {
-        Ok(r) => r,
+    tenant.start_input(path.clone(), source, ndjson);
+    let mut documents = match documents(source, ndjson) {
+        Ok(d) => d,
         Err(e) => {
             let failure = Failure {
                 message: format!("cannot read: {}", crate::inputs::io_message(&e)),
@@ -615,11 +634,6 @@ pub fn check(
             writer.end_file(Some(&failure));
             return;
         }
-    };
-    let mut documents: Box<dyn Iterator<Item = Item>> = if ndjson {
-        Box::new(NdJson::new(reader))
-    } else {
-        Box::new(JsonSplitter::new(reader))
     };
     let mut file_error = None;
     loop {
@@ -653,8 +667,8 @@ pub fn check(
             for c in &checked {
                 writer.document(&path, c);
             }
-            for (prefix, pointer, kind, start, document) in documents {
-                tenant.add(&prefix, pointer, kind, start, &document);
+            for document in documents {
+                tenant.add(&document);
             }
         }
         progress.inc(batch.len() as u64);

@@ -89,6 +89,98 @@ fn whole_and_streamed_runs_find_the_same_tenant_findings() {
     )));
 }
 
+/// (path, code, pointer, line, column) of every tenant finding in `--format json` output.
+fn whole_placed(text: &str) -> BTreeSet<(String, String, String, u64, u64)> {
+    let value: Value = serde_json::from_str(text).unwrap();
+    let mut out = BTreeSet::new();
+    for file in value["files"].as_array().unwrap() {
+        for doc in file["documents"].as_array().unwrap() {
+            for d in doc["diagnostics"].as_array().unwrap() {
+                let code = d["code"].as_str().unwrap();
+                if code.starts_with("PIM6") {
+                    out.insert((
+                        file["path"].as_str().unwrap().to_owned(),
+                        code.to_owned(),
+                        d["pointer"].as_str().unwrap().to_owned(),
+                        d["line"].as_u64().unwrap(),
+                        d["column"].as_u64().unwrap(),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The same from `--format json-lines` output.
+fn streamed_placed(text: &str) -> BTreeSet<(String, String, String, u64, u64)> {
+    text.lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|v| v["code"].as_str().is_some_and(|c| c.starts_with("PIM6")))
+        .map(|v| {
+            (
+                v["path"].as_str().unwrap().to_owned(),
+                v["code"].as_str().unwrap().to_owned(),
+                v["pointer"].as_str().unwrap().to_owned(),
+                v["line"].as_u64().unwrap(),
+                v["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn streamed_runs_place_tenant_findings_at_their_values() {
+    // The streamed run reads each file with tenant findings once more to place them.
+    let (_, json) = run(&["check", "--format", "json", "examples/tenant-export"]);
+    let (_, lines) = run(&["check", "--format", "json-lines", "examples/tenant-export"]);
+    let placed = whole_placed(&json);
+    assert_eq!(placed, streamed_placed(&lines));
+    // The permanent Global Administrator's missing end, not the start of its document.
+    let permanent = placed
+        .iter()
+        .find(|(path, code, pointer, _, _)| {
+            path.ends_with("role-assignment-schedule-instances.json")
+                && code == "PIM603"
+                && pointer == "/value/0/endDateTime"
+        })
+        .unwrap();
+    let text = std::fs::read_to_string(
+        workspace().join("examples/tenant-export/role-assignment-schedule-instances.json"),
+    )
+    .unwrap();
+    let line = text
+        .lines()
+        .nth(usize::try_from(permanent.3).unwrap() - 1)
+        .unwrap();
+    assert!(line.contains("\"endDateTime\""), "{line}");
+}
+
+#[test]
+fn streamed_standard_input_places_tenant_findings_at_the_document() {
+    // Standard input cannot be read again: its findings stay at the start of their document.
+    let file = "examples/tenant-export/role-assignment-schedule-instances.json";
+    let out = Command::new(get_cargo_bin("pimlint"))
+        .current_dir(workspace())
+        .args(["check", "--format", "json-lines", "-"])
+        .stdin(std::fs::File::open(workspace().join(file)).unwrap())
+        .output()
+        .unwrap();
+    let lines = String::from_utf8(out.stdout).unwrap();
+    let found = streamed_placed(&lines);
+    let permanent = found
+        .iter()
+        .find(|(_, code, pointer, _, _)| code == "PIM603" && pointer == "/value/0/endDateTime")
+        .unwrap();
+    let text = std::fs::read_to_string(workspace().join(file)).unwrap();
+    let start = text
+        .lines()
+        .position(|l| l.trim_start().starts_with('{') && l.starts_with("    "))
+        .unwrap()
+        + 1;
+    assert_eq!(usize::try_from(permanent.3).unwrap(), start, "{lines}");
+}
+
 #[test]
 fn a_file_alone_has_no_tenant_to_join() {
     // The eligibilities without the permanent assignment: nine Global Administrators become

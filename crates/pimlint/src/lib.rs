@@ -228,6 +228,10 @@ pub struct DocumentReport {
     /// The normalized document, when it could be read.
     #[serde(skip)]
     pub document: Option<Document>,
+    /// For a document converted from what the file holds (a PowerShell export, policy as
+    /// code): the way from the document's own pointers back to the file as written.
+    #[serde(skip)]
+    pub origins: Option<std::sync::Arc<powershell::PointerMap>>,
 }
 
 impl DocumentReport {
@@ -240,6 +244,7 @@ impl DocumentReport {
             error: Some(error),
             role: None,
             document: None,
+            origins: None,
         }
     }
 }
@@ -315,7 +320,10 @@ fn check_converted(
         ..options.clone()
     };
     let mut reports = check_api_shape_given(&converted.value, &options, given);
+    // The tenant joins read the documents' own pointers later: they take the way back too.
+    let origins = std::sync::Arc::new(map.clone());
     for report in &mut reports {
+        report.origins = Some(std::sync::Arc::clone(&origins));
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
             // An edit of the converted document is not an edit of the file as written.
@@ -514,6 +522,7 @@ fn check_document(
                 error: None,
                 role,
                 document: Some(document),
+                origins: None,
             }
         }
         Err(e) => DocumentReport::unreadable(at.clone(), Some(kind), e.message),

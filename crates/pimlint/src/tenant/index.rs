@@ -8,6 +8,7 @@ use chrono::{DateTime, FixedOffset};
 use crate::config::Config;
 use crate::model::{Document, Provider};
 use crate::pointer::Pointer;
+use crate::powershell::PointerMap;
 use crate::roles;
 use crate::tenant::model::{
     Alert, AlertObject, Holding, PrincipalKind, RoleDefinition, Schedule, ScheduleObject,
@@ -34,6 +35,45 @@ impl Place {
             document: self.document,
             pointer: pointer.clone(),
         }
+    }
+}
+
+/// How a document's own pointers lead to the object in its input: where the text it was
+/// read from starts (a document streamed out of a larger file), and the way back from a
+/// converted document (a PowerShell export, policy as code) to the file as written.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    /// Where the document's text starts in its input.
+    pub prefix: Option<&'a Pointer>,
+    /// Converted pointers to the pointers of the file as written.
+    pub map: Option<&'a PointerMap>,
+}
+
+impl<'a> Origin<'a> {
+    /// A document read on its own out of a larger file, whose text starts at `prefix`.
+    #[must_use]
+    pub const fn within(prefix: &'a Pointer) -> Self {
+        Self {
+            prefix: Some(prefix),
+            map: None,
+        }
+    }
+
+    /// The same, for a document converted from what the file holds.
+    #[must_use]
+    pub const fn converted(mut self, map: Option<&'a PointerMap>) -> Self {
+        self.map = map;
+        self
+    }
+
+    /// The pointer in the input for a pointer of the document.
+    #[must_use]
+    pub fn at(&self, pointer: &Pointer) -> Pointer {
+        let original = self
+            .map
+            .map_or_else(|| pointer.clone(), |m| m.original(pointer));
+        self.prefix
+            .map_or_else(|| original.clone(), |p| p.join(&original))
     }
 }
 
@@ -93,8 +133,8 @@ pub struct Grant {
 }
 
 impl Grant {
-    fn from(place: Place, s: &Schedule, prefix: &Pointer) -> Option<Self> {
-        let at = |p: &Pointer| prefix.join(p);
+    fn from(place: Place, s: &Schedule, origin: Origin<'_>) -> Option<Self> {
+        let at = |p: &Pointer| origin.at(p);
         let principal = s.principal_id.as_ref()?.value.to_ascii_lowercase();
         let p = s.principal.as_ref();
         let is =
@@ -229,22 +269,22 @@ impl Tenant {
 
     /// Adds one document, found at `place`.
     pub fn add(&mut self, place: Place, document: &Document) {
-        self.add_within(place, document, &Pointer::root());
+        self.add_within(place, document, Origin::default());
     }
 
-    /// Adds one document found at `place`, whose own pointers are relative to `prefix` (a
-    /// document read on its own out of a larger file).
-    pub fn add_within(&mut self, place: Place, document: &Document, prefix: &Pointer) {
+    /// Adds one document found at `place`, whose own pointers lead into its input through
+    /// `origin`.
+    pub fn add_within(&mut self, place: Place, document: &Document, origin: Origin<'_>) {
         match document {
             Document::Schedule(s) => {
-                if let Some(grant) = Grant::from(place, s, prefix) {
+                if let Some(grant) = Grant::from(place, s, origin) {
                     self.grants.push(grant);
                 }
             }
             Document::RoleDefinition(d) => self.add_role(&place, d),
-            Document::Alert(a) => self.add_alert(place, a, prefix),
+            Document::Alert(a) => self.add_alert(place, a, origin),
             Document::Policy(p) => {
-                self.add_policy_limits(place, p, prefix);
+                self.add_policy_limits(place, p, origin);
                 if let Some(role) = &p.role {
                     self.has_policy_assignments = true;
                     self.policy_roles.insert(key(&role.template_id));
@@ -277,7 +317,7 @@ impl Tenant {
         }
     }
 
-    fn add_alert(&mut self, place: Place, a: &Alert, prefix: &Pointer) {
+    fn add_alert(&mut self, place: Place, a: &Alert, origin: Origin<'_>) {
         self.alerts.push(AlertEntry {
             object: a.object,
             provider: a.provider,
@@ -286,7 +326,7 @@ impl Tenant {
                 .enabled
                 .as_ref()
                 .filter(|e| !e.value)
-                .map(|e| prefix.join(&e.pointer)),
+                .map(|e| origin.at(&e.pointer)),
             place,
         });
     }

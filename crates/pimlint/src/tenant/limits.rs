@@ -6,7 +6,7 @@ use crate::duration::IsoDuration;
 use crate::model::{ExpirationRule, Located, Policy, PolicyAssignment, Provider};
 use crate::pointer::Pointer;
 
-use super::index::{Place, Tenant};
+use super::index::{Origin, Place, Tenant};
 
 /// One expiration rule as read: each member unknown when absent.
 #[derive(Debug, Clone)]
@@ -20,9 +20,9 @@ pub struct Limit {
 }
 
 impl Limit {
-    fn from(rule: Option<&ExpirationRule>, prefix: &Pointer) -> Option<Self> {
+    fn from(rule: Option<&ExpirationRule>, origin: Origin<'_>) -> Option<Self> {
         let rule = rule?;
-        let at = |p: &Pointer| prefix.join(p);
+        let at = |p: &Pointer| origin.at(p);
         Some(Self {
             pointer: at(&rule.pointer),
             required: rule.is_expiration_required.as_ref().map(|r| Located {
@@ -80,15 +80,15 @@ fn last(id: &str) -> String {
 }
 
 impl Tenant {
-    pub(crate) fn add_policy_limits(&mut self, place: Place, p: &Policy, prefix: &Pointer) {
+    pub(crate) fn add_policy_limits(&mut self, place: Place, p: &Policy, origin: Origin<'_>) {
         self.policy_limits.push(PolicyLimits {
             provider: p.provider,
             id: lower(p.id.as_ref()),
             role: p.role.as_ref().map(|r| last(&r.template_id)),
             scope: lower(p.scope.as_ref()),
-            eligibility: Limit::from(p.rules.expiration_admin_eligibility.as_ref(), prefix),
-            assignment: Limit::from(p.rules.expiration_admin_assignment.as_ref(), prefix),
-            activation: Limit::from(p.rules.expiration_end_user_assignment.as_ref(), prefix),
+            eligibility: Limit::from(p.rules.expiration_admin_eligibility.as_ref(), origin),
+            assignment: Limit::from(p.rules.expiration_admin_assignment.as_ref(), origin),
+            activation: Limit::from(p.rules.expiration_end_user_assignment.as_ref(), origin),
             place,
         });
     }

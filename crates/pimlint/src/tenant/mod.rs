@@ -8,7 +8,7 @@ pub mod kinds;
 pub mod limits;
 pub mod model;
 
-pub use index::{Place, Tenant};
+pub use index::{Origin, Place, Tenant};
 
 use crate::DocumentReport;
 use crate::config::Config;
@@ -25,7 +25,8 @@ impl Tenant {
                     document: i,
                     pointer: report.pointer.clone(),
                 };
-                self.add(place, document);
+                let origin = Origin::default().converted(report.origins.as_deref());
+                self.add_within(place, document, origin);
             }
         }
     }
