@@ -18,13 +18,15 @@ use std::fmt::Write as _;
 
 use serde_json::{Map, Value};
 
+use crate::kind::DocumentKind;
 use crate::pointer::Pointer;
 
 mod az;
 mod graph_sdk;
 mod scubagear;
+mod tenant;
 
-use az::{AZ_ASSIGNMENT, AZ_POLICY, AZ_REQUEST};
+use az::{AZ_ASSIGNMENT, AZ_EXPANDED, AZ_POLICY, AZ_REQUEST};
 use scubagear::scubagear;
 
 const GRAPH_SDK: &str = "Microsoft Graph PowerShell SDK";
@@ -138,15 +140,29 @@ enum Shape {
     AzAssignment,
     AzRequest,
     AzRule,
+    /// A schedule, instance, role assignment or role definition of the Graph SDK, with the
+    /// `@odata.type` its members say.
+    GraphTenant(DocumentKind),
+    /// An Az schedule or instance, with its ARM resource type.
+    AzSchedule(DocumentKind),
+    /// `Get-AzRoleAssignment`'s `PSRoleAssignment`.
+    AzRoleAssignment,
 }
 
 impl Shape {
     const fn writer(self) -> &'static str {
         match self {
-            Self::GraphRule | Self::GraphPolicy | Self::GraphAssignment | Self::GraphRequest => {
-                GRAPH_SDK
-            }
-            Self::AzPolicy | Self::AzAssignment | Self::AzRequest | Self::AzRule => AZ,
+            Self::GraphRule
+            | Self::GraphPolicy
+            | Self::GraphAssignment
+            | Self::GraphRequest
+            | Self::GraphTenant(_) => GRAPH_SDK,
+            Self::AzPolicy
+            | Self::AzAssignment
+            | Self::AzRequest
+            | Self::AzRule
+            | Self::AzSchedule(_)
+            | Self::AzRoleAssignment => AZ,
         }
     }
 }
@@ -192,7 +208,7 @@ fn shape_of(obj: &Map<String, Value>) -> Option<Shape> {
     if has("Action") && has("PrincipalId") && has("ScheduleInfo") {
         return Some(Shape::GraphRequest);
     }
-    None
+    tenant::shape_of(obj)
 }
 
 fn is_scubagear(obj: &Map<String, Value>) -> bool {
@@ -451,6 +467,9 @@ struct Conv {
     /// The policy (Graph) or resource (Az) being converted, for the export commands the
     /// messages suggest.
     context_id: Option<String>,
+    /// Whether each member an Az object lost is said on its own, at the member (the tenant
+    /// view's objects), rather than once for the object.
+    lost_each: bool,
 }
 
 impl Conv {
@@ -462,6 +481,7 @@ impl Conv {
             lost: Vec::new(),
             writer,
             context_id: None,
+            lost_each: false,
         }
     }
 
@@ -516,20 +536,23 @@ impl Conv {
             }
             Shape::AzPolicy => {
                 self.context_id = str_of("Id");
-                self.az_flat(obj, at, at, AZ_POLICY)
+                self.az_flat(obj, at, at, &[AZ_POLICY])
             }
             Shape::AzAssignment => {
                 self.context_id = str_of("Id");
-                self.az_flat(obj, at, at, AZ_ASSIGNMENT)
+                self.az_flat(obj, at, at, &[AZ_ASSIGNMENT])
             }
             Shape::AzRequest => {
                 self.context_id = str_of("Id");
-                self.az_flat(obj, at, at, AZ_REQUEST)
+                self.az_flat(obj, at, at, &[AZ_EXPANDED, AZ_REQUEST])
             }
             Shape::AzRule => {
                 self.context_id = None;
                 self.az_rule(obj, at, at)
             }
+            Shape::GraphTenant(kind) => self.graph_tenant(obj, at, kind),
+            Shape::AzSchedule(kind) => self.az_schedule(obj, at, kind),
+            Shape::AzRoleAssignment => self.az_role_assignment(obj, at),
         }
     }
 }

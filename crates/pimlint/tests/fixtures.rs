@@ -161,6 +161,10 @@ fn no_orphan_snapshots() {
             "legacy__legacy_fixtures_migrate_as_reviewed@",
             "tests/fixtures/legacy",
         ),
+        (
+            "powershell_exports__tenant_exports_as_reviewed@",
+            "tests/fixtures/powershell",
+        ),
     ];
     let mut checked = 0;
     for entry in std::fs::read_dir(snapshots).unwrap() {

@@ -26,13 +26,16 @@ impl Conv {
         obj: &Map<String, Value>,
         orig: &Pointer,
         conv: &Pointer,
-        table: &[(&str, &[&str])],
+        tables: &[Table],
     ) -> Value {
         let mut out = Value::Object(Map::new());
         let mut lost = Vec::new();
         for (key, value) in obj {
             let fallback = ["properties".to_owned(), camel(key)];
-            let path: Vec<String> = match table.iter().find(|(k, _)| k == key) {
+            let path: Vec<String> = match tables
+                .iter()
+                .find_map(|table| table.iter().find(|(k, _)| k == key))
+            {
                 Some((_, [])) => continue,
                 Some((_, path)) => path.iter().map(|s| (*s).to_owned()).collect(),
                 None => fallback.to_vec(),
@@ -59,13 +62,20 @@ impl Conv {
             };
             match converted {
                 Some(v) => put(&mut out, &path, v),
-                None => lost.push(
-                    path.iter()
+                None => {
+                    let name = path
+                        .iter()
                         .skip_while(|s| *s == "properties")
                         .cloned()
                         .collect::<Vec<_>>()
-                        .join("."),
-                ),
+                        .join(".");
+                    if self.lost_each {
+                        let what = az_lost(&[name], self.context_id.as_deref());
+                        self.lost.push((member_orig.clone(), what));
+                    } else {
+                        lost.push(name);
+                    }
+                }
             }
         }
         if !lost.is_empty() {
@@ -567,9 +577,9 @@ pub(super) const AZ_ASSIGNMENT: Table = &[
     ("Type", &["type"]),
 ];
 
-/// Eligibility and assignment requests alike; members not listed (`TargetRole…ScheduleId`,
-/// `LinkedRoleEligibilityScheduleId`, …) go to `properties` under their camelCase name.
-pub(super) const AZ_REQUEST: Table = &[
+/// The members every Az object of a request, schedule or instance carries: its resource id
+/// and name, and the principal, role and scope the service expands (`expandedProperties`).
+pub(super) const AZ_EXPANDED: Table = &[
     (
         "ExpandedPropertiesPrincipalId",
         &["properties", "expandedProperties", "principal", "id"],
@@ -581,18 +591,6 @@ pub(super) const AZ_REQUEST: Table = &[
     (
         "ExpandedPropertiesRoleDefinitionId",
         &["properties", "expandedProperties", "roleDefinition", "id"],
-    ),
-    (
-        "ExpirationDuration",
-        &["properties", "scheduleInfo", "expiration", "duration"],
-    ),
-    (
-        "ExpirationEndDateTime",
-        &["properties", "scheduleInfo", "expiration", "endDateTime"],
-    ),
-    (
-        "ExpirationType",
-        &["properties", "scheduleInfo", "expiration", "type"],
     ),
     ("Id", &["id"]),
     ("Name", &["name"]),
@@ -624,10 +622,6 @@ pub(super) const AZ_REQUEST: Table = &[
         &["properties", "expandedProperties", "roleDefinition", "type"],
     ),
     (
-        "ScheduleInfoStartDateTime",
-        &["properties", "scheduleInfo", "startDateTime"],
-    ),
-    (
         "ScopeDisplayName",
         &["properties", "expandedProperties", "scope", "displayName"],
     ),
@@ -639,6 +633,29 @@ pub(super) const AZ_REQUEST: Table = &[
         "ScopeType",
         &["properties", "expandedProperties", "scope", "type"],
     ),
+    ("Type", &["type"]),
+];
+
+/// Eligibility and assignment requests alike, besides [`AZ_EXPANDED`]; members not listed
+/// (`TargetRole…ScheduleId`, `LinkedRoleEligibilityScheduleId`, …) go to `properties` under
+/// their camelCase name.
+pub(super) const AZ_REQUEST: Table = &[
+    (
+        "ExpirationDuration",
+        &["properties", "scheduleInfo", "expiration", "duration"],
+    ),
+    (
+        "ExpirationEndDateTime",
+        &["properties", "scheduleInfo", "expiration", "endDateTime"],
+    ),
+    (
+        "ExpirationType",
+        &["properties", "scheduleInfo", "expiration", "type"],
+    ),
+    (
+        "ScheduleInfoStartDateTime",
+        &["properties", "scheduleInfo", "startDateTime"],
+    ),
     (
         "TicketInfoTicketNumber",
         &["properties", "ticketInfo", "ticketNumber"],
@@ -647,5 +664,4 @@ pub(super) const AZ_REQUEST: Table = &[
         "TicketInfoTicketSystem",
         &["properties", "ticketInfo", "ticketSystem"],
     ),
-    ("Type", &["type"]),
 ];

@@ -795,3 +795,120 @@ fn pointer_map_falls_back_to_the_deepest_known_node() {
     assert_eq!(map.original(&p("/rules/2/x~1y")).as_str(), "/Rules/2/x~1y");
     assert_eq!(map.original(&p("/rules/3")).as_str(), "/rules/3");
 }
+
+#[test]
+fn tenant_exports_are_the_kinds_pimlint_reads() {
+    use crate::kind::{DocumentKind as K, detect};
+    let cases = [
+        (
+            fixture!("graph-sdk-role-assignment-schedules.json"),
+            K::GraphRoleAssignmentSchedule,
+        ),
+        (
+            fixture!("graph-sdk-role-assignment-schedule-instances.json"),
+            K::GraphRoleAssignmentScheduleInstance,
+        ),
+        (
+            fixture!("graph-sdk-role-eligibility-schedules-ps51.json"),
+            K::GraphRoleEligibilitySchedule,
+        ),
+        (
+            fixture!("graph-sdk-role-eligibility-schedule-instances.json"),
+            K::GraphRoleEligibilityScheduleInstance,
+        ),
+        (
+            fixture!("graph-sdk-group-assignment-schedules.json"),
+            K::GraphGroupAssignmentSchedule,
+        ),
+        (
+            fixture!("graph-sdk-group-assignment-schedule-instances.json"),
+            K::GraphGroupAssignmentScheduleInstance,
+        ),
+        (
+            fixture!("graph-sdk-group-eligibility-schedules.json"),
+            K::GraphGroupEligibilitySchedule,
+        ),
+        (
+            fixture!("graph-sdk-group-eligibility-schedule-instances.json"),
+            K::GraphGroupEligibilityScheduleInstance,
+        ),
+        (
+            fixture!("graph-sdk-role-assignments.json"),
+            K::GraphRoleAssignment,
+        ),
+        (
+            fixture!("az-role-assignment-schedules.json"),
+            K::ArmRoleAssignmentSchedule,
+        ),
+        (
+            fixture!("az-role-assignment-schedule-instances.json"),
+            K::ArmRoleAssignmentScheduleInstance,
+        ),
+        (
+            fixture!("az-role-eligibility-schedules.json"),
+            K::ArmRoleEligibilitySchedule,
+        ),
+        (
+            fixture!("az-role-eligibility-schedule-instances.json"),
+            K::ArmRoleEligibilityScheduleInstance,
+        ),
+        (fixture!("az-role-assignments.json"), K::ArmRoleAssignment),
+    ];
+    for (original, expected) in cases {
+        let c = ok(&original);
+        assert_all_pointers_resolve(&c, &original);
+        for item in c.value.as_array().unwrap() {
+            assert_eq!(detect(item, None).unwrap(), expected, "{item}");
+        }
+    }
+    let definition = fixture!("graph-sdk-role-definition.json");
+    let c = ok(&definition);
+    assert_all_pointers_resolve(&c, &definition);
+    assert_eq!(detect(&c.value, None).unwrap(), K::GraphRoleDefinition);
+    assert_eq!(
+        c.value["templateId"],
+        json!("62e90394-69f5-4237-9190-012177145e10")
+    );
+}
+
+#[test]
+fn tenant_exports_keep_what_they_carry() {
+    // Windows PowerShell 5.1 dates, as the API writes them.
+    let c = ok(&fixture!("graph-sdk-role-eligibility-schedules-ps51.json"));
+    assert_eq!(
+        c.value[1]["scheduleInfo"]["startDateTime"],
+        json!("2026-11-20T09:14:03.236Z")
+    );
+    // Az: the expanded members shared with requests, the rest under `properties`.
+    let original = fixture!("az-role-assignment-schedule-instances.json");
+    let c = ok(&original);
+    let props = &c.value[0]["properties"];
+    assert_eq!(
+        props["expandedProperties"]["principal"]["displayName"],
+        json!("Priya Raman")
+    );
+    assert!(props["endDateTime"].is_null());
+    assert!(props.get("assignmentType").is_none(), "{props}");
+    assert_eq!(
+        origin(
+            &c,
+            &original,
+            "/0/properties/expandedProperties/principal/displayName"
+        )
+        .0,
+        "/0/PrincipalDisplayName"
+    );
+    // Get-AzRoleAssignment: the object id is the principal, `Unknown` is no type.
+    let original = fixture!("az-role-assignments.json");
+    let c = ok(&original);
+    assert_eq!(
+        c.value[0]["properties"]["principalId"],
+        json!("2e4a6c8b-0d2f-4a6c-8e0b-2d4f6a8c0e2b")
+    );
+    assert_eq!(c.value[0]["properties"]["principalType"], json!("User"));
+    assert!(c.value[2]["properties"].get("principalType").is_none());
+    assert_eq!(
+        origin(&c, &original, "/1/properties/principalId").0,
+        "/1/ObjectId"
+    );
+}
