@@ -1,5 +1,6 @@
-//! Every `pimlint` command the top-level README shows is run, and every output it shows is
-//! compared with what the real binary prints, so the README cannot drift from the tool.
+//! Every `pimlint` command the top-level README (and `docs/export.md`) shows is run, and every
+//! output it shows is compared with what the real binary prints, so the README cannot drift
+//! from the tool.
 //!
 //! What is checked, from the README's own fenced blocks:
 //! - an `sh` block of `pimlint …` commands followed directly by a `text` or `json` block:
@@ -173,7 +174,7 @@ fn json_values(text: &str) -> Vec<Value> {
         .unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
 
-fn check_output(block: &Block, command: &str) -> Result<(), String> {
+fn check_output(file: &str, block: &Block, command: &str) -> Result<(), String> {
     let (dir, args) =
         parse_command(command).unwrap_or_else(|| panic!("not a pimlint command: {command}"));
     let (_, stdout) = run(&dir, &args);
@@ -187,16 +188,13 @@ fn check_output(block: &Block, command: &str) -> Result<(), String> {
             let actual = Value::Array(json_values(&stdout));
             json_matches(&expected, &actual)
         }
-        other => panic!(
-            "README.md:{}: cannot compare a ```{other} block",
-            block.line
-        ),
+        other => panic!("{file}:{}: cannot compare a ```{other} block", block.line),
     };
     if ok {
         Ok(())
     } else {
         Err(format!(
-            "README.md:{}: `{command}` prints something else than the README shows:\n--- README\n{}--- pimlint\n{stdout}",
+            "{file}:{}: `{command}` prints something else than it shows:\n--- {file}\n{}--- pimlint\n{stdout}",
             block.line, block.body
         ))
     }
@@ -257,10 +255,11 @@ fn check_synopsis(body: &str) -> Result<(), String> {
     }
 }
 
-#[test]
-fn readme_commands_and_outputs_are_current() {
-    let readme = std::fs::read_to_string(workspace().join("README.md")).unwrap();
-    let blocks = blocks(&readme);
+/// Runs the commands and compares the outputs a Markdown file of the workspace shows:
+/// the problems found, the outputs compared and the commands run.
+fn check_markdown(file: &str) -> (Vec<String>, usize, usize) {
+    let text = std::fs::read_to_string(workspace().join(file)).unwrap();
+    let blocks = blocks(&text);
     let mut problems = Vec::new();
     let mut outputs_checked = 0;
     let mut commands_run = 0;
@@ -271,7 +270,7 @@ fn readme_commands_and_outputs_are_current() {
             b.adjacent && b.marker.is_none() && matches!(b.lang.as_str(), "text" | "json")
         });
         if let Some(command) = &block.marker {
-            problems.extend(check_output(block, command).err());
+            problems.extend(check_output(file, block, command).err());
             outputs_checked += 1;
         } else if block.lang == "sh" && block.body.contains("[--") {
             problems.extend(check_synopsis(&block.body).err());
@@ -280,10 +279,10 @@ fn readme_commands_and_outputs_are_current() {
             assert_eq!(
                 command.len(),
                 1,
-                "README.md:{}: one command before its output",
+                "{file}:{}: one command before its output",
                 block.line
             );
-            problems.extend(check_output(&blocks[i + 1], &command[0]).err());
+            problems.extend(check_output(file, &blocks[i + 1], &command[0]).err());
             outputs_checked += 1;
             i += 1;
         } else if block.lang == "sh" {
@@ -293,7 +292,7 @@ fn readme_commands_and_outputs_are_current() {
                     commands_run += 1;
                     if code == 2 {
                         problems.push(format!(
-                            "README.md:{}: `{command}` exits 2 (unreadable input or bad command line)",
+                            "{file}:{}: `{command}` exits 2 (unreadable input or bad command line)",
                             block.line
                         ));
                     }
@@ -302,11 +301,29 @@ fn readme_commands_and_outputs_are_current() {
         }
         i += 1;
     }
+    (problems, outputs_checked, commands_run)
+}
+
+#[test]
+fn readme_commands_and_outputs_are_current() {
+    let (problems, outputs_checked, commands_run) = check_markdown("README.md");
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
     // The README shows the validate example, the hero finding, `check --format json`,
     // json-lines and `validate --format json`; a parser that found none would pass vacuously.
     assert!(
         outputs_checked >= 5,
+        "only {outputs_checked} outputs checked"
+    );
+    assert!(commands_run >= 1, "no command run");
+}
+
+#[test]
+fn export_guide_commands_and_outputs_are_current() {
+    let (problems, outputs_checked, commands_run) = check_markdown("docs/export.md");
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+    // The guide checks the example export and a PowerShell export, and shows what they find.
+    assert!(
+        outputs_checked >= 2,
         "only {outputs_checked} outputs checked"
     );
     assert!(commands_run >= 1, "no command run");
