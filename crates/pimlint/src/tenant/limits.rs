@@ -107,6 +107,15 @@ impl Tenant {
     /// The policies that govern `role` (lower case) of `provider` at `scope` (lower case;
     /// `None` or `/` is the directory): those that name the role, and those a policy
     /// assignment links to it.
+    ///
+    /// The scope must be the grant's own: an Azure grant at a resource group is not joined
+    /// to the policy of its subscription (nor a subscription's to its management group's).
+    /// ARM keeps role settings per scope and does not inherit them: "Role settings are
+    /// defined per role and per resource. […] Role settings configured on a higher level,
+    /// such as Subscription, for example, aren't inherited on a lower level, such as
+    /// Resource Group" (Microsoft Entra docs, "Configure Azure resource role settings in
+    /// Privileged Identity Management"). A grant whose own scope's policy is not in the run
+    /// has no known limit.
     pub fn policies_of<'a>(
         &'a self,
         provider: Provider,
@@ -132,5 +141,70 @@ impl Tenant {
                     }),
                 }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OWNER: &str = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635";
+    const SUBSCRIPTION: &str = "/subscriptions/7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+    fn place() -> Place {
+        Place {
+            input: 0,
+            document: 0,
+            pointer: Pointer::root(),
+        }
+    }
+
+    #[test]
+    fn azure_policies_are_not_inherited_by_child_scopes() {
+        let mut tenant = Tenant::new();
+        tenant.policy_limits.push(PolicyLimits {
+            place: place(),
+            provider: Provider::AzureResources,
+            id: Some("p".to_owned()),
+            role: Some(OWNER.to_owned()),
+            scope: Some(SUBSCRIPTION.to_owned()),
+            eligibility: None,
+            assignment: None,
+            activation: None,
+        });
+        let at = |scope: &str| {
+            tenant
+                .policies_of(Provider::AzureResources, OWNER, Some(scope))
+                .count()
+        };
+        // The subscription's own policy governs grants at the subscription, with or without
+        // a trailing slash.
+        assert_eq!(at(SUBSCRIPTION), 1);
+        assert_eq!(at(&format!("{SUBSCRIPTION}/")), 1);
+        // Not those at a resource group or a resource below it: their role settings are
+        // their own.
+        let group = format!("{SUBSCRIPTION}/resourcegroups/payments");
+        assert_eq!(at(&group), 0);
+        assert_eq!(
+            at(&format!(
+                "{group}/providers/microsoft.keyvault/vaults/payments-kv"
+            )),
+            0
+        );
+        // Nor through a policy assignment that links the policy at the subscription.
+        tenant.policy_limits[0].role = None;
+        tenant.policy_links.push(PolicyLink {
+            provider: Provider::AzureResources,
+            policy: "p".to_owned(),
+            role: OWNER.to_owned(),
+            scope: Some(SUBSCRIPTION.to_owned()),
+        });
+        let at = |scope: &str| {
+            tenant
+                .policies_of(Provider::AzureResources, OWNER, Some(scope))
+                .count()
+        };
+        assert_eq!(at(SUBSCRIPTION), 1);
+        assert_eq!(at(&group), 0);
     }
 }

@@ -18,7 +18,9 @@ declare_rule! {
     ///
     /// ## What it does
     /// Holds each eligibility and active assignment schedule (and instance) to the policy of
-    /// its role, read in the same run and joined through the policy assignments: eligibilities
+    /// its role at its own scope, read in the same run and joined through the policy
+    /// assignments (an Azure grant at a resource group answers to the resource group's
+    /// policy, not its subscription's: ARM role settings are not inherited): eligibilities
     /// to `Expiration_Admin_Eligibility`, active assignments to `Expiration_Admin_Assignment`,
     /// activations (`assignmentType` `Activated`) to `Expiration_EndUser_Assignment`. A
     /// schedule with no end fails when the rule says `isExpirationRequired: true`; one whose
