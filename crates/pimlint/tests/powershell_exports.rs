@@ -262,3 +262,29 @@ fn what_a_tenant_export_lost_is_said_at_the_member() {
     };
     assert!(s.principal.is_none(), "{:?}", s.principal);
 }
+
+#[test]
+fn tenant_joins_across_exports_point_into_each_file() {
+    // An Az policy, its assignment and Az eligibility schedules, as one run: the policy now
+    // requires an end that a Contributor eligibility lacks.
+    let mut runs: Vec<Vec<pimlint::DocumentReport>> = [
+        "az-role-management-policy.json",
+        "az-role-management-policy-assignment.json",
+        "az-role-eligibility-schedules.json",
+    ]
+    .iter()
+    .map(|name| pimlint::check_str(&fixture_text(name), &Options::default()).unwrap())
+    .collect();
+    let mut joined: Vec<&mut Vec<pimlint::DocumentReport>> = runs.iter_mut().collect();
+    pimlint::tenant::check_run(&mut joined, &Options::default().config);
+    let found: Vec<&pimlint::Diagnostic> = runs[2]
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .filter(|d| d.code == "PIM611")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].pointer.as_str(), "/1/EndDateTime");
+    // The policy's member, as the policy export has it.
+    let note = found[0].note.as_deref().unwrap();
+    assert!(note.ends_with("at /Rule/0/IsExpirationRequired"), "{note}");
+}
