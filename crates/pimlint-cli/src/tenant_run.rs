@@ -19,6 +19,9 @@ use crate::inputs::Source;
 /// A finding placed in its file, with the name of the role it is about.
 type RoleFinding = (Located, Option<String>);
 
+/// The tenant findings of each document (input, document), with the role each is about.
+type ByDocument = BTreeMap<(usize, usize), Vec<(Diagnostic, Option<String>)>>;
+
 /// A document findings may point at: where it starts in its file.
 struct Slot {
     /// The document in its page.
@@ -97,8 +100,7 @@ impl TenantRun {
 
     /// Writes the tenant findings, each with the document it is about.
     pub fn emit(self, writer: &mut Writer, config: &Config) {
-        let mut by_document: BTreeMap<(usize, usize), Vec<(Diagnostic, Option<String>)>> =
-            BTreeMap::new();
+        let mut by_document: ByDocument = BTreeMap::new();
         for finding in self.tenant.check(config) {
             let known = self
                 .inputs

@@ -60,21 +60,20 @@ impl Conv {
                 "Rule" | "EffectiveRule" => self.az_rules(value, &member_orig, &member_conv),
                 _ => self.az_leaf(value, &member_orig, &member_conv),
             };
-            match converted {
-                Some(v) => put(&mut out, &path, v),
-                None => {
-                    let name = path
-                        .iter()
-                        .skip_while(|s| *s == "properties")
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join(".");
-                    if self.lost_each {
-                        let what = az_lost(&[name], self.context_id.as_deref());
-                        self.lost.push((member_orig.clone(), what));
-                    } else {
-                        lost.push(name);
-                    }
+            if let Some(v) = converted {
+                put(&mut out, &path, v);
+            } else {
+                let name = path
+                    .iter()
+                    .skip_while(|s| *s == "properties")
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(".");
+                if self.lost_each {
+                    let what = az_lost(&[name], self.context_id.as_deref());
+                    self.lost.push((member_orig.clone(), what));
+                } else {
+                    lost.push(name);
                 }
             }
         }

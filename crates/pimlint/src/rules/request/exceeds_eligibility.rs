@@ -15,7 +15,7 @@ declare_rule! {
     /// requestSchedule, the Entra how-to "Activate a Microsoft Entra role in PIM", and ARM's
     /// "Common errors returned for a new request", whose only eligibility error is
     /// `RoleAssignmentRequestPolicyValidationFailed` for `EligibilityRule` when "a valid
-    /// RoleEligibilityScheduleInstance doesn't exist to activate this role".
+    /// `RoleEligibilityScheduleInstance` doesn't exist to activate this role".
     ///
     /// ## How to fix
     /// Ask for an activation that ends with the eligibility, or have the eligibility extended first.
