@@ -266,3 +266,35 @@ fn validate_answers_eligibility_from_the_tenant() {
     assert!(codes.contains(&"PIM517"), "{codes:?}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn streamed_ndjson_places_tenant_findings_at_their_values() {
+    // One instance per line, the standing Global Administrator on the second.
+    let source = std::fs::read_to_string(
+        workspace().join("examples/tenant-export/role-assignment-schedule-instances.json"),
+    )
+    .unwrap();
+    let value: Value = serde_json::from_str(&source).unwrap();
+    let items = value["value"].as_array().unwrap();
+    let lines: Vec<String> = std::iter::once(&items[1])
+        .chain(std::iter::once(&items[0]))
+        .map(|v| serde_json::to_string(v).unwrap())
+        .collect();
+    let dir = std::env::temp_dir().join(format!("pimlint-ndjson-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("instances.ndjson");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap();
+    let (_, out) = run(&["check", "--format", "json-lines", path.to_str().unwrap()]);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let found = streamed_placed(&out);
+    let permanent = found
+        .iter()
+        .find(|(_, code, pointer, _, _)| code == "PIM603" && pointer == "/endDateTime")
+        .unwrap_or_else(|| panic!("{out}"));
+    let column = lines[1].find("\"endDateTime\":").unwrap() + "\"endDateTime\":".len() + 1;
+    assert_eq!(
+        (permanent.3, permanent.4),
+        (2, u64::try_from(column).unwrap()),
+        "{out}"
+    );
+}
