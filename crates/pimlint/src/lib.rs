@@ -228,6 +228,11 @@ pub struct DocumentReport {
     /// The normalized document, when it could be read.
     #[serde(skip)]
     pub document: Option<Document>,
+    /// For the `member` policy of a PIM for Groups group: each role the run shows the group
+    /// holding, with the findings of that role's controls on the policy (also in
+    /// `diagnostics`).
+    #[serde(skip)]
+    pub group_roles: Vec<tenant::groups::GroupRole>,
 }
 
 impl DocumentReport {
@@ -240,6 +245,7 @@ impl DocumentReport {
             error: Some(error),
             role: None,
             document: None,
+            group_roles: Vec::new(),
         }
     }
 }
@@ -269,7 +275,7 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
             None => {}
         }
         match powershell::convert(value) {
-            Some(Ok(converted)) => return check_export(&converted, options),
+            Some(Ok(converted)) => return check_export(&converted, options, value),
             Some(Err(e)) => {
                 return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
             }
@@ -287,7 +293,7 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     };
     match formats::convert(format, value, cx) {
         Ok(adapted) => {
-            let mut reports = check_converted(&adapted.converted, options, &adapted.given);
+            let mut reports = check_converted(&adapted.converted, options, &adapted.given, None);
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
@@ -295,9 +301,14 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     }
 }
 
-/// Checks a converted PowerShell export, then points every finding into the export.
-fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<DocumentReport> {
-    check_converted(converted, options, &[])
+/// Checks a converted PowerShell export, then points every finding into the export
+/// (`original`, as written).
+fn check_export(
+    converted: &powershell::Converted,
+    options: &Options,
+    original: &Value,
+) -> Vec<DocumentReport> {
+    check_converted(converted, options, &[], Some(original))
 }
 
 /// Checks a converted document with what its source says besides the body (kind, role), then
@@ -306,6 +317,7 @@ fn check_converted(
     converted: &powershell::Converted,
     options: &Options,
     given: &[(Pointer, formats::Given)],
+    original: Option<&Value>,
 ) -> Vec<DocumentReport> {
     let map = &converted.pointers;
     // The JSON Schemas describe the API's own output; a converted export is judged by the typed
@@ -315,9 +327,18 @@ fn check_converted(
         ..options.clone()
     };
     let mut reports = check_api_shape_given(&converted.value, &options, given);
+    if let Some(original) = original {
+        if converted.writer == tenant::groups::SCUBAGEAR {
+            tenant::groups::check_scubagear(&mut reports, converted, original, &options.config);
+        }
+    }
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
-        for d in &mut report.diagnostics {
+        let group_findings = report
+            .group_roles
+            .iter_mut()
+            .flat_map(|g| g.diagnostics.iter_mut());
+        for d in report.diagnostics.iter_mut().chain(group_findings) {
             // An edit of the converted document is not an edit of the file as written.
             d.fix = None;
             d.pointer = map.original(&d.pointer);
@@ -514,6 +535,7 @@ fn check_document(
                 error: None,
                 role,
                 document: Some(document),
+                group_roles: Vec::new(),
             }
         }
         Err(e) => DocumentReport::unreadable(at.clone(), Some(kind), e.message),
