@@ -236,3 +236,18 @@ def test_a_fresh_interpreter_imports_quickly():
         capture_output=True, text=True, check=True,
     )
     assert out.stdout.strip() == pimlint.__version__
+
+
+@pytest.mark.parametrize(
+    "profile", ["recommended", "strict", "cisa-scuba", "cis-m365", "zero-trust", "maester"]
+)
+def test_every_profile_name_loads(profile: str):
+    assert pimlint.Config.from_toml(f'profile = "{profile}"').profile == profile
+    assert pimlint.Config.from_dict({"profile": profile}).profile == profile
+
+
+def test_maester_names_its_test_ids(global_admin):
+    found = pimlint.lint(global_admin, pimlint.Config.from_dict({"profile": "maester"}))
+    approval = [d for d in found if d.code == "PIM201"]
+    assert approval and approval[0].message.endswith("(CISA.MS.AAD.7.6)")
+    assert approval[0].severity == "error"

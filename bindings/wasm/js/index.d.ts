@@ -88,7 +88,7 @@ export interface RuleInfo {
 
 /** The settings of `pimlint.toml`, as an object of the same shape (keys as in the file). */
 export type Config = {
-  profile?: "recommended" | "strict" | "cisa-scuba" | "cis-m365" | "zero-trust";
+  profile?: "recommended" | "strict" | "cisa-scuba" | "cis-m365" | "zero-trust" | "maester";
   select?: string[];
   "extend-select"?: string[];
   ignore?: string[];

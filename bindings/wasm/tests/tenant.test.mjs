@@ -64,3 +64,27 @@ test("validate answers eligibility from the tenant", () => {
   assert.ok(rejected.diagnostics.some((d) => d.code === "PIM517"));
   assert.throws(() => pimlint.validate(REQUEST, POLICY, { now: NOW, tenant: "{}" }), TypeError);
 });
+
+test("a group's member policy is checked with the role the group holds, across inputs", () => {
+  const run = JSON.parse(
+    readFileSync(
+      `${repo}tests/baselines/cisa-scuba/MS.AAD.7.6v1-groups/fail-group-eligible-for-global-administrator-no-approval.json`,
+      "utf8",
+    ),
+  );
+  const [instances, policy] = run.map((part) => JSON.stringify(part));
+  const alone = pimlint.checkTenant([policy], { profile: "cisa-scuba" });
+  assert.ok(!alone[0].some((d) => d.code === "PIM201"));
+  const joined = pimlint.checkTenant([policy, instances], { profile: "cisa-scuba" });
+  const approval = joined[0].filter((d) => d.code === "PIM201");
+  assert.equal(approval.length, 1);
+  assert.match(approval[0].message, /group PIM Tier 0 Admins \(which holds Global Administrator\).*\(MS\.AAD\.7\.6\)/);
+  assert.equal(approval[0].severity, "error");
+});
+
+test("the maester profile names Maester's test ids", () => {
+  const found = pimlint.lint(readFileSync(`${EXPORT}global-administrator.json`, "utf8"), { profile: "maester" });
+  const approval = found.filter((d) => d.code === "PIM201");
+  assert.equal(approval.length, 1);
+  assert.ok(approval[0].message.endsWith("(CISA.MS.AAD.7.6)"), approval[0].message);
+});

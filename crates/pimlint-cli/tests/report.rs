@@ -39,7 +39,7 @@ fn pimlint(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn markdown_report_of_the_tenant_export() {
-    for profile in ["cisa-scuba", "cis-m365", "zero-trust"] {
+    for profile in ["cisa-scuba", "cis-m365", "zero-trust", "maester"] {
         let (code, stdout, stderr) = pimlint(&[
             "report",
             "examples/tenant-export",
@@ -104,6 +104,10 @@ fn baselines_list_every_control() {
         .map(|b| b["baseline"].as_str().unwrap())
         .collect();
     assert_eq!(names, ["cisa-scuba", "cis-m365", "zero-trust", "maester"]);
+    // Each baseline runs with the profile of its own name.
+    for b in value.as_array().unwrap() {
+        assert_eq!(b["profile"], b["baseline"]);
+    }
     let (_, markdown, _) = pimlint(&[
         "baselines",
         "--profile",

@@ -26,8 +26,8 @@ pub enum Baseline {
     CisM365,
     /// Microsoft's Zero Trust Assessment, identity and device tests on PIM.
     ZeroTrust,
-    /// Maester's own PIM and privileged access tests (its CISA and CIS tests follow those
-    /// baselines).
+    /// Maester's CISA (`CISA.MS.AAD.7.x`), CIS (`CIS.M365.1.1.x`) and privileged access
+    /// (`MT.10xx`) tests on PIM, as its own code checks them.
     Maester,
 }
 
@@ -83,7 +83,12 @@ impl Baseline {
             Self::ZeroTrust => {
                 "microsoft/zerotrustassessment `src/powershell/tests/Test-Assessment.<id>.ps1`"
             }
-            Self::Maester => "maester365/maester `powershell/public/**/Test-Mt*.ps1`",
+            Self::Maester => {
+                "maester365/maester `powershell/public/**/Test-Mt*.ps1` (`Test-MtCisa*`, \
+                 `Test-MtCis*`, `Test-MtPrivPermanentDirectoryRole`, `Test-MtPimAlertsExists`) and \
+                 the tests that call them (`tests/cisa/entra`, `tests/cis`, \
+                 `tests/Maester/Entra/Test-PrivilegedAssignments.Tests.ps1`)"
+            }
         }
     }
 
@@ -91,7 +96,8 @@ impl Baseline {
     #[must_use]
     pub const fn profile(self) -> Profile {
         match self {
-            Self::CisaScuba | Self::Maester => Profile::CisaScuba,
+            Self::CisaScuba => Profile::CisaScuba,
+            Self::Maester => Profile::Maester,
             Self::CisM365 => Profile::CisM365,
             Self::ZeroTrust => Profile::ZeroTrust,
         }
@@ -104,6 +110,7 @@ impl Baseline {
             Profile::CisaScuba => Some(Self::CisaScuba),
             Profile::CisM365 => Some(Self::CisM365),
             Profile::ZeroTrust => Some(Self::ZeroTrust),
+            Profile::Maester => Some(Self::Maester),
             Profile::Recommended | Profile::Strict => None,
         }
     }
@@ -155,6 +162,9 @@ pub enum Roles {
     Privileged,
     /// The highly privileged roles of the profile's set other than Global Administrator.
     PrivilegedExceptGlobalAdministrator,
+    /// The `member` policies of PIM for Groups groups that hold one of these roles (active or
+    /// eligible), each checked with the role's tier; the run must link groups to roles.
+    Groups(&'static Roles),
     /// No policy (the control is about assignments or the tenant).
     None,
 }
@@ -187,9 +197,10 @@ const INTUNE: &[&str] = &[INTUNE_ADMINISTRATOR];
 
 const TENANT: &str = "reads role assignments, schedules or principals: run it over a tenant \
     export that has them";
-const GROUPS: &str = "ScubaGear applies it to the `member` policy of each PIM for Groups group \
-    that holds the role; a group's policy names the group only, so the link between group and \
-    role has to come from the tenant's role assignments";
+const GROUPS: &str = "a group's policy names the group only, so the link between group and role \
+    comes from the tenant's role assignment or eligibility schedules or instances whose principal \
+    is the group, with the group's `member` policy and its policy assignment (any input of the \
+    run), or from a ScubaGear export, which files the group's rules under the role";
 
 const CISA: &[Control] = &[
     Control {
@@ -257,8 +268,8 @@ const CISA: &[Control] = &[
         title: "The same, on PIM for Groups groups that hold Global Administrator",
         level: "SHALL",
         rules: &["PIM201"],
-        roles: Roles::None,
-        semantics: "the group's `member` policy must require approval",
+        roles: Roles::Groups(&Roles::Only(GA)),
+        semantics: "ScubaGear appends the rules of the `member` policy of each PIM for Groups group that holds Global Administrator (active or eligible role assignment schedule instance, any directory scope) to the role's rules: `Approval_EndUser_Assignment.setting.isApprovalRequired` must not be false there either. pimlint checks the group's member policy with PIM201 as if it were the role's, once per group",
         status: Status::NeedsTenantData,
         reason: GROUPS,
     },
@@ -277,8 +288,8 @@ const CISA: &[Control] = &[
         title: "The same, on PIM for Groups groups that hold a highly privileged role",
         level: "SHALL",
         rules: &["PIM409"],
-        roles: Roles::None,
-        semantics: "the group's `member` policy must alert on assignments",
+        roles: Roles::Groups(&Roles::Privileged),
+        semantics: "the `member` policy of each group that holds one of the eight roles must list a recipient in `Notification_Admin_Admin_Eligibility` and `Notification_Admin_Admin_Assignment`; pimlint checks it once per role the group holds (ScubaGear lists the group once per role too)",
         status: Status::NeedsTenantData,
         reason: GROUPS,
     },
@@ -297,8 +308,8 @@ const CISA: &[Control] = &[
         title: "The same, on PIM for Groups groups that hold Global Administrator",
         level: "SHALL",
         rules: &["PIM404"],
-        roles: Roles::None,
-        semantics: "the group's `member` policy must alert on activation",
+        roles: Roles::Groups(&Roles::Only(GA)),
+        semantics: "the `member` policy of each group that holds Global Administrator must list a recipient in `Notification_Admin_EndUser_Assignment` (an activation of the membership is an activation of the role)",
         status: Status::NeedsTenantData,
         reason: GROUPS,
     },
@@ -317,8 +328,8 @@ const CISA: &[Control] = &[
         title: "The same, on PIM for Groups groups that hold one of those roles",
         level: "SHOULD",
         rules: &["PIM410"],
-        roles: Roles::None,
-        semantics: "the group's `member` policy must alert on activation",
+        roles: Roles::Groups(&Roles::PrivilegedExceptGlobalAdministrator),
+        semantics: "the `member` policy of each group that holds one of the seven other roles must list a recipient in `Notification_Admin_EndUser_Assignment`; a group that holds Global Administrator and another role is checked for both",
         status: Status::NeedsTenantData,
         reason: GROUPS,
     },
@@ -472,11 +483,11 @@ const ZERO_TRUST: &[Control] = &[
         id: "21819",
         title: "Activation alert for Global Administrator role assignments",
         level: "Medium",
-        rules: &["PIM401"],
+        rules: &["PIM412", "PIM609"],
         roles: Roles::Only(GA),
-        semantics: "reads `Notification_Requestor_EndUser_Assignment` of Global Administrator and passes when it has default recipients on or any address; it fails only when the rule notifies nobody, which is PIM401 (PIM401 reads all nine notification rules, so the report may fail this control for another rule of the Global Administrator policy)",
+        semantics: "reads `Notification_Admin_EndUser_Assignment` of Global Administrator (the test read `Notification_Requestor_EndUser_Assignment` before March 2026) and passes when it has default recipients on or any address: it fails only when the alert reaches nobody (PIM412; its notification level and type are not read). No policy assignment for Global Administrator also fails (PIM609, tenant data)",
         status: Status::Implemented,
-        reason: "",
+        reason: "the policy half is implemented (PIM412); a Global Administrator role without any policy assignment needs the tenant's assignments (PIM609)",
     },
     Control {
         id: "21820",
@@ -500,126 +511,198 @@ const ZERO_TRUST: &[Control] = &[
     },
 ];
 
+const ALERTS: &str = "reads the tenant's PIM alerts: run it over an export that has them";
+
 const MAESTER: &[Control] = &[
     Control {
-        id: "Test-MtCisaGlobalAdminCount",
-        title: "CISA MS.AAD.7.1: two to eight Global Administrators",
+        id: "CISA.MS.AAD.7.1",
+        title: "A minimum of two users and a maximum of eight users SHALL be provisioned with the Global Administrator role",
         level: "SHALL",
         rules: &["PIM601"],
         roles: Roles::None,
-        semantics: "counts eligible and active Global Administrators",
+        semantics: "`Test-MtCisaGlobalAdminCount`: the users among the eligible and active members of Global Administrator, groups expanded; passes for 2 to 8. ScubaGear also expands the eligible members of PIM for Groups groups, Maester only the group's current members",
         status: Status::NeedsTenantData,
         reason: TENANT,
     },
     Control {
-        id: "Test-MtCisaGlobalAdminRatio",
-        title: "CISA MS.AAD.7.2: finer-grained roles rather than Global Administrator",
+        id: "CISA.MS.AAD.7.2",
+        title: "Privileged users SHALL be provisioned with finer-grained roles instead of Global Administrator",
         level: "SHALL",
         rules: &["PIM602"],
         roles: Roles::None,
-        semantics: "Global Administrators are no more than the other privileged users",
+        semantics: "`Test-MtCisaGlobalAdminRatio`: users holding Global Administrator divided by the user assignments of the other CISA roles is at most 1 (assignments, not distinct users, are counted); unlike ScubaGear it does not first require 7.1 to pass",
         status: Status::NeedsTenantData,
         reason: TENANT,
     },
     Control {
-        id: "Test-MtCisaCloudGlobalAdmin",
-        title: "CISA MS.AAD.7.3: privileged users are cloud-only",
+        id: "CISA.MS.AAD.7.3",
+        title: "Privileged users SHALL be provisioned cloud-only accounts separate from an on-premises directory",
         level: "SHALL",
         rules: &["PIM606"],
         roles: Roles::None,
-        semantics: "fails a synchronised privileged user",
+        semantics: "`Test-MtCisaCloudGlobalAdmin`: fails a Global Administrator user with `onPremisesSyncEnabled` true. Maester reads Global Administrator only and the sync flag; ScubaGear reads every CISA role and `onPremisesImmutableId`; PIM606 reads every privileged role",
         status: Status::NeedsTenantData,
         reason: TENANT,
     },
     Control {
-        id: "Test-MtCisaPermanentRoleAssignment",
-        title: "CISA MS.AAD.7.4: no permanent active assignment to highly privileged roles",
+        id: "CISA.MS.AAD.7.4",
+        title: "Permanent active role assignments SHALL NOT be allowed for highly privileged roles",
         level: "SHALL",
         rules: &["PIM302", "PIM603"],
         roles: Roles::Privileged,
-        semantics: "as MS.AAD.7.4 over the CISA roles",
+        semantics: "`Test-MtCisaPermanentRoleAssignment`: fails an `Assigned` role assignment schedule of a CISA role whose expiration type is `noExpiration`; no exclusions (ScubaGear honours its RoleExclusions); PIM302 adds the policy-level prevention",
         status: Status::Implemented,
-        reason: "the policy half is implemented (PIM302); the assignments need a tenant export (PIM603)",
+        reason: "the policy half is implemented (PIM302); the schedules need a tenant export (PIM603)",
     },
     Control {
-        id: "Test-MtCisaUnmanagedRoleAssignment",
-        title: "CISA MS.AAD.7.5: no assignment outside PIM",
+        id: "CISA.MS.AAD.7.5",
+        title: "Provisioning users to highly privileged roles SHALL NOT occur outside of a PAM system",
         level: "SHALL",
         rules: &["PIM604"],
         roles: Roles::None,
-        semantics: "fails active assignments with no start time",
+        semantics: "`Test-MtCisaUnmanagedRoleAssignment`: fails an `Assigned` role assignment schedule of a CISA role with `createdUsing` null or no `scheduleInfo.startDateTime` (ScubaGear reads the start date only)",
         status: Status::NeedsTenantData,
         reason: TENANT,
     },
     Control {
-        id: "Test-MtCisaRequireActivationApproval",
-        title: "CISA MS.AAD.7.6: Global Administrator activation requires approval",
+        id: "CISA.MS.AAD.7.6",
+        title: "Activation of the Global Administrator role SHALL require approval",
         level: "SHALL",
         rules: &["PIM201"],
         roles: Roles::Only(GA),
-        semantics: "`isApprovalRequired` of the approval rule on the Global Administrator policy",
+        semantics: "`Test-MtCisaRequireActivationApproval`: `setting.isApprovalRequired` of the approval rule of the Global Administrator policy is true. Maester reads the role's own policy only; ScubaGear also reads the `member` policy of PIM for Groups groups holding the role",
         status: Status::Implemented,
         reason: "",
     },
     Control {
-        id: "Test-MtCisaAssignmentNotification",
-        title: "CISA MS.AAD.7.7: assignments to highly privileged roles alert",
+        id: "CISA.MS.AAD.7.7",
+        title: "Eligible and active highly privileged role assignments SHALL trigger an alert",
         level: "SHALL",
         rules: &["PIM409"],
         roles: Roles::Privileged,
-        semantics: "`Notification_Admin_Admin_Eligibility` and `Notification_Admin_Admin_Assignment` have `notificationRecipients`, for the CISA roles",
+        semantics: "`Test-MtCisaAssignmentNotification`: `Notification_Admin_Admin_Eligibility` and `Notification_Admin_Admin_Assignment` each have `notificationRecipients`, for the eight CISA roles; default recipients do not count; the roles' own policies only (no groups)",
         status: Status::Implemented,
         reason: "",
     },
     Control {
-        id: "Test-MtCisaActivationNotification -GlobalAdminOnly",
-        title: "CISA MS.AAD.7.8: Global Administrator activation alerts",
+        id: "CISA.MS.AAD.7.8",
+        title: "User activation of the Global Administrator role SHALL trigger an alert",
         level: "SHALL",
         rules: &["PIM404"],
         roles: Roles::Only(GA),
-        semantics: "`Notification_Admin_EndUser_Assignment` has `notificationRecipients`",
+        semantics: "`Test-MtCisaActivationNotification -GlobalAdminOnly`: `Notification_Admin_EndUser_Assignment` has `notificationRecipients`; unlike ScubaGear, the notification type is not read and groups are not followed",
         status: Status::Implemented,
         reason: "",
     },
     Control {
-        id: "Test-MtCisaActivationNotification",
-        title: "CISA MS.AAD.7.9: other highly privileged role activations alert",
+        id: "CISA.MS.AAD.7.9",
+        title: "User activation of other highly privileged roles SHOULD trigger an alert",
         level: "SHOULD",
         rules: &["PIM410"],
         roles: Roles::PrivilegedExceptGlobalAdministrator,
-        semantics: "`Notification_Admin_EndUser_Assignment` has `notificationRecipients`, for the CISA roles other than Global Administrator",
+        semantics: "`Test-MtCisaActivationNotification`: `Notification_Admin_EndUser_Assignment` has `notificationRecipients`, for the seven CISA roles other than Global Administrator; the notification type is not read and groups are not followed",
         status: Status::Implemented,
         reason: "",
     },
     Control {
-        id: "Test-MtCisGlobalAdminCount",
-        title: "CIS 1.1.3: two to four Global Administrators",
+        id: "CIS.M365.1.1.1",
+        title: "Ensure Administrative accounts are cloud-only",
+        level: "L1",
+        rules: &["PIM606"],
+        roles: Roles::None,
+        semantics: "`Test-MtCisCloudAdmin`: fails a Global Administrator user (eligible or active, groups expanded) with `onPremisesSyncEnabled` true; Global Administrator only, where the benchmark speaks of every administrative account",
+        status: Status::NeedsTenantData,
+        reason: TENANT,
+    },
+    Control {
+        id: "CIS.M365.1.1.3",
+        title: "Ensure that between two and four global admins are designated",
         level: "L1",
         rules: &["PIM601"],
         roles: Roles::None,
-        semantics: "counts Global Administrators; passes for 2 to 4 (run with the `cis-m365` profile)",
+        semantics: "`Test-MtCisGlobalAdminCount`: 2 to 4 users among the members of Global Administrator. The `maester` profile counts with CISA's 2 to 8 (CISA.MS.AAD.7.1); set `[rules.global-admin-count] maximum = 4` or use `cis-m365` for this limit",
         status: Status::NeedsTenantData,
         reason: TENANT,
     },
     Control {
-        id: "Test-MtPimAlertsExists",
-        title: "PIM alerts (too many Global Administrators, roles assigned outside PIM, stale sign-ins, redundant assignments, …) have no open incidents",
-        level: "Medium",
+        id: "MT.1025",
+        title: "No external user with permanent role assignment on Control Plane",
+        level: "High",
+        rules: &["PIM605"],
+        roles: Roles::None,
+        semantics: "`Test-MtPrivPermanentDirectoryRole -FilterPrincipal ExternalUser`: fails a guest (`userType` Guest) with a directory role assignment to a Control Plane role of the Enterprise Access Model classification, which Maester downloads at run time; pimlint reads the profile's privileged roles (CISA's eight) instead",
+        status: Status::NeedsTenantData,
+        reason: TENANT,
+    },
+    Control {
+        id: "MT.1026",
+        title: "No hybrid user with permanent role assignment on Control Plane",
+        level: "High",
+        rules: &["PIM606"],
+        roles: Roles::None,
+        semantics: "as MT.1025 for users with `onPremisesImmutableId` set and `onPremisesSyncEnabled` true; pimlint reads the sync flag of the profile's privileged roles",
+        status: Status::NeedsTenantData,
+        reason: TENANT,
+    },
+    Control {
+        id: "MT.1027",
+        title: "No Service Principal with Client Secret and permanent role assignment on Control Plane",
+        level: "High",
+        rules: &["PIM607"],
+        roles: Roles::None,
+        semantics: "as MT.1025 for the tenant's own application service principals with a client secret; credentials are not in PIM's documents, so PIM607 reports every service principal that holds a privileged role, secret or not",
+        status: Status::NeedsTenantData,
+        reason: TENANT,
+    },
+    Control {
+        id: "MT.1028",
+        title: "No user with mailbox and permanent role assignment on Control Plane",
+        level: "High",
+        rules: &[],
+        roles: Roles::None,
+        semantics: "as MT.1025 for users with an enabled Exchange plan in `provisionedPlans`",
+        status: Status::NotApplicableOffline,
+        reason: "whether a user has a mailbox (`provisionedPlans`) is not part of PIM's policies, assignments or principals",
+    },
+    Control {
+        id: "MT.1029",
+        title: "Stale accounts are not assigned to privileged roles",
+        level: "High",
         rules: &["PIM610"],
         roles: Roles::None,
-        semantics: "reads the tenant's PIM alerts",
+        semantics: "`Test-MtPimAlertsExists -AlertId StaleSignInAlert`: the PIM alert is inactive or has no affected items; pimlint reports the alert turned off or missing from the alert configurations",
         status: Status::NeedsTenantData,
-        reason: "reads the tenant's PIM alerts: run it over an export that has them",
+        reason: ALERTS,
     },
     Control {
-        id: "Test-MtPrivPermanentDirectoryRole",
-        title: "No permanent assignments to control-plane or management-plane Entra roles, by principal kind (users, guests, synchronised users, service principals)",
+        id: "MT.1030",
+        title: "Eligible role assignments on Control Plane are in use by administrators",
         level: "High",
-        rules: &["PIM603", "PIM605", "PIM606", "PIM607"],
+        rules: &["PIM610"],
         roles: Roles::None,
-        semantics: "fails permanent assignments, filtered by principal kind",
+        semantics: "`Test-MtPimAlertsExists -AlertId RedundantAssignmentAlert` on Control Plane roles: inactive or no affected items; pimlint reports the alert turned off or missing",
         status: Status::NeedsTenantData,
-        reason: TENANT,
+        reason: ALERTS,
+    },
+    Control {
+        id: "MT.1031",
+        title: "Privileged role on Control Plane are managed by PIM only",
+        level: "High",
+        rules: &["PIM604", "PIM610"],
+        roles: Roles::None,
+        semantics: "`Test-MtPimAlertsExists -AlertId RolesAssignedOutsidePimAlert` on Control Plane roles: inactive or no affected items; pimlint reports the alert turned off or missing (PIM610) and finds the assignments made outside PIM itself (PIM604)",
+        status: Status::NeedsTenantData,
+        reason: ALERTS,
+    },
+    Control {
+        id: "MT.1032",
+        title: "Limited number of Global Admins are assigned",
+        level: "High",
+        rules: &["PIM601", "PIM610"],
+        roles: Roles::None,
+        semantics: "`Test-MtPimAlertsExists -AlertId TooManyGlobalAdminsAssignedToTenantAlert`: inactive or no affected items (the alert's own threshold); pimlint reports the alert turned off or missing (PIM610) and counts the Global Administrators itself (PIM601, 2 to 8)",
+        status: Status::NeedsTenantData,
+        reason: ALERTS,
     },
 ];
 

@@ -55,6 +55,9 @@ pub enum Profile {
     CisM365,
     /// Microsoft's Zero Trust assessment.
     ZeroTrust,
+    /// Maester's CISA, CIS and privileged access tests: CISA's 8 roles, the CISA controls as
+    /// errors, messages naming Maester's test ids.
+    Maester,
 }
 
 impl Profile {
@@ -67,6 +70,7 @@ impl Profile {
             Self::CisaScuba => "cisa-scuba",
             Self::CisM365 => "cis-m365",
             Self::ZeroTrust => "zero-trust",
+            Self::Maester => "maester",
         }
     }
 
@@ -74,7 +78,7 @@ impl Profile {
     #[must_use]
     pub const fn role_set(self) -> RoleSet {
         match self {
-            Self::CisaScuba => RoleSet::Cisa,
+            Self::CisaScuba | Self::Maester => RoleSet::Cisa,
             Self::CisM365 => RoleSet::Cis,
             _ => RoleSet::MicrosoftPrivileged,
         }
@@ -353,7 +357,7 @@ fn unreachable_default() -> Config {
 
 /// Rules off unless a profile or the configuration turns them on.
 const OPT_IN: &[&str] = &[
-    "PIM017", "PIM108", "PIM110", "PIM202", "PIM409", "PIM410", "PIM411",
+    "PIM017", "PIM108", "PIM110", "PIM202", "PIM409", "PIM410", "PIM411", "PIM412",
 ];
 
 /// Severities a profile sets for some roles only (by template id), as its source asks.
@@ -378,7 +382,8 @@ fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, 
     match profile {
         Profile::Recommended => (Vec::new(), Vec::new()),
         Profile::Strict => (OPT_IN.to_vec(), Vec::new()),
-        Profile::CisaScuba => (
+        // Maester's CISA tests read the same rules of the same eight roles.
+        Profile::CisaScuba | Profile::Maester => (
             vec!["PIM409", "PIM410"],
             vec![
                 ("PIM201", Severity::Error),
@@ -389,8 +394,12 @@ fn profile_defaults(profile: Profile) -> (Vec<&'static str>, Vec<(&'static str, 
         ),
         Profile::CisM365 => (Vec::new(), vec![("PIM201", Severity::Error)]),
         Profile::ZeroTrust => (
-            vec!["PIM410", "PIM411"],
-            vec![("PIM401", Severity::Error), ("PIM411", Severity::Warning)],
+            vec!["PIM410", "PIM411", "PIM412"],
+            vec![
+                ("PIM401", Severity::Error),
+                ("PIM411", Severity::Warning),
+                ("PIM412", Severity::Error),
+            ],
         ),
     }
 }

@@ -232,6 +232,11 @@ pub struct DocumentReport {
     /// code): the way from the document's own pointers back to the file as written.
     #[serde(skip)]
     pub origins: Option<std::sync::Arc<powershell::PointerMap>>,
+    /// For the `member` policy of a PIM for Groups group: each role the run shows the group
+    /// holding, with the findings of that role's controls on the policy (also in
+    /// `diagnostics`).
+    #[serde(skip)]
+    pub group_roles: Vec<tenant::groups::GroupRole>,
 }
 
 impl DocumentReport {
@@ -245,6 +250,7 @@ impl DocumentReport {
             role: None,
             document: None,
             origins: None,
+            group_roles: Vec::new(),
         }
     }
 }
@@ -274,7 +280,7 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
             None => {}
         }
         match powershell::convert(value) {
-            Some(Ok(converted)) => return check_export(&converted, options),
+            Some(Ok(converted)) => return check_export(&converted, options, value),
             Some(Err(e)) => {
                 return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
             }
@@ -292,7 +298,7 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     };
     match formats::convert(format, value, cx) {
         Ok(adapted) => {
-            let mut reports = check_converted(&adapted.converted, options, &adapted.given);
+            let mut reports = check_converted(&adapted.converted, options, &adapted.given, None);
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
@@ -300,9 +306,14 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     }
 }
 
-/// Checks a converted PowerShell export, then points every finding into the export.
-fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<DocumentReport> {
-    check_converted(converted, options, &[])
+/// Checks a converted PowerShell export, then points every finding into the export
+/// (`original`, as written).
+fn check_export(
+    converted: &powershell::Converted,
+    options: &Options,
+    original: &Value,
+) -> Vec<DocumentReport> {
+    check_converted(converted, options, &[], Some(original))
 }
 
 /// Checks a converted document with what its source says besides the body (kind, role), then
@@ -311,6 +322,7 @@ fn check_converted(
     converted: &powershell::Converted,
     options: &Options,
     given: &[(Pointer, formats::Given)],
+    original: Option<&Value>,
 ) -> Vec<DocumentReport> {
     let map = &converted.pointers;
     // The JSON Schemas describe the API's own output; a converted export is judged by the typed
@@ -322,10 +334,19 @@ fn check_converted(
     let mut reports = check_api_shape_given(&converted.value, &options, given);
     // The tenant joins read the documents' own pointers later: they take the way back too.
     let origins = std::sync::Arc::new(map.clone());
+    if let Some(original) = original {
+        if converted.writer == tenant::groups::SCUBAGEAR {
+            tenant::groups::check_scubagear(&mut reports, converted, original, &options.config);
+        }
+    }
     for report in &mut reports {
         report.origins = Some(std::sync::Arc::clone(&origins));
         report.pointer = map.original(&report.pointer);
-        for d in &mut report.diagnostics {
+        let group_findings = report
+            .group_roles
+            .iter_mut()
+            .flat_map(|g| g.diagnostics.iter_mut());
+        for d in report.diagnostics.iter_mut().chain(group_findings) {
             // An edit of the converted document is not an edit of the file as written.
             d.fix = None;
             d.pointer = map.original(&d.pointer);
@@ -523,6 +544,7 @@ fn check_document(
                 role,
                 document: Some(document),
                 origins: None,
+                group_roles: Vec::new(),
             }
         }
         Err(e) => DocumentReport::unreadable(at.clone(), Some(kind), e.message),

@@ -134,7 +134,7 @@ fn reads(control: &Control, config: &Config, role: Option<(&str, Option<bool>)>)
         Roles::PrivilegedExceptGlobalAdministrator => {
             !id.eq_ignore_ascii_case(GLOBAL_ADMINISTRATOR) && config.is_privileged(id, label)
         }
-        Roles::None => false,
+        Roles::Groups(_) | Roles::None => false,
     }
 }
 
@@ -215,6 +215,10 @@ fn assess_control(control: &Control, config: &Config, inputs: &[Input<'_>]) -> C
         .filter(|code| crate::rules::lookup(code).is_some_and(|r| !config.is_enabled(r.meta)))
         .copied()
         .collect();
+    if let Roles::Groups(roles) = control.roles {
+        assess_groups(&mut result, roles, config, inputs, &off);
+        return result;
+    }
     for input in inputs {
         for doc in input.documents {
             let role = template_id(doc);
@@ -281,4 +285,59 @@ fn has_tenant_data(control: &Control, inputs: &[Input<'_>]) -> bool {
             (Some(Document::Alert(_)), true) | (Some(Document::Schedule(_)), false)
         )
     })
+}
+
+/// A control over the member policies of groups that hold its roles: each (group, role) the
+/// run links is one object, failing when the role's rules found something on the policy.
+fn assess_groups(
+    result: &mut ControlResult,
+    roles: &Roles,
+    config: &Config,
+    inputs: &[Input<'_>],
+    off: &[&str],
+) {
+    let control = result.control;
+    for input in inputs {
+        for doc in input.documents {
+            for held in &doc.group_roles {
+                if !reads(
+                    &Control {
+                        roles: *roles,
+                        ..control
+                    },
+                    config,
+                    Some((&held.role, None)),
+                ) {
+                    continue;
+                }
+                let found: Vec<&Diagnostic> = held
+                    .diagnostics
+                    .iter()
+                    .filter(|d| control.rules.contains(&d.code))
+                    .collect();
+                if found.is_empty() {
+                    result.passed += 1;
+                } else {
+                    result.failed += 1;
+                }
+                result.failures.extend(found.into_iter().map(|d| Failure {
+                    path: input.path.to_owned(),
+                    role: held.label(),
+                    diagnostic: d.clone(),
+                }));
+            }
+        }
+    }
+    if !result.failures.is_empty() {
+        result.verdict = Verdict::Fail;
+    } else if !off.is_empty() {
+        result.reason = Some(format!("the configuration turns off {}", off.join(", ")));
+    } else if result.passed == 0 {
+        result.reason = Some(format!(
+            "no PIM for Groups group among the inputs is linked to a role it reads; {}",
+            control.reason
+        ));
+    } else {
+        result.verdict = Verdict::Pass;
+    }
 }

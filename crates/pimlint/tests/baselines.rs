@@ -56,18 +56,25 @@ const KNOWN: &[(Baseline, &[&str])] = &[
     (
         Baseline::Maester,
         &[
-            "Test-MtCisaGlobalAdminCount",
-            "Test-MtCisaGlobalAdminRatio",
-            "Test-MtCisaCloudGlobalAdmin",
-            "Test-MtCisaPermanentRoleAssignment",
-            "Test-MtCisaUnmanagedRoleAssignment",
-            "Test-MtCisaRequireActivationApproval",
-            "Test-MtCisaAssignmentNotification",
-            "Test-MtCisaActivationNotification -GlobalAdminOnly",
-            "Test-MtCisaActivationNotification",
-            "Test-MtCisGlobalAdminCount",
-            "Test-MtPimAlertsExists",
-            "Test-MtPrivPermanentDirectoryRole",
+            "CISA.MS.AAD.7.1",
+            "CISA.MS.AAD.7.2",
+            "CISA.MS.AAD.7.3",
+            "CISA.MS.AAD.7.4",
+            "CISA.MS.AAD.7.5",
+            "CISA.MS.AAD.7.6",
+            "CISA.MS.AAD.7.7",
+            "CISA.MS.AAD.7.8",
+            "CISA.MS.AAD.7.9",
+            "CIS.M365.1.1.1",
+            "CIS.M365.1.1.3",
+            "MT.1025",
+            "MT.1026",
+            "MT.1027",
+            "MT.1028",
+            "MT.1029",
+            "MT.1030",
+            "MT.1031",
+            "MT.1032",
         ],
     ),
 ];
@@ -184,19 +191,27 @@ fn config(baseline: Baseline) -> Config {
     .unwrap()
 }
 
+/// The fixtures of a control: `tests/baselines/<baseline>/<control>/`, with ` (groups)` rows in
+/// `<control>-groups/`. Maester's CISA tests (`CISA.MS.AAD.7.6`) run the CISA control's
+/// fixtures (`cisa-scuba/MS.AAD.7.6v1/`) under the `maester` profile.
 fn control_dir(baseline: Baseline, id: &str) -> PathBuf {
-    root()
-        .join("tests/baselines")
-        .join(baseline.as_str())
-        .join(id)
+    let base = root().join("tests/baselines");
+    if let (Baseline::Maester, Some(cisa)) = (baseline, id.strip_prefix("CISA.")) {
+        return base
+            .join(Baseline::CisaScuba.as_str())
+            .join(format!("{cisa}v1"));
+    }
+    base.join(baseline.as_str())
+        .join(id.replace(" (groups)", "-groups"))
 }
 
-/// Each policy-level control of CISA, CIS and Zero Trust has a passing and a failing
-/// document; Maester's rows reuse the CISA fixtures of the control with the same rules.
+/// Each policy-level control, and each control over the member policies of groups, has a
+/// passing and a failing document; Maester's rows run the CISA fixtures of the same control.
+/// A fixture is one run: its documents are joined as the tenant view joins a run's inputs.
 #[test]
 fn per_control_fixtures_pass_and_fail() {
     let mut snapshot = String::new();
-    for baseline in [Baseline::CisaScuba, Baseline::CisM365, Baseline::ZeroTrust] {
+    for baseline in Baseline::ALL {
         let config = config(baseline);
         let options = Options {
             config: config.clone(),
@@ -205,7 +220,7 @@ fn per_control_fixtures_pass_and_fail() {
         for control in baseline
             .controls()
             .iter()
-            .filter(|c| c.status == Status::Implemented)
+            .filter(|c| c.status == Status::Implemented || matches!(c.roles, Roles::Groups(_)))
         {
             let dir = control_dir(baseline, control.id);
             let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
@@ -227,7 +242,8 @@ fn per_control_fixtures_pass_and_fail() {
             );
             for path in files {
                 let text = std::fs::read_to_string(&path).unwrap();
-                let reports: Vec<DocumentReport> = pimlint::check_str(&text, &options).unwrap();
+                let mut reports: Vec<DocumentReport> = pimlint::check_str(&text, &options).unwrap();
+                pimlint::tenant::check_run(&mut [&mut reports], &config);
                 let file = name(&path);
                 let input = [Input {
                     path: &file,
@@ -282,4 +298,63 @@ fn per_control_fixtures_pass_and_fail() {
             c.id
         );
     }
+}
+
+/// The group controls read a link between group and role: without one they are not
+/// assessable (not passed), and the link may come from another input of the run.
+#[test]
+fn group_controls_need_a_link_which_may_come_from_another_input() {
+    let config = config(Baseline::CisaScuba);
+    let options = Options {
+        config: config.clone(),
+        ..Options::default()
+    };
+    let dir = control_dir(Baseline::CisaScuba, "MS.AAD.7.6v1 (groups)");
+    let text = std::fs::read_to_string(
+        dir.join("fail-group-eligible-for-global-administrator-no-approval.json"),
+    )
+    .unwrap();
+    let run: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (instances, policy) = (run[0].to_string(), run[1].to_string());
+    let verdict = |inputs: &[(&str, &str)]| {
+        let mut reports: Vec<Vec<DocumentReport>> = inputs
+            .iter()
+            .map(|(_, text)| pimlint::check_str(text, &options).unwrap())
+            .collect();
+        let mut joined: Vec<&mut Vec<DocumentReport>> = reports.iter_mut().collect();
+        pimlint::tenant::check_run(&mut joined, &config);
+        let inputs: Vec<Input<'_>> = inputs
+            .iter()
+            .zip(&reports)
+            .map(|((path, _), documents)| Input { path, documents })
+            .collect();
+        let assessment = assess(Baseline::CisaScuba, &config, &inputs);
+        ["MS.AAD.7.6v1 (groups)", "MS.AAD.7.9v1 (groups)"].map(|id| {
+            let c = assessment
+                .controls
+                .iter()
+                .find(|c| c.control.id == id)
+                .unwrap();
+            (
+                c.verdict,
+                c.failures
+                    .iter()
+                    .map(|f| f.path.clone())
+                    .collect::<Vec<_>>(),
+            )
+        })
+    };
+    // The group's member policy alone: no role is known to be held through it.
+    let alone = verdict(&[("member-policy.json", &policy)]);
+    assert_eq!(alone[0].0, Verdict::NotAssessable);
+    assert_eq!(alone[1].0, Verdict::NotAssessable);
+    // With the eligibility of the group for Global Administrator in another file.
+    let joined = verdict(&[
+        ("member-policy.json", &policy),
+        ("eligibility-instances.json", &instances),
+    ]);
+    assert_eq!(joined[0].0, Verdict::Fail);
+    assert_eq!(joined[0].1, ["member-policy.json"]);
+    // The group holds no role other than Global Administrator: 7.9 has nothing to read.
+    assert_eq!(joined[1].0, Verdict::NotAssessable);
 }

@@ -57,9 +57,75 @@ fn alert_rules_are_opt_in_and_profiles_turn_them_on() {
     assert!(zero_trust.is_enabled(rule("PIM410")) && zero_trust.is_enabled(rule("PIM411")));
     assert!(!zero_trust.is_enabled(rule("PIM409")));
     let strict = config(json!({ "profile": "strict" }));
-    for code in ["PIM409", "PIM410", "PIM411"] {
+    for code in ["PIM409", "PIM410", "PIM411", "PIM412"] {
         assert!(strict.is_enabled(rule(code)));
     }
+    // Zero Trust 21819 alone reads the Global Administrator activation alert reaching nobody.
+    assert!(!recommended.is_enabled(rule("PIM412")) && !cisa.is_enabled(rule("PIM412")));
+    assert!(zero_trust.is_enabled(rule("PIM412")));
+    // Maester's CISA tests read what ScubaGear reads, on the same eight roles.
+    let maester = config(json!({ "profile": "maester" }));
+    assert_eq!(maester.profile, Profile::Maester);
+    for code in ["PIM409", "PIM410"] {
+        assert!(maester.is_enabled(rule(code)));
+    }
+    assert!(!maester.is_enabled(rule("PIM411")) && !maester.is_enabled(rule("PIM412")));
+    let user_administrator = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+    assert!(maester.is_privileged(user_administrator, None));
+    assert!(!maester.is_privileged("f2ef992c-3afb-46b9-b7cf-a126ee74c451", Some(true)));
+}
+
+#[test]
+fn maester_names_its_test_ids_with_cisa_severities() {
+    let maester = config(json!({ "profile": "maester" }));
+    let found = findings("examples/tenant-export/global-administrator.json", &maester);
+    let pim201 = of(&found, "PIM201");
+    assert_eq!(pim201.len(), 1);
+    assert_eq!(pim201[0].severity, Severity::Error);
+    assert!(
+        pim201[0].message.ends_with("(CISA.MS.AAD.7.6)"),
+        "{}",
+        pim201[0].message
+    );
+}
+
+/// A group that holds a role is checked with that role's own settings: an override for the
+/// role reaches the group's member policy.
+#[test]
+fn group_member_policy_takes_the_settings_of_the_role_it_holds() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/baselines/cisa-scuba/MS.AAD.7.6v1-groups/fail-group-eligible-for-global-administrator-no-approval.json"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let run = |config: &Config| {
+        let options = Options {
+            config: config.clone(),
+            ..Options::default()
+        };
+        let mut reports = pimlint::check_str(&text, &options).unwrap();
+        pimlint::tenant::check_run(&mut [&mut reports], config);
+        reports
+            .into_iter()
+            .flat_map(|r| r.diagnostics)
+            .filter(|d| d.code == "PIM201")
+            .collect::<Vec<_>>()
+    };
+    let cisa = config(json!({ "profile": "cisa-scuba" }));
+    let found = run(&cisa);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].severity, Severity::Error);
+    assert!(found[0].note.as_deref().unwrap().contains("an eligibility"));
+    let waived = config(json!({
+        "profile": "cisa-scuba",
+        "overrides": [{ "roles": ["Global Administrator"], "severity": { "PIM201": "info" } }]
+    }));
+    assert_eq!(run(&waived)[0].severity, Severity::Info);
+    let ignored = config(json!({
+        "profile": "cisa-scuba",
+        "overrides": [{ "roles": ["Global Administrator"], "ignore": ["PIM201"] }]
+    }));
+    assert!(run(&ignored).is_empty());
 }
 
 #[test]

@@ -22,8 +22,8 @@ pub struct ReportArgs {
     #[arg(value_name = "PATH", required = true)]
     paths: Vec<String>,
 
-    /// The baseline: cisa-scuba, cis-m365, zero-trust or maester (Maester's tests run with
-    /// the cisa-scuba profile).
+    /// The baseline: cisa-scuba, cis-m365, zero-trust or maester (each runs with the profile
+    /// of the same name).
     #[arg(long, value_name = "BASELINE", value_parser = crate::baselines_cmd::parse_baseline)]
     profile: Baseline,
 

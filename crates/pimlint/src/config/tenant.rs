@@ -45,7 +45,7 @@ pub struct GlobalAdminShare {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_percent: Option<u8>,
     /// Report only when Global Administrators outnumber the other privileged users (CISA
-    /// SCuBA MS.AAD.7.2; the default under `cisa-scuba`).
+    /// SCuBA MS.AAD.7.2; the default under `cisa-scuba` and `maester`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at_most_others: Option<bool>,
 }
@@ -63,7 +63,9 @@ impl GlobalAdminShare {
     /// The limit in force under `profile`.
     #[must_use]
     pub fn limit(&self, profile: Profile) -> ShareLimit {
-        let cisa = self.at_most_others.unwrap_or(profile == Profile::CisaScuba);
+        let cisa = self
+            .at_most_others
+            .unwrap_or(matches!(profile, Profile::CisaScuba | Profile::Maester));
         if cisa && self.warning_percent.is_none() && self.error_percent.is_none() {
             return ShareLimit::AtMostOthers;
         }

@@ -42,6 +42,14 @@ pub(super) fn scubagear(obj: &Map<String, Value>) -> Result<Converted, ExportErr
             let group = (rule.get("RuleSourceType").and_then(Value::as_str) == Some("PIM Group"))
                 .then(|| rule.get("RuleSource").and_then(Value::as_str).unwrap_or(""));
             match groups.iter_mut().find(|(g, _)| *g == group) {
+                // ScubaGear appends a group's rules once per assignment of the group to the
+                // role (active and eligible, an activation besides its eligibility): the
+                // repeats are copies of the same policy, not duplicated rules.
+                Some((Some(_), list))
+                    if rule
+                        .get("Id")
+                        .is_some_and(|id| list.iter().any(|&k| rules[k].get("Id") == Some(id))) => {
+                }
                 Some((_, list)) => list.push(j),
                 None => groups.push((group, vec![j])),
             }

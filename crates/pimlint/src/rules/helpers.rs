@@ -14,12 +14,18 @@ pub fn role_phrase(context: &RuleContext<'_>) -> String {
     }
 }
 
-/// ` (MS.AAD.7.6)` when the active profile maps the rule to a control.
+/// ` (MS.AAD.7.6)` when the active profile maps the rule to a control. Under `maester` the
+/// CISA control is named by Maester's test id (`CISA.MS.AAD.7.6`): its CISA tests read the
+/// same rules.
 pub fn control(context: &RuleContext<'_>, controls: &[(Profile, &str)]) -> String {
+    let profile = context.config.profile;
     controls
         .iter()
-        .find(|(p, _)| *p == context.config.profile)
-        .map(|(_, c)| format!(" ({c})"))
+        .find_map(|(p, c)| match (profile, *p) {
+            (Profile::Maester, Profile::CisaScuba) => Some(format!(" (CISA.{c})")),
+            (a, b) if a == b => Some(format!(" ({c})")),
+            _ => None,
+        })
         .unwrap_or_default()
 }
 

@@ -338,6 +338,10 @@ pub static REGISTRY: &[Rule] = &[
         check: Check::Policy(notification::notification_defaults_only::check),
     },
     Rule {
+        meta: &notification::ga_activation_alert_blackhole::GA_ACTIVATION_ALERT_BLACKHOLE,
+        check: Check::Policy(notification::ga_activation_alert_blackhole::check),
+    },
+    Rule {
         meta: &request::expiration_exceeds_maximum::EXPIRATION_EXCEEDS_MAXIMUM,
         check: Check::Validation,
     },

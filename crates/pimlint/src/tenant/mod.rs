@@ -3,6 +3,7 @@
 //! cross-object checks (`PIM6xx`) over the joins.
 
 pub mod api;
+pub mod groups;
 pub mod index;
 pub mod kinds;
 pub mod limits;
@@ -60,7 +61,8 @@ impl Tenant {
 }
 
 /// Joins the documents of every input of a run and adds each tenant finding to the report of
-/// the document it is about. `inputs` are the reports of each input, in the run's order.
+/// the document it is about, and the findings on the member policies of groups that hold a
+/// privileged role ([`groups`]). `inputs` are the reports of each input, in the run's order.
 pub fn check_run(inputs: &mut [&mut Vec<DocumentReport>], config: &Config) {
     let mut tenant = Tenant::new();
     for (i, reports) in inputs.iter().enumerate() {
@@ -74,6 +76,7 @@ pub fn check_run(inputs: &mut [&mut Vec<DocumentReport>], config: &Config) {
             report.diagnostics.push(finding.diagnostic);
         }
     }
+    groups::check_run(&tenant, inputs, config);
 }
 
 pub mod verdict;

@@ -13,6 +13,9 @@ declare_rule! {
     /// profile's set), checks that `Notification_Admin_EndUser_Assignment` lists at least one
     /// address in `notificationRecipients`. Default recipients and blank entries do not count.
     /// Global Administrator is checked by `ga-activation-alert-missing` (PIM404).
+    /// When the run links a PIM for Groups group to the role (the group's role assignments or
+    /// eligibilities, or a ScubaGear export), the group's `member` policy is checked the same
+    /// way with the role's settings, as ScubaGear does.
     ///
     /// ## Why it matters
     /// An activation is the moment a standing eligibility turns into power; a security mailbox

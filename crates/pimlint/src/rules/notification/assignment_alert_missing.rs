@@ -13,6 +13,9 @@ declare_rule! {
     /// `Notification_Admin_Admin_Assignment` each list at least one address in
     /// `notificationRecipients`. Default recipients do not count. Blank entries do not count
     /// either, although ScubaGear counts them.
+    /// When the run links a PIM for Groups group to the role (the group's role assignments or
+    /// eligibilities, or a ScubaGear export), the group's `member` policy is checked the same
+    /// way with the role's settings, as ScubaGear does.
     ///
     /// ## Why it matters
     /// An eligible or active assignment to a highly privileged role is how an attacker with

@@ -10,6 +10,9 @@ declare_rule! {
     /// ## What it does
     /// On the Global Administrator policy, checks that `Notification_Admin_EndUser_Assignment`
     /// lists at least one address in `notificationRecipients`.
+    /// When the run links a PIM for Groups group to the role (the group's role assignments or
+    /// eligibilities, or a ScubaGear export), the group's `member` policy is checked the same
+    /// way with the role's settings, as ScubaGear does.
     ///
     /// ## Why it matters
     /// CISA SCuBA (MS.AAD.7.8) requires that Global Administrator activations alert a security

@@ -4,6 +4,7 @@ pub mod activation_alert_missing;
 pub mod approver_not_notified;
 pub mod assignment_alert_missing;
 pub mod bad_recipient;
+pub mod ga_activation_alert_blackhole;
 pub mod ga_activation_alert_missing;
 pub mod notification_blackhole;
 pub mod notification_defaults_only;

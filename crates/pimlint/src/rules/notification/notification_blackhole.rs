@@ -1,8 +1,8 @@
-use crate::config::{Profile, RuleContext, Tier};
+use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::model::{Policy, RecipientType, RuleId};
+use crate::model::{Policy, RecipientType};
 use crate::rules::declare_rule;
-use crate::rules::helpers::{control, role_phrase};
+use crate::rules::helpers::role_phrase;
 
 declare_rule! {
     /// A notification goes to nobody: default recipients off and no extra recipients.
@@ -14,9 +14,9 @@ declare_rule! {
     ///
     /// ## Why it matters
     /// Nobody learns that someone was assigned or activated the role. The Zero Trust
-    /// assessment fails exactly this on the requestor's activation notice of Global
-    /// Administrator (21819); its tests 21818 and 21820 fail the opposite case, default
-    /// recipients only (see `notification-defaults-only` and
+    /// assessment fails exactly this on the activation alert of Global Administrator (21819,
+    /// checked on its own by `ga-activation-alert-blackhole`); its tests 21818 and 21820 fail
+    /// the opposite case, default recipients only (see `notification-defaults-only` and
     /// `activation-alert-missing`).
     ///
     /// ## How to fix
@@ -49,18 +49,9 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             Diagnostic::new(
                 &NOTIFICATION_BLACKHOLE,
                 format!(
-                    "`{id}` notifies nobody when someone {} {}: default recipients are off and no address is listed{}",
+                    "`{id}` notifies nobody when someone {} {}: default recipients are off and no address is listed",
                     super::event(id),
                     role_phrase(context),
-                    // Zero Trust 21819 reads this one rule of Global Administrator and fails
-                    // it only when it notifies nobody.
-                    if context.tier == Tier::GlobalAdministrator
-                        && id == RuleId::NotificationRequestorEndUserAssignment
-                    {
-                        control(context, &[(Profile::ZeroTrust, "Zero Trust 21819")])
-                    } else {
-                        String::new()
-                    }
                 ),
                 at,
             )
