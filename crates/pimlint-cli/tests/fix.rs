@@ -212,13 +212,83 @@ fn converted_inputs_are_not_edited() {
     );
     assert!(
         text(&out.stderr).contains(
-            "plan.json: --fix does not edit a Terraform plan or state: its findings are about \
-             the API document it stands for; change the source it is generated from"
+            "plan.json: no fix is applied: the file is a Terraform plan or state: fix the .tf \
+             configuration it is planned from"
         ),
         "{}",
         text(&out.stderr)
     );
     assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+/// An ARM template is fixed at its literal values; `--diff` names the fixes it cannot make
+/// there (a template expression) and why, and the JSON output says so on the finding.
+#[test]
+fn converted_inputs_are_fixed_at_their_literals() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("template.json");
+    std::fs::copy(
+        workspace().join("tests/fixtures/fix-source/arm-template.json"),
+        &path,
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("template.parameters.json"), r#"{"parameters": {}}"#).unwrap();
+    let args = [
+        "check",
+        "--diff",
+        "--unsafe-fixes",
+        "--parameters",
+        "template.parameters.json",
+        "template.json",
+    ];
+    let diff = run(dir.path(), &args);
+    insta::assert_snapshot!(text(&diff.stdout));
+    let out = run(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--parameters",
+            "template.parameters.json",
+            "template.json",
+        ],
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reasons: Vec<&str> = report["files"][0]["documents"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["fixNotApplied"].as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "the value is the template expression `[parameters('maximumActivation')]`: change \
+             it where its value is set"
+        ]
+    );
+    let fixed = run(
+        dir.path(),
+        &[
+            "check",
+            "--fix",
+            "--unsafe-fixes",
+            "--parameters",
+            "template.parameters.json",
+            "template.json",
+        ],
+    );
+    assert!(
+        text(&fixed.stderr).starts_with("Applied 2 fixes to 1 file."),
+        "{}",
+        text(&fixed.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        std::fs::read_to_string(workspace().join("tests/fixtures/fix-source/fixed/arm-template.json"))
+            .unwrap()
+    );
 }
 
 #[test]

@@ -269,7 +269,7 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
             None => {}
         }
         match powershell::convert(value) {
-            Some(Ok(converted)) => return check_export(&converted, options),
+            Some(Ok(converted)) => return check_export(&converted, options, value),
             Some(Err(e)) => {
                 return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
             }
@@ -287,7 +287,18 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     };
     match formats::convert(format, value, cx) {
         Ok(adapted) => {
-            let mut reports = check_converted(&adapted.converted, options, &adapted.given);
+            let source = match format {
+                formats::Format::Terraform => fix::source::Source::Terraform,
+                formats::Format::ArmTemplate => fix::source::Source::arm_template(value),
+                formats::Format::EasyPim => fix::source::Source::EasyPim,
+                formats::Format::PowerShell => fix::source::Source::PowerShell,
+            };
+            let mut reports = check_converted(
+                &adapted.converted,
+                options,
+                &adapted.given,
+                (value, source),
+            );
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
@@ -296,8 +307,17 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
 }
 
 /// Checks a converted PowerShell export, then points every finding into the export.
-fn check_export(converted: &powershell::Converted, options: &Options) -> Vec<DocumentReport> {
-    check_converted(converted, options, &[])
+fn check_export(
+    converted: &powershell::Converted,
+    options: &Options,
+    value: &Value,
+) -> Vec<DocumentReport> {
+    check_converted(
+        converted,
+        options,
+        &[],
+        (value, fix::source::Source::PowerShell),
+    )
 }
 
 /// Checks a converted document with what its source says besides the body (kind, role), then
@@ -306,6 +326,7 @@ fn check_converted(
     converted: &powershell::Converted,
     options: &Options,
     given: &[(Pointer, formats::Given)],
+    (source, kind): (&Value, fix::source::Source),
 ) -> Vec<DocumentReport> {
     let map = &converted.pointers;
     // The JSON Schemas describe the API's own output; a converted export is judged by the typed
@@ -318,8 +339,14 @@ fn check_converted(
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
-            // An edit of the converted document is not an edit of the file as written.
-            d.fix = None;
+            // The fix is made in the file as written where the value is a literal there, and
+            // otherwise says why not.
+            if let Some(fix) = d.fix.take() {
+                match fix::source::translate(&fix, &converted.value, source, map, kind) {
+                    Ok(fix) => d.fix = Some(fix),
+                    Err(why) => d.fix_not_applied = Some(why),
+                }
+            }
             d.pointer = map.original(&d.pointer);
             for label in &mut d.labels {
                 label.pointer = map.original(&label.pointer);
@@ -370,7 +397,9 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
-            d.fix = None;
+            if d.fix.take().is_some() {
+                d.fix_not_applied = fix::source::Source::Legacy.never().map(str::to_owned);
+            }
             // A member inside a `setting` string has no pointer of its own: name it.
             let (at, member) = converted.original(&d.pointer, d.code);
             if let Some(member) = member {
