@@ -232,7 +232,11 @@ fn converted_inputs_are_fixed_at_their_literals() {
         &path,
     )
     .unwrap();
-    std::fs::write(dir.path().join("template.parameters.json"), r#"{"parameters": {}}"#).unwrap();
+    std::fs::write(
+        dir.path().join("template.parameters.json"),
+        r#"{"parameters": {}}"#,
+    )
+    .unwrap();
     let args = [
         "check",
         "--diff",
@@ -286,8 +290,10 @@ fn converted_inputs_are_fixed_at_their_literals() {
     );
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
-        std::fs::read_to_string(workspace().join("tests/fixtures/fix-source/fixed/arm-template.json"))
-            .unwrap()
+        std::fs::read_to_string(
+            workspace().join("tests/fixtures/fix-source/fixed/arm-template.json")
+        )
+        .unwrap()
     );
 }
 
@@ -378,7 +384,13 @@ fn remediation_json_bodies_lint_as_their_kind() {
             "{url}: {codes:?} (fixes {fixed:?})"
         );
     }
-    assert_eq!(found.iter().filter(|(_, codes, _)| codes.is_empty()).count(), 11);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(_, codes, _)| codes.is_empty())
+            .count(),
+        11
+    );
 }
 
 /// With approvers and recipients configured, every body of the remediation of the tenant
@@ -403,7 +415,10 @@ fn remediation_json_with_configured_approvers_is_clean() {
         .iter()
         .filter(|(_, _, fixed)| fixed.iter().any(|c| c == "PIM204"))
         .count();
-    assert_eq!(approvers, 3, "the three single-approver rules get the approvers");
+    assert_eq!(
+        approvers, 3,
+        "the three single-approver rules get the approvers"
+    );
 }
 
 /// `--fix` over a copy of `examples/policy-as-code/` changes the safe values only: the diff
@@ -452,7 +467,11 @@ fn fix_of_the_policy_as_code_example_changes_only_the_safe_values() {
             r#""isExpirationRequired": true,"#,
             1,
         )
-        .replacen(r#""maximumDuration": "P8H","#, r#""maximumDuration": "PT8H","#, 1);
+        .replacen(
+            r#""maximumDuration": "P8H","#,
+            r#""maximumDuration": "PT8H","#,
+            1,
+        );
     assert_eq!(after, expected);
     let left = run(
         dir.path(),

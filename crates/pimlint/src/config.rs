@@ -450,9 +450,8 @@ fn typed_options(rules: &Value, key: &str, profile: Profile) -> Result<RuleOptio
     if !rules.is_null() {
         merge(&mut value, rules);
     }
-    let options: RuleOptions = serde_json::from_value(value).map_err(|e| {
-        ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string())))
-    })?;
+    let options: RuleOptions = serde_json::from_value(value)
+        .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))?;
     options.validate().map_err(|e| {
         ConfigError::invalid(format!("`{key}.{}`: {}", key_path(&e.path), e.message))
     })?;

@@ -293,12 +293,8 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
                 formats::Format::EasyPim => fix::source::Source::EasyPim,
                 formats::Format::PowerShell => fix::source::Source::PowerShell,
             };
-            let mut reports = check_converted(
-                &adapted.converted,
-                options,
-                &adapted.given,
-                (value, source),
-            );
+            let mut reports =
+                check_converted(&adapted.converted, options, &adapted.given, (value, source));
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }

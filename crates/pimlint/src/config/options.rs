@@ -212,8 +212,7 @@ impl RuleOptions {
                 (Some(_), Some(_)) => {
                     return Err(at(
                         &parts,
-                        "gives both `user` and `group`; an approver is one or the other"
-                            .to_owned(),
+                        "gives both `user` and `group`; an approver is one or the other".to_owned(),
                     ));
                 }
                 (None, None) => {

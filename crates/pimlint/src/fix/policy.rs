@@ -180,7 +180,11 @@ pub fn require_approval(rule: &ApprovalRule, configured: &[Approver], arm: bool)
     let required = rule.is_approval_required.as_ref()?;
     let stages = rule.stages.as_deref().unwrap_or_default();
     let named = match stages {
-        [stage] => stage.primary_approvers.iter().filter(|a| a.id.is_some()).count(),
+        [stage] => stage
+            .primary_approvers
+            .iter()
+            .filter(|a| a.id.is_some())
+            .count(),
         _ => 0,
     };
     let mut edits = vec![Edit::Replace {
@@ -190,7 +194,10 @@ pub fn require_approval(rule: &ApprovalRule, configured: &[Approver], arm: bool)
     let message = if named > 0 {
         format!(
             "set \"isApprovalRequired\": true, with the {} the rule names",
-            count_phrase(stages.first().map_or(0, |s| s.primary_approvers.len()), "approver")
+            count_phrase(
+                stages.first().map_or(0, |s| s.primary_approvers.len()),
+                "approver"
+            )
         )
     } else {
         edits.extend(name_approvers(rule, configured, arm)?);

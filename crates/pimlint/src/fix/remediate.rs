@@ -216,10 +216,9 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
             let t = &mut touched[slot];
             // Edits relative to the rule object; a fix that no longer applies (another fix
             // of the same rule changed its place) is left for the next round.
-            if applied
-                .iter()
-                .any(|(at, edits)| *at == entry.pointer && edits.iter().any(|e| fix.edits.contains(e)))
-            {
+            if applied.iter().any(|(at, edits)| {
+                *at == entry.pointer && edits.iter().any(|e| fix.edits.contains(e))
+            }) {
                 continue;
             }
             let relative: Vec<Edit> = fix

@@ -46,9 +46,8 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             required.pointer.clone(),
         )
         .with_help(
-            "set \"isApprovalRequired\": true and name approvers; the fix writes the approvers \
-             of [rules.approval], and there is none when the rule names no approvers and none \
-             are configured",
+            "set \"isApprovalRequired\": true and name approvers; with none named and none in \
+             [rules.approval] approvers there is no fix",
         )
         .with_fix(crate::fix::policy::require_approval(
             rule,

@@ -57,8 +57,8 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     };
     out.push(
         d.with_help(
-            "name approvers in primaryApprovers; the fix writes the approvers of \
-             [rules.approval], and there is none when none are configured",
+            "name approvers in primaryApprovers; with none in [rules.approval] approvers \
+             there is no fix",
         )
         .with_fix(crate::fix::policy::add_approvers(
             rule,

@@ -90,11 +90,10 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 at,
             )
             .with_help(if options.groups == GroupApprovers::Enough {
-                "add approvers, or use a group; the fix adds the approvers of \
-                 [rules.approval], and there is none when none are configured"
+                "add approvers, or use a group; with none in [rules.approval] approvers there \
+                 is no fix"
             } else {
-                "add approvers; the fix adds the approvers of [rules.approval], and there \
-                 is none when none are configured"
+                "add approvers; with none in [rules.approval] approvers there is no fix"
             })
             .with_fix(crate::fix::policy::add_approvers(
                 rule,
