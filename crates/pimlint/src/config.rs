@@ -516,7 +516,7 @@ fn toml_position(text: &str, pyproject: bool, path: &[KeyPart]) -> Option<(usize
                     .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
                     .map(|(_, v)| v)
             }
-            (KeyPart::Index(i), Some(DeValue::Array(items))) => items.iter().nth(*i),
+            (KeyPart::Index(i), Some(DeValue::Array(items))) => items.get(*i),
             _ => None,
         }?;
         current = Some(next);

@@ -11,6 +11,7 @@
 )]
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use pimlint::fix::{Applicability, fix_text, fix_text_with};
@@ -301,11 +302,11 @@ fn converted_inputs_are_fixed_in_the_source_where_the_value_is_a_literal() {
         }
         let again = fix_text(&fixed.text, &options, true).unwrap();
         assert!(!again.changed(), "{name}: a second --fix changed something");
-        reasons.push_str(&format!("{name}\n"));
+        let _ = writeln!(reasons, "{name}");
         for d in fixed.reports.iter().flat_map(|r| &r.diagnostics) {
             assert!(d.fix.is_none(), "{name}: a fix is left at {}", d.pointer);
             if let Some(why) = &d.fix_not_applied {
-                reasons.push_str(&format!("  {} at {}: {why}\n", d.code, d.pointer));
+                let _ = writeln!(reasons, "  {} at {}: {why}", d.code, d.pointer);
             }
         }
     }

@@ -85,7 +85,7 @@ const MAX_ROUNDS: usize = 8;
 #[must_use]
 pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options) -> Vec<Call> {
     let mut current = value.clone();
-    let mut fixed: Vec<Touched> = Vec::new();
+    let mut done: Vec<Touched> = Vec::new();
     let mut rechecked;
     let mut latest = reports;
     for _ in 0..MAX_ROUNDS {
@@ -97,12 +97,12 @@ pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options
             if let Some(slot) = current.pointer_mut(t.pointer.as_str()) {
                 *slot = t.rule.clone();
             }
-            match fixed.iter_mut().find(|f| f.pointer == t.pointer) {
+            match done.iter_mut().find(|f| f.pointer == t.pointer) {
                 Some(f) => {
                     f.rule = t.rule;
                     f.fixes.extend(t.fixes);
                 }
-                None => fixed.push(t),
+                None => done.push(t),
             }
         }
         rechecked = crate::check_value(&current, options);
@@ -116,7 +116,7 @@ pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options
         let Some(policy_id) = policy.id.as_ref().map(|id| id.value.as_str()) else {
             continue;
         };
-        let touched: Vec<&Touched> = fixed
+        let touched: Vec<&Touched> = done
             .iter()
             .filter(|t| t.document == report.pointer)
             .collect();

@@ -141,8 +141,10 @@ fn literal_at(
             .collect::<Vec<_>>()
             .get(1)
             .filter(|_| original.as_str().starts_with("/PolicyTemplates/"))
-            .map(|t| format!("EasyPIM policy template `{t}`"))
-            .unwrap_or_else(|| "a part of the file".to_owned());
+            .map_or_else(
+                || "a part of the file".to_owned(),
+                |t| format!("EasyPIM policy template `{t}`"),
+            );
         return Err(format!(
             "the value is set by {template}, which {shared} policies share: fixing it there \
              changes them all; give this policy its own setting"
