@@ -92,3 +92,12 @@ def test_a_bad_approver_or_recipient_is_named():
         pimlint.Config.from_dict({"rules": {"approval": {"approvers": [{"user": "alex"}]}}})
     with pytest.raises(pimlint.ConfigError, match=r"`rules\.notification\.recipients\[1\]`"):
         pimlint.Config.from_dict({"rules": {"notification": {"recipients": ["a@contoso.example", "soc"]}}})
+
+
+def test_a_converted_input_is_fixed_at_its_literals_and_says_why_not_elsewhere():
+    text = (REPO / "tests/fixtures/fix-source/easypim-shared-template.json").read_text()
+    fixed, applied = pimlint.fix(text, unsafe=True)
+    assert fixed == (REPO / "tests/fixtures/fix-source/fixed/easypim-shared-template.json").read_text()
+    assert {a["code"] for a in applied} == {"PIM102", "PIM303"}
+    reasons = {d.code: d.fix_not_applied for d in pimlint.lint(fixed) if d.fix_not_applied}
+    assert reasons["PIM102"].startswith("the value is set by EasyPIM policy template `Standard`")

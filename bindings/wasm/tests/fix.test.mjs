@@ -76,3 +76,12 @@ test("approvers and recipients from a configuration object", () => {
     },
   );
 });
+
+test("a converted input is fixed at its literals, and says why not elsewhere", () => {
+  const text = readFileSync(`${repo}tests/fixtures/fix-source/easypim-shared-template.json`, "utf8");
+  const { fixed, applied } = pimlint.fix(text, undefined, { unsafe: true });
+  assert.equal(fixed, readFileSync(`${repo}tests/fixtures/fix-source/fixed/easypim-shared-template.json`, "utf8"));
+  assert.deepEqual([...new Set(applied.map((a) => a.code))].sort(), ["PIM102", "PIM303"]);
+  const why = pimlint.lint(fixed).find((d) => d.code === "PIM102" && d.fixNotApplied);
+  assert.match(why.fixNotApplied, /^the value is set by EasyPIM policy template `Standard`/);
+});
