@@ -484,6 +484,12 @@ impl Diagnostic {
     fn fix<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
         self.0.fix.as_ref().map(|f| serialized(py, f)).transpose()
     }
+    /// Why the rule's fix is not made in this file (a converted input whose value is not a
+    /// literal at one place of it), when it is not.
+    #[getter]
+    fn fix_not_applied(&self) -> Option<&str> {
+        self.0.fix_not_applied.as_deref()
+    }
     #[getter]
     fn labels<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         PyTuple::new(

@@ -31,6 +31,11 @@ export interface Diagnostic {
   labels?: Label[];
   /** The edits that resolve the finding, when the rule knows them. */
   fix?: Fix;
+  /**
+   * Why the rule's fix is not made in this file (a converted input whose value is not a
+   * literal at one place of it), when it is not.
+   */
+  fixNotApplied?: string;
 }
 
 /** One RFC 6902 JSON Patch operation; `path` is a pointer into the input. */

@@ -45,3 +45,43 @@ test("applyFix applies one finding's fix, and refuses a stale one", () => {
   assert.throws(() => pimlint.applyFix("{}", d.fix), pimlint.PimlintError);
   assert.throws(() => pimlint.applyFix(HELPDESK, {}), TypeError);
 });
+
+test("approvers and recipients from a configuration object", () => {
+  const config = {
+    rules: {
+      approval: {
+        approvers: [
+          { user: "5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b", description: "Security on-call lead" },
+          { group: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" },
+        ],
+      },
+      notification: { recipients: ["pim-alerts@contoso.example"] },
+    },
+  };
+  const doc = JSON.parse(GLOBAL_ADMIN);
+  const { fixed, applied } = pimlint.fix(doc, config, { unsafe: true });
+  assert.ok(applied.some((a) => a.code === "PIM201"));
+  const rule = fixed.policy.rules.find((r) => r.id === "Approval_EndUser_Assignment");
+  assert.equal(rule.setting.isApprovalRequired, true);
+  assert.deepEqual(rule.setting.approvalStages[0].primaryApprovers, [
+    { "@odata.type": "#microsoft.graph.singleUser", userId: "5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b" },
+    { "@odata.type": "#microsoft.graph.groupMembers", groupId: "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d" },
+  ]);
+  assert.throws(
+    () => pimlint.lint(GLOBAL_ADMIN, { rules: { approval: { approvers: [{ group: "admins" }] } } }),
+    (e) => {
+      assert.ok(e instanceof pimlint.ConfigError);
+      assert.match(e.message, /`rules\.approval\.approvers\[0\]`: `group` is "admins"/);
+      return true;
+    },
+  );
+});
+
+test("a converted input is fixed at its literals, and says why not elsewhere", () => {
+  const text = readFileSync(`${repo}tests/fixtures/fix-source/easypim-shared-template.json`, "utf8");
+  const { fixed, applied } = pimlint.fix(text, undefined, { unsafe: true });
+  assert.equal(fixed, readFileSync(`${repo}tests/fixtures/fix-source/fixed/easypim-shared-template.json`, "utf8"));
+  assert.deepEqual([...new Set(applied.map((a) => a.code))].sort(), ["PIM102", "PIM303"]);
+  const why = pimlint.lint(fixed).find((d) => d.code === "PIM102" && d.fixNotApplied);
+  assert.match(why.fixNotApplied, /^the value is set by EasyPIM policy template `Standard`/);
+});

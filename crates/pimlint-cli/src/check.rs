@@ -150,6 +150,8 @@ pub struct FileOutcome {
     pub text: Option<String>,
     /// Its documents, or why it could not be checked.
     pub result: Result<Vec<DocumentReport>, FileError>,
+    /// The options it was checked with, when it was (remediation checks its fixes again).
+    pub options: Option<Box<Options>>,
 }
 
 impl FileOutcome {
@@ -158,6 +160,7 @@ impl FileOutcome {
             path,
             text,
             result: Err(FileError { message, offset }),
+            options: None,
         }
     }
 }
@@ -184,6 +187,7 @@ pub fn check_source(source: &Source, options: &Options) -> FileOutcome {
             path,
             text: Some(text),
             result: Ok(reports),
+            options: Some(Box::new(options.clone())),
         },
         Err(e) => {
             let offset = e.offset();

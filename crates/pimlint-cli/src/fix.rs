@@ -83,11 +83,8 @@ pub fn fix_source(source: &Source, options: &Options, mode: Mode, tally: &mut Ta
         fix_lines(&text, options, mode.unsafe_fixes)
     } else {
         if let Ok(value) = pimlint::parse_json(&text) {
-            if let Some(what) = pimlint::fix::converted_from(&value, options) {
-                crate::warn(&format!(
-                    "pimlint: {name}: --fix does not edit {what}: its findings are about the \
-                     API document it stands for; change the source it is generated from"
-                ));
+            if let Some(why) = pimlint::fix::converted_from(&value, options) {
+                crate::warn(&format!("pimlint: {name}: no fix is applied: {why}"));
                 return;
             }
         }
@@ -119,6 +116,12 @@ pub fn fix_source(source: &Source, options: &Options, mode: Mode, tally: &mut Ta
         return;
     }
     if !fixed.changed() {
+        if mode.diff {
+            let reasons = not_applied(&fixed);
+            if !reasons.is_empty() {
+                crate::emit(&reasons);
+            }
+        }
         return;
     }
     tally.fixed += fixed.applied.len();
@@ -165,6 +168,17 @@ fn fix_lines(text: &str, options: &Options, unsafe_fixes: bool) -> Result<Fixed,
     })
 }
 
+/// A line per finding whose fix is not made in this file (a converted input), with why.
+fn not_applied(fixed: &Fixed) -> String {
+    let mut out = String::new();
+    for d in fixed.reports.iter().flat_map(|r| &r.diagnostics) {
+        if let Some(why) = &d.fix_not_applied {
+            let _ = writeln!(out, "# {} at {}: not applied: {why}", d.code, d.pointer);
+        }
+    }
+    out
+}
+
 /// A unified diff of the fix (`git apply` reads it), after a line per applied fix.
 fn diff(name: &str, before: &str, fixed: &Fixed) -> String {
     let mut out = String::new();
@@ -178,6 +192,7 @@ fn diff(name: &str, before: &str, fixed: &Fixed) -> String {
             applied.fix.message
         );
     }
+    out.push_str(&not_applied(fixed));
     let path = name.trim_start_matches('/');
     let _ = write!(
         out,

@@ -15,7 +15,8 @@ fn all(files: &[FileOutcome]) -> Vec<(&str, Vec<Call>)> {
         .filter_map(|file| {
             let reports = file.result.as_ref().ok()?;
             let value = pimlint::parse_json(file.text.as_deref()?).ok()?;
-            Some((file.path.as_str(), calls(&value, reports)))
+            let options = file.options.as_deref().cloned().unwrap_or_default();
+            Some((file.path.as_str(), calls(&value, reports, &options)))
         })
         .collect()
 }

@@ -104,6 +104,7 @@ fn load(args: &[String], options: &Options, discovery: &DiscoveryArgs) -> Vec<Fi
                         message,
                         offset: None,
                     }),
+                    options: None,
                 });
             }
         }

@@ -56,6 +56,10 @@ pub struct Located {
     /// Edits that resolve the finding (JSON Patch operations), when a rule knows them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<crate::fix::Fix>,
+    /// Why the rule's fix is not made in this file, when the input is converted and the
+    /// value is not a literal at one place of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix_not_applied: Option<String>,
 }
 
 /// A secondary place of a finding.
@@ -107,6 +111,7 @@ impl Located {
                 })
                 .collect(),
             fix: diagnostic.fix.clone(),
+            fix_not_applied: diagnostic.fix_not_applied.clone(),
         }
     }
 }
@@ -175,6 +180,7 @@ impl Located {
                     note: d.note.clone(),
                     labels,
                     fix: d.fix.clone(),
+                    fix_not_applied: d.fix_not_applied.clone(),
                 }
             })
             .collect()

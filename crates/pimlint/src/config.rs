@@ -23,7 +23,8 @@ use crate::suggest::nearest;
 mod options;
 
 pub use options::{
-    ActivationLimits, ApproverCount, ExpiryLimits, GroupApprovers, RuleOptions, TicketRoles,
+    ActivationLimits, ApprovalOptions, Approver, ApproverCount, ApproverType, ExpiryLimits,
+    GroupApprovers, KeyPart, NotificationOptions, OptionError, RuleOptions, TicketRoles, key_path,
 };
 
 /// A severity, or off.
@@ -458,8 +459,80 @@ fn typed_options(rules: &Value, key: &str, profile: Profile) -> Result<RuleOptio
     if !rules.is_null() {
         merge(&mut value, rules);
     }
-    serde_json::from_value(value)
-        .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))
+    let options: RuleOptions = serde_json::from_value(value)
+        .map_err(|e| ConfigError::invalid(format!("`{key}`: {}", suggest_field(&e.to_string()))))?;
+    options.validate().map_err(|e| {
+        ConfigError::invalid(format!("`{key}.{}`: {}", key_path(&e.path), e.message))
+    })?;
+    Ok(options)
+}
+
+/// The first rule option that does not validate, with its path from the top of the file
+/// (`rules`, `overrides[1].rules`), to point at it in the text.
+#[cfg(feature = "toml")]
+fn invalid_option(file: &ConfigFile) -> Option<(Vec<KeyPart>, String)> {
+    let check = |rules: &Value, base: Vec<KeyPart>| -> Option<(Vec<KeyPart>, String)> {
+        let options: RuleOptions = serde_json::from_value(rules.clone()).ok()?;
+        let e = options.validate().err()?;
+        let mut path = base;
+        path.extend(e.path);
+        Some((path, e.message))
+    };
+    let rules = KeyPart::Key("rules".to_owned());
+    if !file.rules.is_null() {
+        if let Some(found) = check(&file.rules, vec![rules.clone()]) {
+            return Some(found);
+        }
+    }
+    file.overrides.iter().enumerate().find_map(|(i, o)| {
+        (!o.rules.is_null()).then_some(())?;
+        check(
+            &o.rules,
+            vec![
+                KeyPart::Key("overrides".to_owned()),
+                KeyPart::Index(i),
+                rules.clone(),
+            ],
+        )
+    })
+}
+
+/// Where `path` (below `[tool.pimlint]` in a `pyproject.toml`) is written in `text`: the
+/// 1-based line and column of its value.
+#[cfg(feature = "toml")]
+fn toml_position(text: &str, pyproject: bool, path: &[KeyPart]) -> Option<(usize, usize)> {
+    use toml::de::{DeTable, DeValue};
+    let document = DeTable::parse(text).ok()?;
+    let mut table: &DeTable<'_> = document.get_ref();
+    let mut prefix = Vec::new();
+    if pyproject {
+        prefix = vec![
+            KeyPart::Key("tool".to_owned()),
+            KeyPart::Key("pimlint".to_owned()),
+        ];
+    }
+    let mut current: Option<&toml::Spanned<DeValue<'_>>> = None;
+    for part in prefix.iter().chain(path) {
+        let next = match (part, current.map(toml::Spanned::get_ref)) {
+            (KeyPart::Key(key), None) => table
+                .iter()
+                .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
+                .map(|(_, v)| v),
+            (KeyPart::Key(key), Some(DeValue::Table(t))) => {
+                table = t;
+                table
+                    .iter()
+                    .find(|(k, _)| k.get_ref().as_ref() == key.as_str())
+                    .map(|(_, v)| v)
+            }
+            (KeyPart::Index(i), Some(DeValue::Array(items))) => items.get(*i),
+            _ => None,
+        }?;
+        current = Some(next);
+    }
+    let span = current?.span();
+    let at = crate::Locator::new(text).line_col(span.start);
+    Some((at.line, at.column))
 }
 
 /// The JSON Schema of `pimlint.toml` (and `[tool.pimlint]`), generated from the types above.
@@ -627,7 +700,22 @@ impl Config {
             }
             error
         })?;
-        Self::resolve(file).map_err(|e| typed_rules_error(text, pyproject).unwrap_or(e))
+        let invalid = invalid_option(&file);
+        Self::resolve(file).map_err(|e| {
+            typed_rules_error(text, pyproject)
+                .or_else(|| {
+                    let (path, message) = invalid?;
+                    let (line, column) = toml_position(text, pyproject, &path)
+                        .map_or((None, None), |(l, c)| (Some(l), Some(c)));
+                    Some(ConfigError::Invalid {
+                        path: None,
+                        line,
+                        column,
+                        message: format!("`{}`: {message}", key_path(&path)),
+                    })
+                })
+                .unwrap_or(e)
+        })
     }
 
     /// Reads the same structure from JSON data (a Python dict, a JS object).

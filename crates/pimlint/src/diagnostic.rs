@@ -89,6 +89,11 @@ pub struct Diagnostic {
     /// Edits that resolve the finding, when a rule knows them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
+    /// Why the rule's fix is not offered for this file, when it is not: the input is
+    /// converted and the fix cannot be made where the value is written (a template
+    /// expression, a shared EasyPIM template, a Terraform plan).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix_not_applied: Option<String>,
 }
 
 impl Diagnostic {
@@ -105,6 +110,7 @@ impl Diagnostic {
             note: None,
             labels: Vec::new(),
             fix: None,
+            fix_not_applied: None,
         }
     }
 

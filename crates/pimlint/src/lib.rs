@@ -298,7 +298,14 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     };
     match formats::convert(format, value, cx) {
         Ok(adapted) => {
-            let mut reports = check_converted(&adapted.converted, options, &adapted.given, None);
+            let source = match format {
+                formats::Format::Terraform => fix::source::Source::Terraform,
+                formats::Format::ArmTemplate => fix::source::Source::arm_template(value),
+                formats::Format::EasyPim => fix::source::Source::EasyPim,
+                formats::Format::PowerShell => fix::source::Source::PowerShell,
+            };
+            let mut reports =
+                check_converted(&adapted.converted, options, &adapted.given, (value, source));
             formats::name_findings(&mut reports, &adapted.names);
             reports
         }
@@ -306,14 +313,18 @@ fn check_format(format: formats::Format, value: &Value, options: &Options) -> Ve
     }
 }
 
-/// Checks a converted PowerShell export, then points every finding into the export
-/// (`original`, as written).
+/// Checks a converted PowerShell export, then points every finding into the export.
 fn check_export(
     converted: &powershell::Converted,
     options: &Options,
-    original: &Value,
+    value: &Value,
 ) -> Vec<DocumentReport> {
-    check_converted(converted, options, &[], Some(original))
+    check_converted(
+        converted,
+        options,
+        &[],
+        (value, fix::source::Source::PowerShell),
+    )
 }
 
 /// Checks a converted document with what its source says besides the body (kind, role), then
@@ -322,7 +333,7 @@ fn check_converted(
     converted: &powershell::Converted,
     options: &Options,
     given: &[(Pointer, formats::Given)],
-    original: Option<&Value>,
+    (source, kind): (&Value, fix::source::Source),
 ) -> Vec<DocumentReport> {
     let map = &converted.pointers;
     // The JSON Schemas describe the API's own output; a converted export is judged by the typed
@@ -334,10 +345,8 @@ fn check_converted(
     let mut reports = check_api_shape_given(&converted.value, &options, given);
     // The tenant joins read the documents' own pointers later: they take the way back too.
     let origins = std::sync::Arc::new(map.clone());
-    if let Some(original) = original {
-        if converted.writer == tenant::groups::SCUBAGEAR {
-            tenant::groups::check_scubagear(&mut reports, converted, original, &options.config);
-        }
+    if converted.writer == tenant::groups::SCUBAGEAR {
+        tenant::groups::check_scubagear(&mut reports, converted, source, &options.config);
     }
     for report in &mut reports {
         report.origins = Some(std::sync::Arc::clone(&origins));
@@ -347,8 +356,14 @@ fn check_converted(
             .iter_mut()
             .flat_map(|g| g.diagnostics.iter_mut());
         for d in report.diagnostics.iter_mut().chain(group_findings) {
-            // An edit of the converted document is not an edit of the file as written.
-            d.fix = None;
+            // The fix is made in the file as written where the value is a literal there, and
+            // otherwise says why not.
+            if let Some(fix) = d.fix.take() {
+                match fix::source::translate(&fix, &converted.value, source, map, kind) {
+                    Ok(fix) => d.fix = Some(fix),
+                    Err(why) => d.fix_not_applied = Some(why),
+                }
+            }
             d.pointer = map.original(&d.pointer);
             for label in &mut d.labels {
                 label.pointer = map.original(&label.pointer);
@@ -399,7 +414,9 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
     for report in &mut reports {
         report.pointer = map.original(&report.pointer);
         for d in &mut report.diagnostics {
-            d.fix = None;
+            if d.fix.take().is_some() {
+                d.fix_not_applied = fix::source::Source::Legacy.never().map(str::to_owned);
+            }
             // A member inside a `setting` string has no pointer of its own: name it.
             let (at, member) = converted.original(&d.pointer, d.code);
             if let Some(member) = member {

@@ -73,6 +73,34 @@ impl PointerMap {
         tokens[depth..].iter().fold(base, |p, t| p.key(t))
     }
 
+    /// How many converted documents take the node at `converted` from the same place of the
+    /// original (an EasyPIM policy template inherited by several policies): more than one
+    /// means an edit there changes them all.
+    #[must_use]
+    pub fn documents_sharing(&self, converted: &Pointer) -> usize {
+        let tokens: Vec<String> = converted.tokens().collect();
+        let mut prefix = Pointer::root();
+        let mut best = None;
+        for token in &tokens {
+            prefix = prefix.key(token);
+            if let Some(origin) = self.origins.get(prefix.as_str()) {
+                best = Some(origin);
+            }
+        }
+        let Some(origin) = best else {
+            return 1;
+        };
+        let mut documents: Vec<&str> = self
+            .origins
+            .iter()
+            .filter(|(_, o)| *o == origin)
+            .map(|(c, _)| c.split('/').nth(1).unwrap_or(""))
+            .collect();
+        documents.sort_unstable();
+        documents.dedup();
+        documents.len().max(1)
+    }
+
     pub(crate) fn link(&mut self, converted: &Pointer, original: &Pointer) {
         self.origins
             .insert(converted.as_str().to_owned(), original.clone());

@@ -11,6 +11,7 @@
 )]
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use pimlint::fix::{Applicability, fix_text, fix_text_with};
@@ -50,9 +51,9 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// The rules whose fixes have a before/after pair (a rule that attaches a fix without one
 /// fails `every_fix_has_a_before_and_after`).
-const FIXABLE: [&str; 16] = [
-    "PIM007", "PIM008", "PIM017", "PIM102", "PIM103", "PIM107", "PIM201", "PIM202", "PIM211",
-    "PIM301", "PIM302", "PIM303", "PIM304", "PIM307", "PIM308", "PIM401",
+const FIXABLE: [&str; 18] = [
+    "PIM007", "PIM008", "PIM017", "PIM102", "PIM103", "PIM107", "PIM201", "PIM202", "PIM203",
+    "PIM204", "PIM211", "PIM301", "PIM302", "PIM303", "PIM304", "PIM307", "PIM308", "PIM401",
 ];
 
 #[test]
@@ -265,4 +266,99 @@ fn the_policy_as_code_example_differs_only_at_the_fixed_values() {
     assert_eq!(text.lines().count(), fixed.text.lines().count());
     let codes: Vec<_> = fixed.applied.iter().map(|a| a.code).collect();
     assert_eq!(codes, ["PIM007", "PIM008"]);
+}
+
+/// A finding on a converted input has its fix made in the file as written where the value
+/// is a literal at one place there (an ARM template's literal property, an EasyPIM setting of
+/// one policy), each before/after pair in `tests/fixtures/fix-source/`; every other fix says
+/// why it is not applied (a template expression, a template several EasyPIM policies share,
+/// a value the source spells another way).
+#[test]
+fn converted_inputs_are_fixed_in_the_source_where_the_value_is_a_literal() {
+    let update = std::env::var_os("PIMLINT_UPDATE_FIXES").is_some();
+    let dir = root().join("tests/fixtures/fix-source");
+    // The parameters' default values, so that an expression's value is known.
+    let options = Options {
+        parameters: Some(serde_json::json!({ "parameters": {} })),
+        ..Options::default()
+    };
+    let mut reasons = String::new();
+    for name in ["arm-template.json", "easypim-shared-template.json"] {
+        let path = dir.join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let fixed = fix_text(&text, &options, true).unwrap();
+        assert!(fixed.changed(), "{name}: no fix was made in the source");
+        let after = dir.join("fixed").join(name);
+        if update {
+            std::fs::create_dir_all(after.parent().unwrap()).unwrap();
+            std::fs::write(&after, &fixed.text).unwrap();
+        } else {
+            assert_eq!(
+                fixed.text,
+                std::fs::read_to_string(&after).unwrap(),
+                "{name}: the fixes differ from {}",
+                after.display()
+            );
+        }
+        let again = fix_text(&fixed.text, &options, true).unwrap();
+        assert!(!again.changed(), "{name}: a second --fix changed something");
+        let _ = writeln!(reasons, "{name}");
+        for d in fixed.reports.iter().flat_map(|r| &r.diagnostics) {
+            assert!(d.fix.is_none(), "{name}: a fix is left at {}", d.pointer);
+            if let Some(why) = &d.fix_not_applied {
+                let _ = writeln!(reasons, "  {} at {}: {why}", d.code, d.pointer);
+            }
+        }
+    }
+    assert_eq!(
+        reasons,
+        "arm-template.json
+  PIM102 at /resources/0/properties/rules/2/maximumDuration: the value is the template expression `[parameters('maximumActivation')]`: change it where its value is set
+easypim-shared-template.json
+  PIM102 at /PolicyTemplates/Standard/ActivationDuration: the value is set by EasyPIM policy template `Standard`, which 2 policies share: fixing it there changes them all; give this policy its own setting
+  PIM102 at /PolicyTemplates/Standard/ActivationDuration: the value is set by EasyPIM policy template `Standard`, which 2 policies share: fixing it there changes them all; give this policy its own setting
+  PIM301 at /AzureRoles/Policies/Owner/AllowPermanentEligibility: the file writes true where the API document has false: the source spells it another way, so change it by hand
+"
+    );
+}
+
+/// Files that are never edited keep every byte, and each fixable finding says why.
+#[test]
+fn generated_inputs_are_never_edited_and_say_why() {
+    for (file, why) in [
+        (
+            "tests/fixtures/arm-template/policy.json",
+            "the file is Bicep build output",
+        ),
+        (
+            "tests/fixtures/terraform/plan.json",
+            "the file is a Terraform plan or state",
+        ),
+        (
+            "tests/fixtures/powershell/graph-sdk-policy-rules-list.json",
+            "the file is a PowerShell export",
+        ),
+        (
+            "tests/fixtures/legacy/iteration2-aadroles-role-setting.json",
+            "the file is in the shape of PIM's older APIs",
+        ),
+    ] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let fixed = fix_text(&text, &Options::default(), true).unwrap();
+        assert!(!fixed.changed(), "{file} was edited");
+        let reasons: Vec<&str> = fixed
+            .reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter_map(|d| d.fix_not_applied.as_deref())
+            .collect();
+        assert!(
+            !reasons.is_empty(),
+            "{file}: no finding says why it is not fixed"
+        );
+        assert!(
+            reasons.iter().all(|r| r.starts_with(why)),
+            "{file}: {reasons:?}"
+        );
+    }
 }

@@ -19,11 +19,33 @@ fn root() -> PathBuf {
 }
 
 fn calls_of(path: &Path) -> (Vec<Call>, Vec<pimlint::DocumentReport>) {
+    calls_with(path, &Options::default())
+}
+
+fn calls_with(path: &Path, options: &Options) -> (Vec<Call>, Vec<pimlint::DocumentReport>) {
     let text = std::fs::read_to_string(path).unwrap();
     let value = pimlint::parse_json(&text).unwrap();
-    let reports = pimlint::check_value(&value, &Options::default());
-    (calls(&value, &reports), reports)
+    let reports = pimlint::check_value(&value, options);
+    (calls(&value, &reports, options), reports)
 }
+
+/// A configuration that names the approvers and recipients fixes write.
+fn with_approvers() -> Options {
+    Options {
+        config: pimlint::config::Config::from_toml(APPROVERS, false).unwrap(),
+        ..Options::default()
+    }
+}
+
+const APPROVERS: &str = r#"
+[rules.approval]
+approvers = [
+  { user = "5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b", description = "Security on-call lead" },
+  { group = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", description = "PIM approvers" },
+]
+[rules.notification]
+recipients = ["pim-alerts@contoso.example"]
+"#;
 
 /// The codes pimlint reports on a body, read as the kind the call says.
 fn body_findings(call: &Call) -> Vec<(&'static str, String)> {
@@ -43,7 +65,11 @@ fn body_findings(call: &Call) -> Vec<(&'static str, String)> {
 }
 
 fn check_calls(path: &Path) -> usize {
-    let (calls, reports) = calls_of(path);
+    check_calls_with(path, &Options::default())
+}
+
+fn check_calls_with(path: &Path, options: &Options) -> usize {
+    let (calls, reports) = calls_with(path, options);
     for call in &calls {
         let fixed: BTreeSet<&str> = call.fixes.iter().map(|f| f.code).collect();
         let before: BTreeSet<&str> = reports
@@ -91,6 +117,37 @@ fn the_tenant_export_example_remediates_to_clean_bodies() {
     assert_eq!(clean, 11);
 }
 
+/// With approvers configured, the approval rules that name a single approver get them too,
+/// and every body is one pimlint finds clean.
+#[test]
+fn the_tenant_export_example_with_approvers_remediates_to_clean_bodies() {
+    let options = with_approvers();
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root().join("examples/tenant-export")).unwrap() {
+        files.push(entry.unwrap().path());
+    }
+    files.sort();
+    let mut total = 0;
+    let mut dirty = Vec::new();
+    let mut approvers_added = 0;
+    for path in &files {
+        total += check_calls_with(path, &options);
+        let (calls, _) = calls_with(path, &options);
+        for call in &calls {
+            let findings = body_findings(call);
+            if !findings.is_empty() {
+                dirty.push((call.url.clone(), findings));
+            }
+            approvers_added += call.fixes.iter().filter(|f| f.code == "PIM204").count();
+        }
+    }
+    // One more call than without approvers: Global Administrator's approval rule, which
+    // turns approval on (PIM201) and, in the same body, approval of extensions (PIM211).
+    assert_eq!(total, 15, "calls for examples/tenant-export");
+    assert!(dirty.is_empty(), "bodies with findings: {dirty:#?}");
+    assert_eq!(approvers_added, 3);
+}
+
 #[test]
 fn realistic_fixtures_remediate_without_new_findings() {
     let mut total = 0;
@@ -101,6 +158,13 @@ fn realistic_fixtures_remediate_without_new_findings() {
         }
     }
     assert!(total > 0, "no remediation call for the realistic fixtures");
+    let options = with_approvers();
+    for entry in std::fs::read_dir(root().join("tests/fixtures/realistic")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "json") {
+            check_calls_with(&path, &options);
+        }
+    }
 }
 
 #[test]

@@ -86,6 +86,10 @@ class Diagnostic:
     def fix(self) -> Optional[dict[str, Any]]:
         """The edits that resolve the finding, when the rule knows them: ``applicability``
         (``"safe"`` or ``"unsafe"``), ``message`` and ``edits`` (JSON Patch operations)."""
+    @property
+    def fix_not_applied(self) -> Optional[str]:
+        """Why the rule's fix is not made in this file (a converted input whose value is not a
+        literal at one place of it), when it is not."""
     def to_dict(self) -> dict[str, Any]:
         """The diagnostic as ``pimlint check --format json`` gives it (camelCase keys)."""
     def __eq__(self, value: object, /) -> bool: ...

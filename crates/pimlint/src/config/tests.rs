@@ -176,3 +176,78 @@ fn pyproject_table_and_json_values() {
     let e = Config::from_value(serde_json::json!({"profil": "strict"})).unwrap_err();
     assert!(e.to_string().contains("did you mean `profile`?"), "{e}");
 }
+
+/// Approvers and recipients for fixes are read, and a bad entry is named and located.
+#[test]
+fn approvers_and_recipients_are_validated_with_their_entry() {
+    let c = config(
+        "[rules.approval]\napprovers = [\n  { user = \"5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b\", description = \"Alex\" },\n  { group = \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\" },\n]\n[rules.notification]\nrecipients = [\"pim-alerts@contoso.com\"]\n",
+    );
+    let approvers = &c.options.approval.approvers;
+    assert_eq!(approvers.len(), 2);
+    assert_eq!(
+        approvers[0].subject(),
+        Some((ApproverType::User, "5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b"))
+    );
+    assert_eq!(approvers[0].description.as_deref(), Some("Alex"));
+    assert_eq!(
+        approvers[1].subject(),
+        Some((ApproverType::Group, "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"))
+    );
+    assert_eq!(
+        c.options.notification.recipients,
+        ["pim-alerts@contoso.com"]
+    );
+
+    let cases = [
+        (
+            "[rules.approval]\napprovers = [\n  { user = \"5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b\" },\n  { user = \"alex@contoso.com\" },\n]\n",
+            "4:3: `rules.approval.approvers[1]`: `user` is \"alex@contoso.com\", which is not an object id",
+        ),
+        (
+            "[rules.approval]\napprovers = [{ description = \"nobody\" }]\n",
+            "2:14: `rules.approval.approvers[0]`: names no approver",
+        ),
+        (
+            "[rules.approval]\napprovers = [{ user = \"5f2c8a1e-3b4d-4e6f-8a9b-0c1d2e3f4a5b\", group = \"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d\" }]\n",
+            "2:14: `rules.approval.approvers[0]`: gives both `user` and `group`",
+        ),
+        (
+            "[rules.notification]\nrecipients = [\"ok@contoso.com\", \"soc@contoso.com; it@contoso.com\"]\n",
+            "2:33: `rules.notification.recipients[1]`: \"soc@contoso.com; it@contoso.com\" is not one e-mail address",
+        ),
+        (
+            "[[overrides]]\nroles = [\"Global Administrator\"]\n[overrides.rules.notification]\nrecipients = [\"nobody\"]\n",
+            "4:15: `overrides[0].rules.notification.recipients[0]`: \"nobody\" is not one e-mail address",
+        ),
+    ];
+    for (text, expected) in cases {
+        let e = Config::from_toml(text, false).unwrap_err().to_string();
+        assert!(e.starts_with(expected), "{text}\n{e}");
+    }
+    let e = Config::from_toml(
+        "[tool.pimlint.rules.approval]\napprovers = [{ group = \"admins\" }]\n",
+        true,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.starts_with("2:14: `rules.approval.approvers[0]`: `group` is \"admins\""),
+        "{e}"
+    );
+    let e = Config::from_value(serde_json::json!({
+        "rules": { "approval": { "approvers": [{ "user": "not-a-guid" }] } }
+    }))
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.starts_with("`rules.approval.approvers[0]`: `user` is \"not-a-guid\""),
+        "{e}"
+    );
+    let e = Config::from_value(serde_json::json!({
+        "rules": { "approval": { "approvers": [{ "usr": "x" }] } }
+    }))
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("did you mean `user`?"), "{e}");
+}

@@ -9,6 +9,7 @@
 pub mod encoding;
 pub mod policy;
 pub mod remediate;
+pub mod source;
 pub mod text;
 pub mod value;
 
@@ -233,27 +234,28 @@ impl Fixed {
 /// rules: each fix removes its finding).
 const MAX_ROUNDS: usize = 16;
 
-/// The tool that wrote a document pimlint converts before checking (Terraform plan, ARM
-/// template, EasyPIM, PowerShell export, an older API), whose findings carry no fix: an edit
-/// of the converted document is not an edit of the file as written.
+/// Why no fix of a document pimlint converts before checking is ever made in it (a
+/// Terraform plan, Bicep build output, a PowerShell export, an older API's document); `None`
+/// for documents whose fixes can be (the API's own shape, an ARM template, an EasyPIM
+/// configuration), even if some findings' fixes are not.
 #[must_use]
 pub fn converted_from(value: &Value, options: &Options) -> Option<&'static str> {
     if options.kind.is_some() {
         return None;
     }
     if let Some(format) = options.format.or_else(|| crate::formats::detect(value)) {
-        return Some(match format {
-            crate::formats::Format::Terraform => "a Terraform plan or state",
-            crate::formats::Format::ArmTemplate => "an ARM template",
-            crate::formats::Format::EasyPim => "an EasyPIM configuration",
-            crate::formats::Format::PowerShell => "a PowerShell export",
-        });
+        return match format {
+            crate::formats::Format::Terraform => source::Source::Terraform.never(),
+            crate::formats::Format::ArmTemplate => source::Source::arm_template(value).never(),
+            crate::formats::Format::EasyPim => None,
+            crate::formats::Format::PowerShell => source::Source::PowerShell.never(),
+        };
     }
     if crate::legacy::convert(value).is_some() {
-        return Some("a document of PIM's older APIs");
+        return source::Source::Legacy.never();
     }
     if crate::powershell::convert(value).is_some() {
-        return Some("a PowerShell export");
+        return source::Source::PowerShell.never();
     }
     None
 }

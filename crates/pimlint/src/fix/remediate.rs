@@ -64,20 +64,50 @@ pub struct Remedied {
     pub message: String,
 }
 
-/// A rule of a policy that fixes change: its pointer and id, and the fixes.
-struct Touched<'a> {
+/// A rule of a policy that fixes change: its pointer and id, the rule as fixed, and the fixes.
+struct Touched {
+    document: Pointer,
     pointer: Pointer,
     id: String,
     rule: Value,
     fixes: Vec<Remedied>,
-    edits: Vec<&'a Edit>,
 }
 
+/// Rounds of fix-and-recheck: a fix can bring up a finding of its own (turning approval on
+/// leaves extensions unapproved), whose fix then joins the same call.
+const MAX_ROUNDS: usize = 8;
+
 /// The calls that apply the fixes of the findings in `reports` (documents of the file
-/// `value`): one per Graph rule, one per ARM policy. Findings outside a policy's rules, and
-/// policies without an id, have no call.
+/// `value`, checked with `options`): one per Graph rule, one per ARM policy. The fixed rules
+/// are checked again, with the policy around them, until no fix is left, so each body is one
+/// pimlint finds clean of what it fixes. Findings outside a policy's rules, and policies
+/// without an id, have no call.
 #[must_use]
-pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
+pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options) -> Vec<Call> {
+    let mut current = value.clone();
+    let mut done: Vec<Touched> = Vec::new();
+    let mut rechecked;
+    let mut latest = reports;
+    for _ in 0..MAX_ROUNDS {
+        let round = touch(&current, latest);
+        if round.is_empty() {
+            break;
+        }
+        for t in round {
+            if let Some(slot) = current.pointer_mut(t.pointer.as_str()) {
+                *slot = t.rule.clone();
+            }
+            match done.iter_mut().find(|f| f.pointer == t.pointer) {
+                Some(f) => {
+                    f.rule = t.rule;
+                    f.fixes.extend(t.fixes);
+                }
+                None => done.push(t),
+            }
+        }
+        rechecked = crate::check_value(&current, options);
+        latest = &rechecked;
+    }
     let mut out = Vec::new();
     for report in reports {
         let Some(Document::Policy(policy)) = &report.document else {
@@ -86,56 +116,10 @@ pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
         let Some(policy_id) = policy.id.as_ref().map(|id| id.value.as_str()) else {
             continue;
         };
-        let mut touched: Vec<Touched<'_>> = Vec::new();
-        for d in &report.diagnostics {
-            let Some(fix) = &d.fix else { continue };
-            // The rule all the fix's edits fall in.
-            let entry = policy.entries.iter().find(|e| {
-                fix.edits
-                    .iter()
-                    .all(|edit| is_under(edit.path(), &e.pointer))
-            });
-            let Some(entry) = entry else { continue };
-            let Some(id) = entry.id.as_ref().map(|id| id.value.clone()) else {
-                continue;
-            };
-            let Some(rule) = value.pointer(entry.pointer.as_str()) else {
-                continue;
-            };
-            let slot = if let Some(i) = touched.iter().position(|t| t.pointer == entry.pointer) {
-                i
-            } else {
-                touched.push(Touched {
-                    pointer: entry.pointer.clone(),
-                    id,
-                    rule: rule.clone(),
-                    fixes: Vec::new(),
-                    edits: Vec::new(),
-                });
-                touched.len() - 1
-            };
-            let t = &mut touched[slot];
-            // Edits relative to the rule object; a fix that no longer applies (another fix
-            // of the same rule changed its place) is left for the next run.
-            let relative: Vec<Edit> = fix
-                .edits
-                .iter()
-                .map(|e| relative_to(e, &entry.pointer))
-                .collect();
-            if t.edits.iter().any(|e| fix.edits.contains(e)) {
-                continue;
-            }
-            if super::value::apply(&mut t.rule, &relative).is_ok() {
-                t.edits.extend(fix.edits.iter());
-                t.fixes.push(Remedied {
-                    code: d.code,
-                    rule: d.rule,
-                    pointer: d.pointer.clone(),
-                    applicability: fix.applicability,
-                    message: fix.message.clone(),
-                });
-            }
-        }
+        let touched: Vec<&Touched> = done
+            .iter()
+            .filter(|t| t.document == report.pointer)
+            .collect();
         if touched.is_empty() {
             continue;
         }
@@ -151,9 +135,9 @@ pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
                             segment(policy_id),
                             segment(&t.id)
                         ),
-                        body: t.rule,
+                        body: t.rule.clone(),
                         body_kind: DocumentKind::GraphPolicyRule,
-                        fixes: t.fixes,
+                        fixes: t.fixes.clone(),
                     });
                 }
             }
@@ -173,8 +157,8 @@ pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
                 let mut fixes = Vec::new();
                 let mut rules = Vec::new();
                 for t in touched {
-                    fixes.extend(t.fixes);
-                    rules.push(t.rule);
+                    fixes.extend(t.fixes.iter().cloned());
+                    rules.push(t.rule.clone());
                 }
                 out.push(Call {
                     document: report.pointer.clone(),
@@ -189,6 +173,73 @@ pub fn calls(value: &Value, reports: &[DocumentReport]) -> Vec<Call> {
         }
     }
     out
+}
+
+/// One round: the rules of `value` that the fixes in `reports` change, as fixed.
+fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
+    let mut touched: Vec<Touched> = Vec::new();
+    for report in reports {
+        let Some(Document::Policy(policy)) = &report.document else {
+            continue;
+        };
+        if policy.id.is_none() {
+            continue;
+        }
+        let mut applied: Vec<(Pointer, Vec<Edit>)> = Vec::new();
+        for d in &report.diagnostics {
+            let Some(fix) = &d.fix else { continue };
+            // The rule all the fix's edits fall in.
+            let entry = policy.entries.iter().find(|e| {
+                fix.edits
+                    .iter()
+                    .all(|edit| is_under(edit.path(), &e.pointer))
+            });
+            let Some(entry) = entry else { continue };
+            let Some(id) = entry.id.as_ref().map(|id| id.value.clone()) else {
+                continue;
+            };
+            let Some(rule) = value.pointer(entry.pointer.as_str()) else {
+                continue;
+            };
+            let slot = if let Some(i) = touched.iter().position(|t| t.pointer == entry.pointer) {
+                i
+            } else {
+                touched.push(Touched {
+                    document: report.pointer.clone(),
+                    pointer: entry.pointer.clone(),
+                    id,
+                    rule: rule.clone(),
+                    fixes: Vec::new(),
+                });
+                touched.len() - 1
+            };
+            let t = &mut touched[slot];
+            // Edits relative to the rule object; a fix that no longer applies (another fix
+            // of the same rule changed its place) is left for the next round.
+            if applied.iter().any(|(at, edits)| {
+                *at == entry.pointer && edits.iter().any(|e| fix.edits.contains(e))
+            }) {
+                continue;
+            }
+            let relative: Vec<Edit> = fix
+                .edits
+                .iter()
+                .map(|e| relative_to(e, &entry.pointer))
+                .collect();
+            if super::value::apply(&mut t.rule, &relative).is_ok() {
+                applied.push((entry.pointer.clone(), fix.edits.clone()));
+                t.fixes.push(Remedied {
+                    code: d.code,
+                    rule: d.rule,
+                    pointer: d.pointer.clone(),
+                    applicability: fix.applicability,
+                    message: fix.message.clone(),
+                });
+            }
+        }
+    }
+    touched.retain(|t| !t.fixes.is_empty());
+    touched
 }
 
 fn is_under(path: &Pointer, base: &Pointer) -> bool {

@@ -19,7 +19,10 @@ declare_rule! {
     /// account cannot take the tenant alone.
     ///
     /// ## How to fix
-    /// Set `isApprovalRequired: true` and name at least two approvers.
+    /// Set `isApprovalRequired: true` and name at least two approvers. The fix (unsafe) turns
+    /// approval on with the approvers the rule already names or, when it names none, with the
+    /// approvers of `[rules.approval] approvers`; with neither there is no fix, as approvers
+    /// cannot be guessed.
     ///
     /// ## Example
     /// ```json
@@ -63,8 +66,15 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 ),
                 required.pointer.clone(),
             )
-            .with_help("set \"isApprovalRequired\": true and name at least two approvers")
-            .with_fix(crate::fix::policy::require_approval(rule)),
+            .with_help(
+                "set \"isApprovalRequired\": true and name at least two approvers; with none \
+                 named and none in [rules.approval] approvers there is no fix",
+            )
+            .with_fix(crate::fix::policy::require_approval(
+                rule,
+                &context.options.approval.approvers,
+                policy.kind.is_arm(),
+            )),
         );
     }
 }

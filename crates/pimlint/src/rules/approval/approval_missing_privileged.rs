@@ -18,7 +18,9 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Set `isApprovalRequired: true` with approvers, or accept the risk for this role with an
-    /// `[[overrides]]` entry.
+    /// `[[overrides]]` entry. The fix (unsafe) turns approval on with the approvers the rule
+    /// already names or, when it names none, with the approvers of `[rules.approval]
+    /// approvers`; with neither there is no fix, as approvers cannot be guessed.
     ///
     /// ## Example
     /// ```json
@@ -43,7 +45,14 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             format!("activating {} does not need approval", role_phrase(context)),
             required.pointer.clone(),
         )
-        .with_help("set \"isApprovalRequired\": true and name approvers")
-        .with_fix(crate::fix::policy::require_approval(rule)),
+        .with_help(
+            "set \"isApprovalRequired\": true and name approvers; with none named and none in \
+             [rules.approval] approvers there is no fix",
+        )
+        .with_fix(crate::fix::policy::require_approval(
+            rule,
+            &context.options.approval.approvers,
+            policy.kind.is_arm(),
+        )),
     );
 }

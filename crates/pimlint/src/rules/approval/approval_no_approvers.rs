@@ -17,7 +17,8 @@ declare_rule! {
     /// (Entra).
     ///
     /// ## How to fix
-    /// Name approvers in the first approval stage: users or groups.
+    /// Name approvers in the first approval stage: users or groups. The fix (unsafe) writes
+    /// the approvers of `[rules.approval] approvers`; without them there is no fix.
     ///
     /// ## Example
     /// ```json
@@ -26,7 +27,7 @@ declare_rule! {
     pub static APPROVAL_NO_APPROVERS = ("PIM203", "approval-no-approvers", Approval, Warning);
 }
 
-pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
+pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnostic>) {
     let Some(rule) = super::required(policy) else {
         return;
     };
@@ -54,5 +55,15 @@ pub fn check(policy: &Policy, _context: &RuleContext<'_>, out: &mut Vec<Diagnost
             at,
         )
     };
-    out.push(d.with_help("name approvers in primaryApprovers"));
+    out.push(
+        d.with_help(
+            "name approvers in primaryApprovers; with none in [rules.approval] approvers \
+             there is no fix",
+        )
+        .with_fix(crate::fix::policy::add_approvers(
+            rule,
+            &context.options.approval.approvers,
+            policy.kind.is_arm(),
+        )),
+    );
 }

@@ -23,10 +23,13 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Add approvers, or use a group of approvers (two entries where the CIS benchmark applies).
+    /// The fix (unsafe) adds the approvers of `[rules.approval] approvers` that the rule does
+    /// not list yet; without them there is no fix.
     ///
     /// ## Options
     /// `[rules.approval-single-approver]`: `minimum` (default 2), `groups` (`enough`, `one` or
-    /// `none`; default `enough`, `one` with the `cis-m365` profile).
+    /// `none`; default `enough`, `one` with the `cis-m365` profile). `[rules.approval]`:
+    /// `approvers`, the approvers the fix adds.
     ///
     /// ## Example
     /// ```json
@@ -87,10 +90,16 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
                 at,
             )
             .with_help(if options.groups == GroupApprovers::Enough {
-                "add approvers, or use a group"
+                "add approvers, or use a group; with none in [rules.approval] approvers there \
+                 is no fix"
             } else {
-                "add approvers"
-            }),
+                "add approvers; with none in [rules.approval] approvers there is no fix"
+            })
+            .with_fix(crate::fix::policy::add_approvers(
+                rule,
+                &context.options.approval.approvers,
+                policy.kind.is_arm(),
+            )),
         );
     }
 }

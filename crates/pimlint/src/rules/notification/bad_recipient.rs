@@ -27,7 +27,7 @@ declare_rule! {
     pub static BAD_RECIPIENT = ("PIM407", "bad-recipient", Notification, Error);
 }
 
-fn is_address(text: &str) -> bool {
+pub(crate) fn is_address(text: &str) -> bool {
     let Some((local, domain)) = text.split_once('@') else {
         return false;
     };

@@ -21,7 +21,12 @@ declare_rule! {
     ///
     /// ## How to fix
     /// Turn `isDefaultRecipientsEnabled` back on, or add a monitored mailbox to
-    /// `notificationRecipients`.
+    /// `notificationRecipients`. The fix (unsafe) writes the addresses of
+    /// `[rules.notification] recipients` to `notificationRecipients` or, when none are
+    /// configured, turns the default recipients back on.
+    ///
+    /// ## Options
+    /// `[rules.notification]`: `recipients`, the addresses the fix writes.
     ///
     /// ## Example
     /// ```json
@@ -57,7 +62,10 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             )
             .with_severity(severity)
             .with_help("set \"isDefaultRecipientsEnabled\": true, or add a monitored mailbox to notificationRecipients")
-            .with_fix(crate::fix::policy::notify_default_recipients(rule)),
+            .with_fix(crate::fix::policy::notify(
+                rule,
+                &context.options.notification.recipients,
+            )),
         );
     }
 }
