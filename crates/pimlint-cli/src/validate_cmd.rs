@@ -62,14 +62,18 @@ pub struct ValidateArgs {
     color: ColorChoice,
 }
 
-fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+pub(crate) fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text)
         .map_err(|e| format!("{e}; write it like 2026-12-01T08:00:00Z"))
 }
 
 /// Reads the files the arguments name; files a directory search finds that are plainly not
 /// PIM documents are left out, and counted on standard error.
-fn load(args: &[String], options: &Options, discovery: &DiscoveryArgs) -> Vec<FileOutcome> {
+pub(crate) fn load(
+    args: &[String],
+    options: &Options,
+    discovery: &DiscoveryArgs,
+) -> Vec<FileOutcome> {
     let mut configs = crate::settings::Configs::new(None);
     let cli = discovery.settings();
     let mut files = Vec::new();
