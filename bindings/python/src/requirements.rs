@@ -7,11 +7,11 @@ use pyo3::prelude::*;
 use super::{Parsed, Source, api_error, parse_now, serialized};
 
 /// The tenant inputs, each extracted with its index (for errors).
-fn tenant_sources(py: Python<'_>, tenant: &[Bound<'_, PyAny>]) -> PyResult<Vec<Source>> {
+fn tenant_sources(py: Python<'_>, tenant: Vec<Bound<'_, PyAny>>) -> PyResult<Vec<Source>> {
     tenant
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(i, t)| Source::extract(py, t, Some(i)))
+        .map(|(i, t)| Source::extract(py, &t, Some(i)))
         .collect()
 }
 
@@ -48,7 +48,7 @@ pub fn requirements<'py>(
         })?;
     let now = parse_now(py, now)?;
     let source = Source::extract(py, policy, None)?;
-    let tenant = tenant_sources(py, tenant.as_deref().unwrap_or_default())?;
+    let tenant = tenant_sources(py, tenant.unwrap_or_default())?;
     let found = py
         .detach(|| {
             let parsed = Parsed::new(&source)?;
@@ -87,7 +87,7 @@ pub fn principals<'py>(
     py: Python<'py>,
     tenant: Vec<Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let tenant = tenant_sources(py, &tenant)?;
+    let tenant = tenant_sources(py, tenant)?;
     let found = py
         .detach(|| {
             let tenant = tenant
