@@ -278,30 +278,8 @@ pub fn from_input(
             distinct.push(entry);
         }
     }
-    // A converted export can read one source object as two documents (a ScubaGear role entry:
-    // its policy assignment, and the rules it lists): they are one policy.
-    let merged: Policy;
-    let same_place = distinct.len() > 1
-        && distinct
-            .iter()
-            .all(|(g, _)| g.pointer == distinct[0].0.pointer);
-    if same_place {
-        let mut base = distinct[0].1.clone();
-        for (_, other) in &distinct[1..] {
-            base.rules.apply(&other.rules);
-            if base.role.is_none() {
-                base.role.clone_from(&other.role);
-            }
-        }
-        merged = base;
-        distinct.truncate(1);
-    } else {
-        merged = distinct
-            .first()
-            .map_or_else(|| found[0].1.clone(), |d| d.1.clone());
-    }
     let (governed, policy) = match distinct.as_slice() {
-        [one] => (&one.0, &merged),
+        [one] => (&one.0, one.1),
         [] => {
             let mut what = match (role, scope) {
                 (Some(r), Some(s)) => format!("role {r:?} at scope {s}"),
