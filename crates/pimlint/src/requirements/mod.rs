@@ -42,7 +42,9 @@ mod input;
 mod text;
 
 pub use eligibility::{Eligibility, Group, Principal, Source, Window, eligibility, principals};
-pub use input::{Governed, Selector, from_input, governed, list, names_role};
+pub use input::{
+    Governed, PointerMap, Selector, as_written, converted, from_input, governed, list, names_role,
+};
 
 /// A kind of request, by what it asks and at which level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
