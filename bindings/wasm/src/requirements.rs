@@ -16,6 +16,10 @@ use super::{input_error, ok, parse, parse_now, tenant_values};
     clippy::needless_pass_by_value,
     reason = "wasm-bindgen hands optional strings over by value"
 )]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "the options object of requirements(), flattened for wasm-bindgen"
+)]
 pub fn requirements_text(
     text: &str,
     located: bool,
