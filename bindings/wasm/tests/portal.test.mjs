@@ -253,8 +253,12 @@ test("tenant files dropped on the page; an export without eligibilities leaves e
   await page.fill("#justification", "Quarterly access review");
   assert.equal(await verdict(page), "accepted", "unknown is not refused");
 
-  await drop(["role-eligibility-schedule-instances.json", "role-assignment-schedule-instances.json"]);
-  await page.waitForFunction(() => document.getElementById("tenant-status").textContent.startsWith("2 files"));
+  await drop([
+    "role-eligibility-schedule-instances.json",
+    "role-assignment-schedule-instances.json",
+    "group-eligibility-schedule-instances.json",
+  ]);
+  await page.waitForFunction(() => document.getElementById("tenant-status").textContent.startsWith("3 files"));
   await page.selectOption("#principal-pick", { label: GRADY });
   assert.equal(await page.getAttribute("#eligibility", "class"), "not-eligible");
   assert.equal(await verdict(page), "rejected");
