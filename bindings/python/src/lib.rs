@@ -978,6 +978,7 @@ fn _pimlint(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(migrate, m)?)?;
     m.add_function(wrap_pyfunction!(requirements::requirements, m)?)?;
     m.add_function(wrap_pyfunction!(requirements::policies, m)?)?;
+    m.add_function(wrap_pyfunction!(requirements::principals, m)?)?;
     m.add_function(wrap_pyfunction!(fix::fix, m)?)?;
     m.add_function(wrap_pyfunction!(tenant::check_tenant, m)?)?;
     Ok(())

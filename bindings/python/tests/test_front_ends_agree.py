@@ -128,3 +128,44 @@ def test_python_requirements_are_the_clis(path, pointer):
     text = (REPO / path).read_text(encoding="utf-8")
     found = [pimlint.requirements(text, kind, policy_at=pointer) for kind in KINDS]
     assert found == json.loads(out.stdout)
+
+
+# ------------------------------------------------------------- requirements for a principal
+
+TENANT = sorted(p.relative_to(REPO).as_posix() for p in (REPO / "examples" / "tenant-export").glob("*.json"))
+PRINCIPALS = (
+    ("examples/tenant-export/global-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2027-05-31T05:30:00Z"),
+    ("examples/tenant-export/global-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2026-11-29T09:00:00Z"),
+    ("examples/tenant-export/global-administrator.json", "7a1c0d2e-0021-4c7d-8e9f-0a1b2c3d4e5f", "2026-12-06T08:00:00Z"),
+    ("examples/tenant-export/global-administrator.json", "7a1c0d2e-0028-4c7d-8e9f-0a1b2c3d4e5f", "2026-12-06T08:00:00Z"),
+    ("examples/tenant-export/user-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2026-12-06T08:00:00Z"),
+)
+
+
+def named(found: dict) -> dict:
+    """The package's answer with each tenant input's file named, as the CLI names them."""
+    eligibility = found["eligibility"]
+    for window in [eligibility["current"], eligibility["activeAssignment"], *eligibility["later"]]:
+        if window:
+            for source in [window["source"], (window["group"] or {}).get("source")]:
+                if source:
+                    source["file"] = TENANT[source["input"]]
+    return found
+
+
+@pytest.mark.parametrize(("path", "principal", "now"), PRINCIPALS)
+def test_python_eligibility_is_the_clis(path, principal, now):
+    tenant_args = [arg for name in TENANT for arg in ("--tenant", name)]
+    out = subprocess.run(
+        [str(cli()), "requirements", path, "--kind", "all", "--principal", principal, "--now", now,
+         *tenant_args, "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert out.returncode == 0, out.stderr
+    tenant = [(REPO / name).read_text(encoding="utf-8") for name in TENANT]
+    text = (REPO / path).read_text(encoding="utf-8")
+    found = [named(pimlint.requirements(text, kind, tenant=tenant, principal=principal, now=now)) for kind in KINDS]
+    assert found == json.loads(out.stdout)
+    assert found[0]["eligibility"]["principal"]["id"] == principal

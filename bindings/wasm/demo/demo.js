@@ -1,6 +1,7 @@
 // The pre-submit widget: lint what is pasted, or validate a request against a policy, live,
 // and highlight the lines the findings point at.
 import { applyFix, lint, validate, version, PimlintError } from "../pkg/index.js";
+import { tenantFiles } from "./tenant-files.js";
 
 const $ = (id) => document.getElementById(id);
 const doc = $("doc");
@@ -193,7 +194,7 @@ function run() {
   }
   try {
     if (policy.value.trim() && isRequest(text)) {
-      const verdict = validate(text, policy.value);
+      const verdict = validate(text, policy.value, tenant ? { tenant: tenant.map((f) => f.text) } : {});
       verdictBox.hidden = false;
       verdictBox.className = verdict.verdict;
       verdictBox.textContent =
@@ -245,6 +246,15 @@ async function load(input, target) {
   if (target === policy) $("policy-pane").open = true;
   run();
 }
+// A tenant export makes eligibility a verdict: an activation by a principal the export shows
+// no eligibility for is rejected (PIM517).
+let tenant = null;
+tenantFiles($("tenant-drop"), $("tenant-files"), (files) => {
+  tenant = files;
+  $("tenant-status").textContent = `tenant export: ${files.map((f) => f.name).join(", ")}`;
+  $("policy-pane").open = true;
+  run();
+});
 $("load-doc").addEventListener("change", (e) => load(e.target, doc));
 $("load-policy").addEventListener("change", (e) => load(e.target, policy));
 // The example policy is linted on its own; the policy pane keeps what it holds.

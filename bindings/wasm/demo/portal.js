@@ -1,7 +1,8 @@
 // A request form built from a PIM policy: pick a policy source and a role; the form asks for
 // what the policy requires (requirements), bounds the duration, names the approvers, and the
 // submit button is enabled only while the PIM service would take the request (validate).
-import { policies, requirements, validate, version, PimlintError } from "../pkg/index.js";
+import { policies, principals, requirements, validate, version, PimlintError } from "../pkg/index.js";
+import { place, tenantFiles } from "./tenant-files.js";
 
 const $ = (id) => document.getElementById(id);
 $("version").textContent = version;
@@ -87,6 +88,7 @@ let source = null; // the policy source text
 let listed = []; // its policies
 let needs = null; // requirements of the chosen role and kind
 let verdict = null;
+let tenant = null; // the tenant export's files, [{ name, text }]
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -123,6 +125,68 @@ function loadSource(text, name) {
   picker.disabled = listed.length === 0;
   $("source-status").textContent = listed.length ? `${name}: ${listed.length} ${listed.length === 1 ? "policy" : "policies"}` : "";
   chooseRole();
+}
+
+function loadTenant(files) {
+  $("tenant-error").hidden = true;
+  const picker = $("principal-pick");
+  let people = [];
+  try {
+    people = principals(files.map((f) => f.text));
+    tenant = files;
+  } catch (e) {
+    if (!(e instanceof PimlintError)) throw e;
+    tenant = null;
+    $("tenant-error").textContent = e.message.replace(/^tenant input (\d+)/, (_, i) => files[Number(i)]?.name ?? _);
+    $("tenant-error").hidden = false;
+  }
+  picker.innerHTML = "";
+  const none = document.createElement("option");
+  none.value = "";
+  none.textContent = `${people.length} principals in the export: pick one`;
+  picker.append(none);
+  for (const p of people) {
+    const option = document.createElement("option");
+    option.value = p.id;
+    option.textContent = `${p.name ?? p.id}${p.signIn ? ` (${p.signIn})` : ""}`;
+    picker.append(option);
+  }
+  picker.hidden = !tenant;
+  $("tenant-status").textContent = tenant ? `${files.length} ${files.length === 1 ? "file" : "files"}: ${files.map((f) => f.name).join(", ")}` : "";
+  chooseRole();
+}
+
+/** When the request starts (what eligibility is judged at): the start field, or now. */
+function startTime() {
+  return $("start").value ? new Date($("start").value).toISOString().replace(".000Z", "Z") : new Date().toISOString();
+}
+
+function showEligibility() {
+  const box = $("eligibility");
+  const e = needs?.eligibility;
+  box.hidden = !e;
+  if (!e) return;
+  const window = (w) => {
+    const through = w.group ? `through group ${escapeHtml(w.group.name ?? w.group.id)} (${w.group.membership} member)` : "directly";
+    const end = w.end ? `until ${escapeHtml(w.end)}` : w.permanent ? "with no end" : "end unknown";
+    return `${through}${w.start ? `, from ${escapeHtml(w.start)}` : ""} ${end}<span class="from">from ${escapeHtml(place(tenant, w.source))}</span>`;
+  };
+  const who = escapeHtml(e.principal.name ?? e.principal.id);
+  const lines = [];
+  if (e.eligible === true) {
+    box.className = "eligible";
+    lines.push(`${who} is eligible ${window(e.current)}`);
+  } else if (e.eligible === false) {
+    box.className = "not-eligible";
+    lines.push(`${who} is not eligible for this role at this scope at ${escapeHtml(e.now)}: the service would refuse an activation.`);
+  } else {
+    box.className = "unknown";
+    lines.push(`Whether ${who} is eligible is unknown: ${escapeHtml(e.unknownBecause ?? "the export does not say")}.`);
+  }
+  for (const w of e.later) lines.push(`Eligible later ${window(w)}`);
+  if (e.active) lines.push(`Already active ${window(e.activeAssignment)}`);
+  if (e.limitedBy === "eligibility") lines.push(`The longest activation now is ${escapeHtml(e.maximumDuration)}: the eligibility ends first.`);
+  box.innerHTML = lines.map((l) => `<div>${l}</div>`).join("");
 }
 
 function iso(hours) {
@@ -163,13 +227,21 @@ function chooseRole() {
   needs = null;
   if (chosen) {
     try {
-      needs = requirements(source, $("kind").value, { policy: chosen.pointer, role: chosen.role?.id, scope: chosen.scope ?? undefined });
+      const principal = $("principal").value.trim();
+      const standing = tenant && principal ? { tenant: tenant.map((f) => f.text), principal, now: startTime() } : {};
+      needs = requirements(source, $("kind").value, {
+        policy: chosen.pointer,
+        role: chosen.role?.id,
+        scope: chosen.scope ?? undefined,
+        ...standing,
+      });
     } catch (e) {
       if (!(e instanceof PimlintError)) throw e;
       $("source-error").textContent = e.message;
       $("source-error").hidden = false;
     }
   }
+  showEligibility();
   if (!needs) {
     $("notices").innerHTML = "";
     update();
@@ -180,7 +252,13 @@ function chooseRole() {
   if (role) $("role-id").value = needs.provider === "azure-resources" ? role.id : role.templateId;
   const e = needs.expiration;
   const hours = $("hours");
-  if (e.required === true && e.maximumSeconds !== null) {
+  // The eligibility's end cuts the policy's maximum short.
+  const bound = needs.eligibility?.maximumSeconds ?? null;
+  if (bound !== null && needs.eligibility.limitedBy === "eligibility") {
+    hours.max = String(bound / 3600);
+    $("duration-hint").textContent = `at most ${needs.eligibility.maximumDuration} (${bound / 3600} hours): the eligibility ends then`;
+    if (Number(hours.value) > bound / 3600) hours.value = String(bound / 3600);
+  } else if (e.required === true && e.maximumSeconds !== null) {
     hours.max = String(e.maximumSeconds / 3600);
     $("duration-hint").textContent = `at most ${e.maximumDuration} (${e.maximumSeconds / 3600} hours)`;
     if (Number(hours.value) > e.maximumSeconds / 3600) hours.value = String(e.maximumSeconds / 3600);
@@ -262,7 +340,7 @@ function update() {
           ...body,
         };
   try {
-    verdict = validate(judged, source, { scope: scope || undefined, updates: undefined });
+    verdict = validate(judged, source, { scope: scope || undefined, tenant: tenant?.map((f) => f.text) });
   } catch (e) {
     if (!(e instanceof PimlintError)) throw e;
     verdict = { verdict: "rejected", failedRules: [], diagnostics: [{ severity: "error", code: "", message: e.message, pointer: "" }] };
@@ -295,6 +373,14 @@ $("source-file").addEventListener("change", async (event) => {
   if (file) loadSource(await file.text(), file.name);
 });
 $("example-source").addEventListener("click", () => loadSource(JSON.stringify(EXAMPLE_SOURCE, null, 2), "example tenant"));
+tenantFiles($("tenant-drop"), $("tenant-files"), loadTenant);
+$("principal-pick").addEventListener("change", () => {
+  if ($("principal-pick").value) $("principal").value = $("principal-pick").value;
+  chooseRole();
+});
+// Who asks, and when, decide the eligibility: read the requirements again.
+$("principal").addEventListener("input", chooseRole);
+$("start").addEventListener("input", chooseRole);
 $("role").addEventListener("change", chooseRole);
 $("kind").addEventListener("change", chooseRole);
 $("request-form").addEventListener("input", update);

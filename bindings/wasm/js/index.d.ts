@@ -270,6 +270,54 @@ export interface Requirements {
     defaultRecipients: boolean | null;
     additionalRecipients: string[] | null;
   }[];
+  /** With `options.tenant` and `options.principal`: the principal's standing; absent otherwise. */
+  eligibility?: Eligibility;
+}
+
+/** A principal of a tenant export. */
+export interface Principal {
+  id: string;
+  name: string | null;
+  signIn: string | null;
+  kind: "user" | "group" | "service-principal" | "other" | null;
+}
+
+/** Where an object of the tenant export is: the index of `options.tenant`, and a pointer. */
+export interface TenantSource {
+  input: number;
+  /** The file, from the CLI; `null` here. */
+  file: string | null;
+  pointer: string;
+}
+
+/** One grant of the role to the principal. */
+export interface EligibilityWindow {
+  start: string | null;
+  /** The grant's end, or its group membership's when that comes first; `null`: none or unknown. */
+  end: string | null;
+  permanent: boolean;
+  through: "direct" | "group";
+  group: { id: string; name: string | null; membership: "active" | "eligible"; membershipEnd: string | null; source: TenantSource } | null;
+  memberType: string | null;
+  object: "schedule" | "instance" | "role-assignment";
+  source: TenantSource;
+}
+
+/** Whether the principal can make the request, from the tenant's schedules and instances. */
+export interface Eligibility {
+  principal: Principal;
+  now: string;
+  /** `null`: the export lists no eligibilities where the request acts (see `unknownBecause`). */
+  eligible: boolean | null;
+  unknownBecause?: string;
+  current: EligibilityWindow | null;
+  later: EligibilityWindow[];
+  active: boolean | null;
+  activeAssignment: EligibilityWindow | null;
+  /** Activations: the longest that can start at `now`, the policy's maximum cut short by the eligibility's end. */
+  maximumSeconds: number | null;
+  maximumDuration: string | null;
+  limitedBy: "policy" | "eligibility" | null;
 }
 
 export interface RequirementsOptions {
@@ -279,6 +327,12 @@ export interface RequirementsOptions {
   scope?: string;
   /** The policy's JSON pointer in the source, as `policies()` gives it. */
   policy?: string;
+  /** The tenant export's documents (schedules, instances): with `principal`, adds `eligibility`. */
+  tenant?: Json[];
+  /** The requester's object id; needs `tenant`. */
+  principal?: string;
+  /** When to judge eligibility (default: now). */
+  now?: Date | string;
 }
 
 /** A policy of a source and the role and scope it governs. */
@@ -292,3 +346,4 @@ export interface GovernedPolicy {
 
 export function requirements(source: Json, kind: RequestKind, options?: RequirementsOptions): Requirements;
 export function policies(source: Json): GovernedPolicy[];
+export function principals(tenant: Json[]): Principal[];

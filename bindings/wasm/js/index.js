@@ -127,26 +127,35 @@ export function applyFix(input, fix) {
   return call(() => wasm.applyFixText(text, located, JSON.stringify(fix)));
 }
 
-/** Predicts what the PIM service does with `request` under the policy that governs it. */
-export function validate(request, policy, options = {}) {
-  const [requestText, located] = toText(request, "request");
-  const [policyText] = toText(policy, "policy");
-  let now = options.now ?? new Date();
+/** `options.now` as RFC 3339 text: a Date, a string, or the current time. */
+function nowOf(given) {
+  let now = given ?? new Date();
   if (now instanceof Date) {
     if (Number.isNaN(now.getTime())) throw new InputError("options.now is an invalid Date");
     now = now.toISOString();
   }
   if (typeof now !== "string") throw new TypeError("options.now must be a Date or an RFC 3339 string");
+  return now;
+}
+
+/** The documents of a tenant export as one JSON array text (`""` when there are none). */
+function tenantOf(tenant, name) {
+  if (tenant === undefined) return "";
+  if (!Array.isArray(tenant)) throw new TypeError(`${name} must be an array of the export's documents`);
+  return `[${tenant.map((t, i) => toText(t, `${name}[${i}]`)[0]).join(",")}]`;
+}
+
+/** Predicts what the PIM service does with `request` under the policy that governs it. */
+export function validate(request, policy, options = {}) {
+  const [requestText, located] = toText(request, "request");
+  const [policyText] = toText(policy, "policy");
+  const now = nowOf(options.now);
   let updatesText = "";
   if (options.updates !== undefined) {
     if (!Array.isArray(options.updates)) throw new TypeError("options.updates must be an array of rule updates");
     updatesText = `[${options.updates.map((u, i) => toText(u, `options.updates[${i}]`)[0]).join(",")}]`;
   }
-  let tenantText = "";
-  if (options.tenant !== undefined) {
-    if (!Array.isArray(options.tenant)) throw new TypeError("options.tenant must be an array of the export's documents");
-    tenantText = `[${options.tenant.map((t, i) => toText(t, `options.tenant[${i}]`)[0]).join(",")}]`;
-  }
+  const tenantText = tenantOf(options.tenant, "options.tenant");
   return call(() =>
     wasm.validateText(requestText, located, policyText, updatesText, tenantText, now, options.scope),
   );
@@ -201,7 +210,25 @@ export function explain(code) {
 export function requirements(source, kind, options = {}) {
   const [text, located] = toText(source, "source");
   if (typeof kind !== "string") throw new TypeError("kind must be a string such as \"activate\"");
-  return call(() => wasm.requirementsText(text, located, kind, options.role, options.scope, options.policy));
+  if ((options.tenant === undefined) !== (options.principal === undefined)) {
+    throw new TypeError("options.tenant and options.principal go together: the principal's eligibility is read from the tenant's schedules");
+  }
+  if (options.principal !== undefined && typeof options.principal !== "string") throw new TypeError("options.principal must be an object id");
+  const tenant = tenantOf(options.tenant, "options.tenant");
+  const now = options.principal === undefined ? "" : nowOf(options.now);
+  return call(() =>
+    wasm.requirementsText(text, located, kind, options.role, options.scope, options.policy, tenant, options.principal, now),
+  );
+}
+
+/**
+ * Every principal the documents of a tenant export show holding a role or a group membership
+ * (groups left out), for a requester picker.
+ */
+export function principals(tenant) {
+  const text = tenantOf(tenant, "tenant");
+  if (text === "") throw new TypeError("tenant must be an array of the export's documents");
+  return call(() => wasm.principalsText(text));
 }
 
 /** Every policy in `source` with the role and scope it governs, for a role picker. */

@@ -181,13 +181,7 @@ pub fn validate_text(
 ) -> String {
     let scope = scope.as_deref();
     let run = || -> Result<String, String> {
-        let now = DateTime::parse_from_rfc3339(now).map_err(|e| {
-            json!({"error": {
-                "name": "InputError",
-                "message": format!("options.now: {now:?} is not an RFC 3339 date and time with a time zone ({e})"),
-            }})
-            .to_string()
-        })?;
+        let now = parse_now(now)?;
         let request_value = parse(request, request_located)?;
         let policy_value = parse(policy, false)?;
         let update_values: Vec<serde_json::Value> = if updates.is_empty() {
@@ -199,14 +193,7 @@ pub fn validate_text(
             }
         };
         let update_inputs: Vec<Input<'_>> = update_values.iter().map(Input::value).collect();
-        let tenant_values: Vec<serde_json::Value> = if tenant.is_empty() {
-            Vec::new()
-        } else {
-            match parse(tenant, false)? {
-                serde_json::Value::Array(items) => items,
-                other => vec![other],
-            }
-        };
+        let tenant_values = tenant_values(tenant)?;
         let tenant_inputs: Vec<Input<'_>> = tenant_values.iter().map(Input::value).collect();
         let request_input = Input {
             value: &request_value,
@@ -224,6 +211,28 @@ pub fn validate_text(
         .map_err(|e| input_error(&e, request_located))
     };
     run().unwrap_or_else(|e| e)
+}
+
+/// `options.now`, RFC 3339.
+fn parse_now(now: &str) -> Result<DateTime<chrono::FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(now).map_err(|e| {
+        json!({"error": {
+            "name": "InputError",
+            "message": format!("options.now: {now:?} is not an RFC 3339 date and time with a time zone ({e})"),
+        }})
+        .to_string()
+    })
+}
+
+/// The documents of `options.tenant`, given as one JSON array text (`""`: none).
+fn tenant_values(tenant: &str) -> Result<Vec<serde_json::Value>, String> {
+    if tenant.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(match parse(tenant, false)? {
+        serde_json::Value::Array(items) => items,
+        other => vec![other],
+    })
 }
 
 /// Every rule, in code order.

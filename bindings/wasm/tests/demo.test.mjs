@@ -171,3 +171,43 @@ test("“Apply fix” edits the text where the finding points, and the finding g
   assert.equal(await unsafe.textContent(), "Apply fix (changes a setting)");
   assert.deepEqual(errors, []);
 });
+
+test("with a tenant export, an activation by a principal who is not eligible is rejected (PIM517)", async () => {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, timezoneId: "UTC" });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.clock.setFixedTime(new Date("2026-12-06T08:00:00Z"));
+  await page.goto(`${server.url}/demo/index.html`);
+  await page.waitForFunction(() => window.pimlintDemoReady === true);
+  const exportDir = `${repo}examples/tenant-export/`;
+  await page.click("#policy-pane summary");
+  await page.fill("#policy", readFileSync(`${exportDir}global-administrator.json`, "utf8"));
+  await page.setInputFiles("#tenant-files", [
+    `${exportDir}role-eligibility-schedule-instances.json`,
+    `${exportDir}role-assignment-schedule-instances.json`,
+  ]);
+  await page.waitForFunction(() => document.getElementById("tenant-status").textContent !== "");
+  assert.match(await page.textContent("#tenant-status"), /role-eligibility-schedule-instances\.json, role-assignment-schedule-instances\.json/);
+  const request = (principalId) =>
+    JSON.stringify(
+      {
+        action: "selfActivate",
+        principalId,
+        roleDefinitionId: "62e90394-69f5-4237-9190-012177145e10",
+        directoryScopeId: "/",
+        justification: "Quarterly access review",
+        scheduleInfo: { startDateTime: "2026-12-06T08:30:00Z", expiration: { type: "afterDuration", duration: "PT2H" } },
+      },
+      null,
+      2,
+    );
+  await page.fill("#doc", request("7a1c0d2e-0028-4c7d-8e9f-0a1b2c3d4e5f"));
+  await page.locator("#verdict.rejected").waitFor();
+  assert.match(await page.textContent("#verdict"), /EligibilityRule/);
+  await page.locator('.diagnostic[data-code="PIM517"]').waitFor();
+  await page.screenshot({ path: `${shots}/request-not-eligible.png`, fullPage: true });
+  await page.fill("#doc", request("3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8"));
+  await page.locator("#verdict.accepted").waitFor();
+  assert.equal(await page.locator('.diagnostic[data-code="PIM517"]').count(), 0);
+  assert.deepEqual(errors, []);
+});

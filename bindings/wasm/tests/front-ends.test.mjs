@@ -158,3 +158,44 @@ test("the npm package's requirements are the CLI's, for every fixture policy", {
   assert.ok(compared > 150, `only ${compared} policies compared`);
   assert.deepEqual(disagreements, []);
 });
+
+// requirements() for a principal: with the example export's files as options.tenant, the
+// package answers what `pimlint requirements … --tenant FILE… --principal ID --now T` answers
+// (the CLI names each tenant input's file; the package gives its index).
+const TENANT = readdirSync(join(repo, "examples/tenant-export"))
+  .filter((name) => name.endsWith(".json"))
+  .sort()
+  .map((name) => `examples/tenant-export/${name}`);
+const PRINCIPALS = [
+  ["examples/tenant-export/global-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2027-05-31T05:30:00Z"],
+  ["examples/tenant-export/global-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2026-11-29T09:00:00Z"],
+  ["examples/tenant-export/global-administrator.json", "7a1c0d2e-0021-4c7d-8e9f-0a1b2c3d4e5f", "2026-12-06T08:00:00Z"],
+  ["examples/tenant-export/global-administrator.json", "7a1c0d2e-0028-4c7d-8e9f-0a1b2c3d4e5f", "2026-12-06T08:00:00Z"],
+  ["examples/tenant-export/user-administrator.json", "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8", "2026-12-06T08:00:00Z"],
+];
+
+function named(found) {
+  const e = found.eligibility;
+  for (const w of [e.current, e.activeAssignment, ...e.later]) {
+    if (!w) continue;
+    w.source.file = TENANT[w.source.input];
+    if (w.group) w.group.source.file = TENANT[w.group.source.input];
+  }
+  return found;
+}
+
+test("the npm package's eligibility is the CLI's, for principals of the example export", { skip: cli() ? false : "no built pimlint CLI (set PIMLINT_BIN)" }, () => {
+  const tenant = TENANT.map((name) => readFileSync(join(repo, name), "utf8"));
+  for (const [path, principal, now] of PRINCIPALS) {
+    const out = spawnSync(
+      cli(),
+      ["requirements", path, "--kind", "all", "--principal", principal, "--now", now, ...TENANT.flatMap((t) => ["--tenant", t]), "--format", "json"],
+      { cwd: repo, encoding: "utf8" },
+    );
+    assert.equal(out.status, 0, out.stderr);
+    const text = readFileSync(join(repo, path), "utf8");
+    const found = KINDS.map((kind) => named(pimlint.requirements(text, kind, { tenant, principal, now })));
+    assert.deepEqual(found, JSON.parse(out.stdout), `${path} ${principal} ${now}`);
+    assert.equal(found[0].eligibility.principal.id, principal);
+  }
+});

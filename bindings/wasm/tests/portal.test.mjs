@@ -3,7 +3,7 @@
 // take the request. Screenshots go to target/test-artifacts/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -157,6 +157,111 @@ test("a file that holds no policy says so, and nothing can be submitted", async 
   await page.setInputFiles("#source-file", `${repo}examples/requests/activate-global-administrator.json`);
   await page.locator("#source-error:not([hidden])").waitFor();
   assert.match(await page.textContent("#source-error"), /holds no role management policy/);
+  assert.equal(await page.isDisabled("#submit"), true);
+  assert.deepEqual(errors, []);
+});
+
+// The example tenant export, every file of it: loaded several at once.
+const EXPORT = `${repo}examples/tenant-export/`;
+const TENANT = readdirSync(EXPORT)
+  .filter((n) => n.endsWith(".json"))
+  .sort()
+  .map((n) => `${EXPORT}${n}`);
+const ADELE = "Adele Vance (adele.vance@contoso.example)";
+const GRADY = "Grady Archie (grady.archie@contoso.example)";
+
+/** The portal with the page's clock fixed at `now` and its time zone UTC. */
+async function openPortalAt(now) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1100 }, timezoneId: "UTC" });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") errors.push(m.text());
+  });
+  await page.clock.setFixedTime(new Date(now));
+  await page.goto(`${server.url}/demo/portal.html`);
+  await page.waitForFunction(() => window.pimlintPortalReady === true);
+  return { page, errors };
+}
+
+test("a tenant export: the principal's eligibility bounds the duration, and without one the activation is refused (PIM517)", async () => {
+  const { page, errors } = await openPortalAt("2027-05-31T05:00:00Z");
+  await page.fill("#start", "2027-05-31T05:30");
+  await page.setInputFiles("#source-file", `${EXPORT}global-administrator.json`);
+  await page.waitForFunction(() => !document.getElementById("role").disabled);
+  assert.equal(await page.isVisible("#eligibility"), false, "no tenant, no eligibility");
+  await page.setInputFiles("#tenant-files", TENANT);
+  await page.locator("#principal-pick:not([hidden])").waitFor();
+  assert.match(await page.textContent("#tenant-status"), new RegExp(`^${TENANT.length} files: `));
+  const listed = await page.$$eval("#principal-pick option", (options) => options.map((o) => o.textContent));
+  assert.ok(listed.includes(ADELE) && listed.includes(GRADY), listed.join(" | "));
+  assert.ok(!listed.some((l) => l.startsWith("Tier 0 Operators")), "groups do not request");
+
+  // Eligible directly until 09:00: the policy's PT8H is cut to 3.5 hours from a 05:30 start.
+  await page.selectOption("#principal-pick", { label: ADELE });
+  assert.equal(await page.inputValue("#principal"), "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8");
+  assert.equal(await page.getAttribute("#eligibility", "class"), "eligible");
+  const standing = await page.textContent("#eligibility");
+  assert.match(standing, /Adele Vance is eligible directly, from 2026-06-01T09:00:00Z until 2027-05-31T09:00:00Z/);
+  assert.match(standing, /from role-eligibility-schedule-instances\.json \/value\/0/);
+  assert.match(standing, /The longest activation now is PT3H30M: the eligibility ends first/);
+  assert.equal(await page.getAttribute("#hours", "max"), "3.5");
+  assert.match(await page.textContent("#duration-hint"), /at most PT3H30M \(3\.5 hours\): the eligibility ends then/);
+  await page.fill("#hours", "3.5");
+  await page.fill("#justification", "Quarterly access review");
+  assert.equal(await verdict(page), "accepted");
+  assert.equal(await page.isDisabled("#submit"), false);
+  assert.deepEqual((await body(page)).scheduleInfo, {
+    startDateTime: "2027-05-31T05:30:00Z",
+    expiration: { type: "afterDuration", duration: "PT3H30M" },
+  });
+  await page.screenshot({ path: `${shots}/portal-tenant-eligible.png`, fullPage: true });
+
+  // Not eligible for this role (only, through a group, for another): refused, nothing to submit.
+  await page.selectOption("#principal-pick", { label: GRADY });
+  assert.equal(await page.getAttribute("#eligibility", "class"), "not-eligible");
+  assert.match(await page.textContent("#eligibility"), /Grady Archie is not eligible for this role/);
+  assert.equal(await verdict(page), "rejected");
+  assert.match(await page.textContent("#verdict"), /EligibilityRule/);
+  assert.equal(await page.isVisible('#findings li[data-code="PIM517"]'), true);
+  assert.equal(await page.isDisabled("#submit"), true);
+  await page.screenshot({ path: `${shots}/portal-tenant-not-eligible.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test("tenant files dropped on the page; an export without eligibilities leaves eligibility unknown", async () => {
+  const { page, errors } = await openPortalAt("2026-12-06T08:00:00Z");
+  await page.fill("#start", "2026-12-06T08:30");
+  await page.setInputFiles("#source-file", `${EXPORT}global-administrator.json`);
+  await page.waitForFunction(() => !document.getElementById("role").disabled);
+  const drop = async (names) => {
+    const files = names.map((name) => ({ name, text: readFileSync(`${EXPORT}${name}`, "utf8") }));
+    const dataTransfer = await page.evaluateHandle((files) => {
+      const transfer = new DataTransfer();
+      for (const f of files) transfer.items.add(new File([f.text], f.name, { type: "application/json" }));
+      return transfer;
+    }, files);
+    await page.dispatchEvent("#tenant-drop", "drop", { dataTransfer });
+  };
+  await drop(["role-assignment-schedule-instances.json"]);
+  await page.locator("#principal-pick:not([hidden])").waitFor();
+  assert.equal(await page.textContent("#tenant-status"), "1 file: role-assignment-schedule-instances.json");
+  await page.selectOption("#principal-pick", { label: ADELE });
+  assert.equal(await page.getAttribute("#eligibility", "class"), "unknown");
+  assert.match(await page.textContent("#eligibility"), /unknown: the tenant export lists no eligibilities of Microsoft Entra roles/);
+  await page.fill("#hours", "2");
+  await page.fill("#justification", "Quarterly access review");
+  assert.equal(await verdict(page), "accepted", "unknown is not refused");
+
+  await drop([
+    "role-eligibility-schedule-instances.json",
+    "role-assignment-schedule-instances.json",
+    "group-eligibility-schedule-instances.json",
+  ]);
+  await page.waitForFunction(() => document.getElementById("tenant-status").textContent.startsWith("3 files"));
+  await page.selectOption("#principal-pick", { label: GRADY });
+  assert.equal(await page.getAttribute("#eligibility", "class"), "not-eligible");
+  assert.equal(await verdict(page), "rejected");
   assert.equal(await page.isDisabled("#submit"), true);
   assert.deepEqual(errors, []);
 });

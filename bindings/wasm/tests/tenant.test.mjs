@@ -88,3 +88,32 @@ test("the maester profile names Maester's test ids", () => {
   assert.equal(approval.length, 1);
   assert.ok(approval[0].message.endsWith("(CISA.MS.AAD.7.6)"), approval[0].message);
 });
+
+test("requirements() for a principal: eligibility from the export, the activation bounded by its end", () => {
+  const ga = readFileSync(`${EXPORT}global-administrator.json`, "utf8");
+  const adele = "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8";
+  const needs = pimlint.requirements(ga, "activate", { tenant: TEXTS, principal: adele, now: new Date("2027-05-31T05:30:00Z") });
+  const e = needs.eligibility;
+  assert.equal(e.principal.name, "Adele Vance");
+  assert.equal(e.eligible, true);
+  assert.deepEqual(e.current.source, { input: NAMES.indexOf("role-eligibility-schedule-instances.json"), file: null, pointer: "/value/0" });
+  assert.deepEqual([e.maximumDuration, e.maximumSeconds, e.limitedBy], ["PT3H30M", 12600, "eligibility"]);
+  // Without eligibilities in the export, eligibility is unknown, never false.
+  const unknown = pimlint.requirements(ga, "activate", {
+    tenant: [TEXTS[NAMES.indexOf("role-assignment-schedule-instances.json")]],
+    principal: adele,
+    now: NOW,
+  }).eligibility;
+  assert.equal(unknown.eligible, null);
+  assert.match(unknown.unknownBecause, /no eligibilities/);
+  assert.equal(pimlint.requirements(ga, "activate").eligibility, undefined);
+  assert.throws(() => pimlint.requirements(ga, "activate", { principal: adele }), TypeError);
+});
+
+test("principals() lists the export's requesters, groups left out", () => {
+  const found = pimlint.principals(TEXTS);
+  const adele = found.find((p) => p.id === "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8");
+  assert.deepEqual(adele, { id: adele.id, name: "Adele Vance", signIn: "adele.vance@contoso.example", kind: "user" });
+  assert.ok(found.every((p) => p.kind !== "group"));
+  assert.throws(() => pimlint.principals("{}"), TypeError);
+});

@@ -49,3 +49,14 @@ if (firstFix !== undefined) {
   const once: string = applyFix(fixedText.fixed, firstFix);
   console.log(once.length, firstFix.applicability === "safe" || firstFix.applicability === "unsafe");
 }
+
+// A requester's eligibility from a tenant export: the picker of principals, then the bound.
+import { principals } from "../pkg/index.js";
+import type { Eligibility, Principal } from "../pkg/index.js";
+const people: Principal[] = principals(['{"value": []}']);
+const forOne: Requirements = requirements("{}", "activate", { tenant: ["{}"], principal: people[0]?.id ?? "x", now: new Date() });
+const standing: Eligibility | undefined = forOne.eligibility;
+const eligible: boolean | null | undefined = standing?.eligible;
+const bound: number | null | undefined = standing?.maximumSeconds;
+const from: string | undefined = standing?.current?.source.pointer;
+console.log(eligible, bound, from);

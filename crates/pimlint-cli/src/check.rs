@@ -66,7 +66,7 @@ pub struct CheckArgs {
 }
 
 /// How directories are searched; each replaces or extends the configuration's setting.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct DiscoveryArgs {
     /// Files a directory search reads, as globs (replaces `include`; default: *.json,
     /// *.ndjson, *.jsonl).

@@ -34,6 +34,20 @@ pub struct RequirementsArgs {
     #[arg(long, value_name = "POINTER")]
     pub policy_at: Option<String>,
 
+    /// The tenant's schedules and instances (an export, see docs/export.md), files or
+    /// directories: with --principal, say whether the principal is eligible for the role at
+    /// the scope and until when, and whether the role is already active.
+    #[arg(long = "tenant", value_name = "FILE|DIR", requires = "principal")]
+    pub tenants: Vec<String>,
+
+    /// The principal (object id) who would make the request; needs --tenant.
+    #[arg(long, value_name = "ID", requires = "tenants")]
+    pub principal: Option<String>,
+
+    /// The time to judge eligibility at, RFC 3339 (default: now).
+    #[arg(long, value_name = "RFC3339", value_parser = crate::validate_cmd::parse_now)]
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = RequirementsFormat::Text)]
     pub format: RequirementsFormat,
@@ -89,6 +103,13 @@ pub fn run(args: &RequirementsArgs) -> Outcome {
         }
     };
     let name = args.policy.display();
+    let tenant = match tenant(args) {
+        Ok(t) => t,
+        Err(message) => {
+            warn(&format!("pimlint: {message}"));
+            return Outcome::Failure;
+        }
+    };
     let found = pimlint::decode(&bytes)
         .map_err(pimlint::api::ApiError::from)
         .and_then(|text| {
@@ -112,6 +133,20 @@ pub fn run(args: &RequirementsArgs) -> Outcome {
                             policy: args.policy_at.as_deref(),
                         },
                     )
+                })
+                .map(|needs| {
+                    needs.map(|mut needs| {
+                        if let (Some((view, files)), Some(principal)) = (&tenant, &args.principal) {
+                            let now = args
+                                .now
+                                .unwrap_or_else(|| chrono::Utc::now().fixed_offset());
+                            let mut e =
+                                pimlint::requirements::eligibility(view, &needs, principal, now);
+                            e.name_files(files);
+                            needs.eligibility = Some(e);
+                        }
+                        needs
+                    })
                 })
                 .collect::<Result<Vec<_>, _>>()
         });
@@ -139,4 +174,31 @@ pub fn run(args: &RequirementsArgs) -> Outcome {
             Outcome::Failure
         }
     }
+}
+
+/// The tenant view of the `--tenant` inputs and their file names; `None` without them. A file
+/// that cannot be read is an error.
+fn tenant(
+    args: &RequirementsArgs,
+) -> Result<Option<(pimlint::tenant::Tenant, Vec<String>)>, String> {
+    if args.tenants.is_empty() {
+        return Ok(None);
+    }
+    let files = crate::validate_cmd::load(
+        &args.tenants,
+        &pimlint::Options::default(),
+        &crate::check::DiscoveryArgs::default(),
+    );
+    let mut view = pimlint::tenant::Tenant::new();
+    for (i, file) in files.iter().enumerate() {
+        let reports = file
+            .result
+            .as_ref()
+            .map_err(|e| format!("tenant {}: {}", file.path, e.message))?;
+        if let Some(error) = reports.iter().find_map(|r| r.error.as_ref()) {
+            return Err(format!("tenant {}: {error}", file.path));
+        }
+        view.add_reports(i, reports);
+    }
+    Ok(Some((view, files.into_iter().map(|f| f.path).collect())))
 }

@@ -62,14 +62,18 @@ pub struct ValidateArgs {
     color: ColorChoice,
 }
 
-fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
+pub(crate) fn parse_now(text: &str) -> Result<DateTime<FixedOffset>, String> {
     DateTime::parse_from_rfc3339(text)
         .map_err(|e| format!("{e}; write it like 2026-12-01T08:00:00Z"))
 }
 
 /// Reads the files the arguments name; files a directory search finds that are plainly not
 /// PIM documents are left out, and counted on standard error.
-fn load(args: &[String], options: &Options, discovery: &DiscoveryArgs) -> Vec<FileOutcome> {
+pub(crate) fn load(
+    args: &[String],
+    options: &Options,
+    discovery: &DiscoveryArgs,
+) -> Vec<FileOutcome> {
     let mut configs = crate::settings::Configs::new(None);
     let cli = discovery.settings();
     let mut files = Vec::new();
@@ -321,6 +325,7 @@ pub fn run(args: &ValidateArgs) -> Outcome {
             });
         }
     }
+    name_policies_as_written(&policy_files, &mut judged);
     match args.format {
         OutputFormat::Json => emit(&json(
             &policy_files,
@@ -375,6 +380,65 @@ pub fn run(args: &ValidateArgs) -> Outcome {
     } else {
         Outcome::Clean
     }
+}
+
+/// Points each verdict's governing policy into its file as written: a converted input (a
+/// PowerShell export, policy as code, a document of the older APIs) is judged in the shape it
+/// is converted to, whose pointers (`/value/0/policy`) the file does not have.
+fn name_policies_as_written(policy_files: &[FileOutcome], judged: &mut [Judged]) {
+    let mut maps: std::collections::HashMap<usize, Option<pimlint::requirements::PointerMap>> =
+        std::collections::HashMap::new();
+    for j in judged.iter_mut() {
+        let Some(verdict) = j.verdict.as_mut() else {
+            continue;
+        };
+        let Some((source, pointer)) = verdict.policy.as_mut() else {
+            continue;
+        };
+        let map = maps.entry(*source).or_insert_with(|| {
+            let text = policy_files.get(*source)?.text.as_deref()?;
+            let value = pimlint::parse_json(text).ok()?;
+            pimlint::requirements::converted(&value)
+                .ok()
+                .flatten()
+                .map(|(_, map)| map)
+        });
+        let Some(map) = map else { continue };
+        let from = pointer.to_string();
+        *pointer = map(pointer);
+        // The notes name the policy members that decided, at converted pointers too.
+        for d in &mut verdict.diagnostics {
+            if let Some(note) = &mut d.note {
+                *note = rewrite_pointers(note, &from, |p| map(p).to_string());
+            }
+        }
+    }
+}
+
+/// `text` with every pointer that starts with `prefix` (up to a space, `)` or `,`) replaced
+/// by `map` of it.
+fn rewrite_pointers(text: &str, prefix: &str, map: impl Fn(&Pointer) -> String) -> String {
+    // Every pointer starts with the root's: look for its first step.
+    let prefix = if prefix.is_empty() { "/" } else { prefix };
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        let (before, from) = rest.split_at(at);
+        out.push_str(before);
+        let end = from
+            .find(|c: char| c.is_whitespace() || c == ')' || c == ',')
+            .unwrap_or(from.len());
+        let (found, after) = from.split_at(end);
+        let whole =
+            prefix == "/" || found.len() == prefix.len() || found[prefix.len()..].starts_with('/');
+        match Pointer::parse(found) {
+            Ok(p) if whole => out.push_str(&map(&p)),
+            _ => out.push_str(found),
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Findings per request file, and every input that could not be read, for the machine formats.
@@ -655,4 +719,24 @@ fn text(
         );
     }
     emit(&format!("{line}\n"));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite_pointers;
+
+    #[test]
+    fn pointers_in_notes_are_rewritten_whole() {
+        let map = |p: &pimlint::Pointer| format!("<{p}>");
+        assert_eq!(
+            rewrite_pointers(
+                "rule (/value/0/policy/rules/1) and /value/0/policyX, /value/0/policy",
+                "/value/0/policy",
+                map
+            ),
+            "rule (</value/0/policy/rules/1>) and /value/0/policyX, </value/0/policy>"
+        );
+        assert_eq!(rewrite_pointers("at /a/b (x)", "", map), "at </a/b> (x)");
+        assert_eq!(rewrite_pointers("nothing here", "/v", map), "nothing here");
+    }
 }

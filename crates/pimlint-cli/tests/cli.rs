@@ -910,3 +910,55 @@ fn json_lines_summaries_keep_the_documented_order() {
         r#"{"summary":{"requests":1,"accepted":0,"pendingApproval":0,"rejected":1,"unknown":0,"unreadable":0}}"#
     );
 }
+
+/// A converted input is judged in the shape it is converted to; `validate` names its governing
+/// policy where the file writes it (the ScubaGear role entry), not at the converted pointer
+/// (`/value/0/policy`), in text and in JSON.
+#[test]
+fn validate_names_the_policy_of_a_converted_input_as_written() {
+    let args = [
+        "validate",
+        "--policy",
+        "tests/fixtures/powershell/scubagear-privileged-roles.json",
+        "examples/requests/activate-global-administrator.json",
+        "--now",
+        NOW,
+    ];
+    let text = pimlint(&args).output().unwrap();
+    let stdout = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        stdout.contains(
+            "  policy: tests/fixtures/powershell/scubagear-privileged-roles.json /privileged_roles/0\n"
+        ),
+        "{stdout}"
+    );
+    // The notes name the deciding members where the file writes them too.
+    assert!(
+        stdout.contains("/privileged_roles/0/Rules/10/MaximumDuration"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("/value/0"), "{stdout}");
+    let (code, report) = json_output(&[&args[..], &["--format", "json"]].concat());
+    assert_eq!(code, 1, "the request is rejected");
+    let result = &report["results"][0];
+    assert_eq!(
+        result["policy"],
+        json!({"path": "tests/fixtures/powershell/scubagear-privileged-roles.json",
+               "pointer": "/privileged_roles/0"})
+    );
+    // The role's own rules (PT8H), not its group's (PT4H), decide.
+    assert_eq!(
+        result["failedRules"],
+        json!(["ExpirationRule", "JustificationRule"])
+    );
+    let expiration = result["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "PIM501")
+        .unwrap();
+    assert!(
+        expiration["message"].as_str().unwrap().contains("PT8H"),
+        "{expiration}"
+    );
+}

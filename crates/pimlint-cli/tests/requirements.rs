@@ -119,3 +119,59 @@ fn all_kinds_as_json() {
             .all(|r| r["policy"]["role"]["displayName"] == "User Administrator")
     );
 }
+
+#[test]
+fn a_principal_not_eligible_for_the_role() {
+    // Grady Archie is an eligible member of the group that is eligible for Privileged Role
+    // Administrator, not of Global Administrator.
+    assert_cmd_snapshot!(pimlint(&[
+        "requirements",
+        "examples/tenant-export/global-administrator.json",
+        "--kind",
+        "activate",
+        "--tenant",
+        "examples/tenant-export",
+        "--principal",
+        "7a1c0d2e-0028-4c7d-8e9f-0a1b2c3d4e5f",
+        "--now",
+        "2026-12-06T08:00:00Z",
+    ]));
+}
+
+#[test]
+fn without_eligibilities_in_the_export_eligibility_is_unknown() {
+    assert_cmd_snapshot!(pimlint(&[
+        "requirements",
+        "examples/tenant-export/global-administrator.json",
+        "--kind",
+        "activate",
+        "--tenant",
+        "examples/tenant-export/role-assignment-schedule-instances.json",
+        "--principal",
+        "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+        "--now",
+        "2026-11-29T09:00:00Z",
+    ]));
+}
+
+#[test]
+fn a_principal_needs_a_tenant_and_an_unreadable_tenant_exits_two() {
+    assert_cmd_snapshot!(pimlint(&[
+        "requirements",
+        "examples/tenant-export/global-administrator.json",
+        "--kind",
+        "activate",
+        "--principal",
+        "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+    ]));
+    assert_cmd_snapshot!(pimlint(&[
+        "requirements",
+        "examples/tenant-export/global-administrator.json",
+        "--kind",
+        "activate",
+        "--tenant",
+        "examples/tenant-export/no-such-file.json",
+        "--principal",
+        "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+    ]));
+}

@@ -566,3 +566,71 @@ pub fn requirements(
 pub fn policies(input: Input<'_>) -> Result<Vec<crate::requirements::Governed>, ApiError> {
     crate::requirements::list(input)
 }
+
+/// The principal [`requirements_for`] judges, and the tenant export it is judged from.
+#[derive(Debug, Clone, Copy)]
+pub struct ForPrincipal<'a> {
+    /// The principal's object id.
+    pub id: &'a str,
+    /// The tenant's schedules and instances (an export: list responses, files of one).
+    pub tenant: &'a [Input<'a>],
+    /// The time to judge at (the clock is never read).
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Reads the tenant inputs into the tenant view; an input that cannot be read is an error
+/// that says which.
+fn tenant_view(tenant: &[Input<'_>]) -> Result<crate::tenant::Tenant, ApiError> {
+    let options = Options::default();
+    let mut view = crate::tenant::Tenant::new();
+    for (i, input) in tenant.iter().enumerate() {
+        let reports = checked(*input, &options).map_err(|e| match e {
+            ApiError::Document {
+                pointer,
+                message,
+                line,
+                column,
+            } => ApiError::Document {
+                pointer,
+                message: format!("tenant input {i}: {message}"),
+                line,
+                column,
+            },
+            ApiError::Input(e) => ApiError::Document {
+                pointer: String::new(),
+                message: format!("tenant input {i}: {e}"),
+                line: None,
+                column: None,
+            },
+        })?;
+        view.add_reports(i, &reports);
+    }
+    Ok(view)
+}
+
+/// [`requirements`] for one principal: with `eligibility` saying whether it is eligible for
+/// the role at the scope (directly or through a group), until when, whether the role is
+/// already active, and the longest activation it can ask for now. Places in the tenant are
+/// the index of the tenant input and a pointer into it.
+pub fn requirements_for(
+    input: Input<'_>,
+    kind: crate::requirements::RequestKindName,
+    select: crate::requirements::Selector<'_>,
+    principal: ForPrincipal<'_>,
+) -> Result<crate::requirements::Requirements, ApiError> {
+    let view = tenant_view(principal.tenant)?;
+    let mut needs = crate::requirements::from_input(input, kind, select)?;
+    needs.eligibility = Some(crate::requirements::eligibility(
+        &view,
+        &needs,
+        principal.id,
+        principal.now,
+    ));
+    Ok(needs)
+}
+
+/// Every principal the tenant inputs show holding a role or a group membership (groups
+/// left out), for a requester picker.
+pub fn principals(tenant: &[Input<'_>]) -> Result<Vec<crate::requirements::Principal>, ApiError> {
+    Ok(crate::requirements::principals(&tenant_view(tenant)?))
+}

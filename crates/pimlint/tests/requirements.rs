@@ -352,3 +352,105 @@ fn choosing_the_policy() {
     let unknown = "activation".parse::<pimlint::requirements::RequestKindName>();
     assert_eq!(unknown.unwrap_err().suggestion, Some("activate"),);
 }
+
+/// A ScubaGear export lists, under a role, the rules of the role's own policy and those of each
+/// PIM for Groups group that holds the role. `requirements` reads the role's own policy, the
+/// one `validate` judges an activation of the role against; the group's rules are a policy of
+/// their own, found at the group's first rule.
+#[test]
+fn scubagear_requirements_read_the_policy_validate_judges() {
+    let text = std::fs::read_to_string(
+        workspace().join("tests/fixtures/powershell/scubagear-privileged-roles.json"),
+    )
+    .unwrap();
+    let value = pimlint::parse_json(&text).unwrap();
+    let input = Input {
+        value: &value,
+        text: Some(&text),
+    };
+    let kind = "activate".parse().unwrap();
+    let listed: Vec<String> = api::policies(input)
+        .unwrap()
+        .iter()
+        .map(|g| {
+            format!(
+                "{} {:?}",
+                g.pointer,
+                g.role.as_ref().map(|r| &r.template_id)
+            )
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "/privileged_roles/0 Some(\"62e90394-69f5-4237-9190-012177145e10\")",
+            "/privileged_roles/0/Rules/17 None",
+        ]
+    );
+    let role = api::requirements(
+        input,
+        kind,
+        Selector {
+            role: Some("Global Administrator"),
+            ..Selector::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(role.policy.pointer.as_str(), "/privileged_roles/0");
+    assert_eq!(
+        role.expiration.maximum_duration.unwrap().to_string(),
+        "PT8H"
+    );
+    assert_eq!(role.ticket.required, Some(false));
+    let group = api::requirements(
+        input,
+        kind,
+        Selector {
+            policy: Some("/privileged_roles/0/Rules/17"),
+            ..Selector::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(group.provider, Provider::Groups);
+    assert_eq!(
+        group.expiration.maximum_duration.unwrap().to_string(),
+        "PT4H"
+    );
+    assert_eq!(group.ticket.required, Some(true));
+    // Two policies: the role must be named, never a mix of both.
+    let error = api::requirements(input, kind, Selector::default())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("the input holds 2 policies"), "{error}");
+    // validate judges the role's activation by the same rules: the longest activation the
+    // requirements allow, without a ticket, waits for approval (the role's policy requires
+    // it); an hour more fails the role's ExpirationRule.
+    let now = DateTime::parse_from_rfc3339("2026-12-01T08:00:00Z").unwrap();
+    let request = |duration: &str| {
+        json!({"action": "selfActivate", "principalId": "3b9f1c2e-8a7d-4e6f-b5c4-d3e2f1a0b9c8",
+               "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "directoryScopeId": "/",
+               "justification": "Quarterly access review",
+               "scheduleInfo": {"expiration": {"type": "afterDuration", "duration": duration}}})
+    };
+    let judged = |duration: &str| {
+        let request = request(duration);
+        api::validate(Input::value(&request), &[input], &[], None, now).unwrap()
+    };
+    let within = judged("PT8H");
+    assert_eq!(
+        serde_json::to_value(within.verdict).unwrap(),
+        "pending-approval",
+        "{:?}",
+        within.diagnostics
+    );
+    let beyond = judged("PT9H");
+    assert_eq!(beyond.failed_rules, ["ExpirationRule"]);
+    assert!(
+        beyond
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("PT8H")),
+        "{:?}",
+        beyond.diagnostics
+    );
+}

@@ -22,6 +22,7 @@ __all__ = [
     "lint_many",
     "migrate",
     "policies",
+    "principals",
     "requirements",
     "rules",
     "validate",
@@ -232,16 +233,27 @@ def requirements(
     role: Optional[str] = None,
     scope: Optional[str] = None,
     policy_at: Optional[str] = None,
+    tenant: Optional[Sequence[_Json]] = None,
+    principal: Optional[str] = None,
+    now: Union[datetime.datetime, str, None] = None,
 ) -> dict[str, Any]:
     """What a request of ``kind`` must carry under the policy in ``policy`` that governs
     ``role`` at ``scope`` (or the one at the JSON pointer ``policy_at``): maximum duration,
     justification, ticket, MFA, authentication context, approval and notifications, each with
     the pointer of the policy member it comes from; ``None`` where the policy does not say.
-    ``InputError`` when the policy cannot be read or chosen; ``ValueError`` for an unknown kind."""
+    With ``tenant`` (the schedules and instances of an export) and ``principal`` (an object
+    id), also ``eligibility``: whether the principal is eligible at ``now`` (``None``: the export
+    does not say), until when, whether the role is already active, and the longest activation.
+    ``InputError`` when the policy cannot be read or chosen; ``ValueError`` for an unknown kind
+    or ``tenant`` without ``principal``."""
 
 def policies(source: _Json) -> list[dict[str, Any]]:
     """Every policy in ``source`` with the role and scope it governs (``pointer``,
     ``provider``, ``policyId``, ``role``, ``scope``), for choosing one."""
+
+def principals(tenant: Sequence[_Json]) -> list[dict[str, Any]]:
+    """Every principal the tenant inputs show holding a role or a group membership, groups
+    left out (``id``, ``name``, ``signIn``, ``kind``), for choosing the requester."""
 def fix(
     doc: _Json, config: Optional[Config] = None, *, unsafe: bool = False, kind: Optional[str] = None
 ) -> tuple[Any, list[dict[str, Any]]]:

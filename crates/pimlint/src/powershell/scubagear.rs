@@ -5,7 +5,8 @@ use super::*;
 
 /// `{"value": [...]}`: per privileged role, its own policy's rules as a policy assignment
 /// with the policy expanded (the role is known, the policy's id is not), and the rules of
-/// each PIM-for-Groups group as a policy of scope type Group.
+/// each PIM-for-Groups group as a policy of scope type Group of its own, placed at the
+/// group's first rule.
 pub(super) fn scubagear(obj: &Map<String, Value>) -> Result<Converted, ExportError> {
     let mut conv = Conv::new(SCUBAGEAR);
     let privileged_at = Pointer::root().key("privileged_roles");
@@ -56,7 +57,13 @@ pub(super) fn scubagear(obj: &Map<String, Value>) -> Result<Converted, ExportErr
         }
         for (group, indices) in groups {
             let doc_at = Pointer::root().key("value").index(docs.len());
-            conv.map.link(&doc_at, &role_at);
+            // A group's rules are the group's own policy, not the role's: it is found at its
+            // first rule, so that it is never taken for (or merged into) the role's policy.
+            let place = match (group, indices.first()) {
+                (Some(_), Some(&first)) => rules_at.index(first),
+                _ => role_at.clone(),
+            };
+            conv.map.link(&doc_at, &place);
             let list_at = if group.is_none() {
                 doc_at.key("policy").key("rules")
             } else {

@@ -116,7 +116,49 @@ pub(crate) fn list_roles(found: &[(Governed, &Policy)]) -> String {
 }
 
 /// Maps a pointer into converted input back to the input as written.
-type PointerMap = Box<dyn Fn(&Pointer) -> Pointer>;
+pub type PointerMap = Box<dyn Fn(&Pointer) -> Pointer>;
+
+/// The document pimlint reads `value` as when it converts it first (policy as code, a
+/// document of the older APIs, a PowerShell export), and the map of its pointers back to
+/// `value` as written; `None` when `value` is read as it is. `Err` (where, why) when the
+/// conversion fails.
+pub fn converted(
+    value: &serde_json::Value,
+) -> Result<Option<(serde_json::Value, PointerMap)>, (Pointer, String)> {
+    if let Some(format) = crate::formats::detect(value) {
+        let adapted =
+            crate::formats::convert(format, value, crate::formats::Context { parameters: None })
+                .map_err(|e| (e.pointer, e.message))?;
+        let pointers = adapted.converted.pointers;
+        Ok(Some((
+            adapted.converted.value,
+            Box::new(move |p| pointers.original(p)),
+        )))
+    } else if let Some(legacy) = crate::legacy::convert(value) {
+        let legacy = legacy.map_err(|e| (e.pointer, e.message))?;
+        let value = legacy.value.clone();
+        Ok(Some((value, Box::new(move |p| legacy.original(p, "").0))))
+    } else if let Some(export) = crate::powershell::convert(value) {
+        let export = export.map_err(|e| (e.pointer, e.message))?;
+        let pointers = export.pointers;
+        Ok(Some((
+            export.value,
+            Box::new(move |p| pointers.original(p)),
+        )))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Where `pointer`, a pointer into the document pimlint read `value` as, is in `value` as
+/// written: itself unless `value` is converted before it is read.
+#[must_use]
+pub fn as_written(value: &serde_json::Value, pointer: &Pointer) -> Pointer {
+    match converted(value) {
+        Ok(Some((_, map))) => map(pointer),
+        _ => pointer.clone(),
+    }
+}
 
 /// Reads `input` (a policy, policy assignments with their policies, a list response, a tenant
 /// export, policy as code, a PowerShell export, a document of the older APIs) into documents
@@ -138,28 +180,11 @@ fn read(
             column: place.map(|p| p.column),
         }
     };
-    let (converted, map): (Option<serde_json::Value>, PointerMap) = if let Some(format) =
-        crate::formats::detect(value)
-    {
-        let adapted =
-            crate::formats::convert(format, value, crate::formats::Context { parameters: None })
-                .map_err(|e| unreadable(&e.pointer, e.message))?;
-        let pointers = adapted.converted.pointers;
-        (
-            Some(adapted.converted.value),
-            Box::new(move |p| pointers.original(p)),
-        )
-    } else if let Some(legacy) = crate::legacy::convert(value) {
-        let legacy = legacy.map_err(|e| unreadable(&e.pointer, e.message))?;
-        let value = legacy.value.clone();
-        (Some(value), Box::new(move |p| legacy.original(p, "").0))
-    } else if let Some(export) = crate::powershell::convert(value) {
-        let export = export.map_err(|e| unreadable(&e.pointer, e.message))?;
-        let pointers = export.pointers;
-        (Some(export.value), Box::new(move |p| pointers.original(p)))
-    } else {
-        (None, Box::new(Clone::clone))
-    };
+    let (converted, map): (Option<serde_json::Value>, PointerMap) =
+        match converted(value).map_err(|(at, message)| unreadable(&at, message))? {
+            Some((value, map)) => (Some(value), map),
+            None => (None, Box::new(Clone::clone)),
+        };
     let options = crate::Options {
         schema: false,
         ..crate::Options::default()
@@ -278,30 +303,8 @@ pub fn from_input(
             distinct.push(entry);
         }
     }
-    // A converted export can read one source object as two documents (a ScubaGear role entry:
-    // its policy assignment, and the rules it lists): they are one policy.
-    let merged: Policy;
-    let same_place = distinct.len() > 1
-        && distinct
-            .iter()
-            .all(|(g, _)| g.pointer == distinct[0].0.pointer);
-    if same_place {
-        let mut base = distinct[0].1.clone();
-        for (_, other) in &distinct[1..] {
-            base.rules.apply(&other.rules);
-            if base.role.is_none() {
-                base.role.clone_from(&other.role);
-            }
-        }
-        merged = base;
-        distinct.truncate(1);
-    } else {
-        merged = distinct
-            .first()
-            .map_or_else(|| found[0].1.clone(), |d| d.1.clone());
-    }
     let (governed, policy) = match distinct.as_slice() {
-        [one] => (&one.0, &merged),
+        [one] => (&one.0, one.1),
         [] => {
             let mut what = match (role, scope) {
                 (Some(r), Some(s)) => format!("role {r:?} at scope {s}"),

@@ -37,10 +37,14 @@ use crate::model::{
 };
 use crate::pointer::Pointer;
 
+mod eligibility;
 mod input;
 mod text;
 
-pub use input::{Governed, Selector, from_input, governed, list, names_role};
+pub use eligibility::{Eligibility, Group, Principal, Source, Window, eligibility, principals};
+pub use input::{
+    Governed, PointerMap, Selector, as_written, converted, from_input, governed, list, names_role,
+};
 
 /// A kind of request, by what it asks and at which level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,6 +232,10 @@ pub struct Requirements {
     pub approval: Approval,
     /// Who is told, by recipient type: the requestor, the approvers, the administrators.
     pub notifications: Vec<Notice>,
+    /// With the tenant's schedules and a principal: whether it is eligible for the role at
+    /// the scope and until when, and whether the role is already active. Absent without them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<Eligibility>,
 }
 
 /// The policy requirements were read from.
@@ -483,6 +491,7 @@ pub fn requirements(policy: &Policy, kind: RequestKindName) -> Requirements {
                 }
             })
             .collect(),
+        eligibility: None,
     }
 }
 

@@ -157,6 +157,9 @@ impl Requirements {
             };
             line(&mut out, who, text, n.pointer.as_ref());
         }
+        if let Some(e) = &self.eligibility {
+            e.write_text(&mut out);
+        }
         let _ = writeln!(
             out,
             "  request         {} {} ({} {})",
@@ -187,5 +190,97 @@ pub(super) fn shown(at: Option<&Pointer>) -> String {
         Some(p) if p.is_root() => "(root)".to_owned(),
         Some(p) => p.to_string(),
         None => "-".to_owned(),
+    }
+}
+
+impl super::Eligibility {
+    /// The eligibility lines of [`Requirements::to_text`].
+    fn write_text(&self, out: &mut String) {
+        use super::{Source, Window};
+        let place = |s: &Source| match &s.file {
+            Some(file) => format!("{file} {}", shown(Some(&s.pointer))),
+            None => format!("tenant input {} {}", s.input, shown(Some(&s.pointer))),
+        };
+        // The places are files and pointers of the tenant export, too long for the column
+        // the policy's pointers take: each goes on a line of its own.
+        let line = |out: &mut String, what: &str, text: String, at: String| {
+            let _ = writeln!(out, "  {what:<15} {text}");
+            if !at.is_empty() {
+                let _ = writeln!(out, "  {:<15} at {at}", "");
+            }
+        };
+        let window = |w: &Window| {
+            let through = match &w.group {
+                Some(g) => format!(
+                    "through group {} ({} member)",
+                    g.name.as_deref().unwrap_or(&g.id),
+                    match g.membership {
+                        crate::tenant::model::Holding::Active => "active",
+                        crate::tenant::model::Holding::Eligible => "eligible",
+                    }
+                ),
+                None => "directly".to_owned(),
+            };
+            let end = match (&w.end, w.permanent) {
+                (Some(end), _) => format!("until {end}"),
+                (None, true) => "with no end".to_owned(),
+                (None, false) => "end unknown".to_owned(),
+            };
+            match &w.start {
+                Some(start) => format!("{through}, from {start} {end}"),
+                None => format!("{through}, {end}"),
+            }
+        };
+        let who = match &self.principal.name {
+            Some(name) => format!("{name} ({})", self.principal.id),
+            None => self.principal.id.clone(),
+        };
+        let _ = writeln!(out, "  principal       {who} at {}", self.now);
+        match (self.eligible, &self.current) {
+            (Some(true), Some(w)) => {
+                line(
+                    out,
+                    "eligible",
+                    format!("yes, {}", window(w)),
+                    place(&w.source),
+                );
+            }
+            (Some(_), _) => line(out, "eligible", "no".to_owned(), String::new()),
+            (None, _) => line(
+                out,
+                "eligible",
+                format!(
+                    "unknown: {}",
+                    self.unknown_because.as_deref().unwrap_or("not shown")
+                ),
+                String::new(),
+            ),
+        }
+        for w in &self.later {
+            line(out, "eligible later", window(w), place(&w.source));
+        }
+        match (self.active, &self.active_assignment) {
+            (Some(true), Some(w)) => line(
+                out,
+                "already active",
+                format!("yes, {}", window(w)),
+                place(&w.source),
+            ),
+            (Some(_), _) => line(out, "already active", "no".to_owned(), String::new()),
+            (None, _) => line(out, "already active", "unknown".to_owned(), String::new()),
+        }
+        if let (Some(max), Some(by)) = (&self.maximum_duration, self.limited_by) {
+            let why = if by == "eligibility" {
+                "the eligibility ends first"
+            } else {
+                "the policy's maximum"
+            };
+            line(
+                out,
+                "longest now",
+                format!("{max} ({}): {why}", describe(max)),
+                String::new(),
+            );
+        }
     }
 }

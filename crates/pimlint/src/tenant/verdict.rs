@@ -18,17 +18,46 @@ use super::model::Holding;
 /// The service's name of the eligibility requirement.
 const ELIGIBILITY_RULE: &str = "EligibilityRule";
 
+/// What a grant must hold to give a principal a role: the principal, the role (Entra role
+/// template id or Azure role definition GUID; `member`/`owner` for groups) and the scope (the
+/// group id for groups), as a request or a policy names them.
+#[derive(Debug, Clone, Copy)]
+pub struct Wanted<'a> {
+    /// Entra roles, groups or Azure resources.
+    pub provider: Provider,
+    /// The principal's object id.
+    pub principal: &'a str,
+    /// The role, or `member`/`owner`; a full ARM id is read by its last segment.
+    pub role: &'a str,
+    /// The scope (directory scope, ARM scope, or group id); `None` is the directory `/`.
+    pub scope: Option<&'a str>,
+}
+
 impl Tenant {
     /// Whether the export shows grants of `holding` where the request acts: any for Entra
     /// roles and Azure resources (their lists cover the directory or the scope), and for the
     /// request's group under PIM for Groups (exported group by group). Without them,
     /// eligibility and existence stay unknown.
     fn knows(&self, request: &ScheduleRequest, holding: Holding) -> bool {
-        let group = request.scope.as_ref().map(|s| s.value.to_ascii_lowercase());
+        self.knows_of(
+            request.provider,
+            request.scope.as_ref().map(|s| s.value.as_str()),
+            holding,
+        )
+    }
+
+    /// [`Self::knows`] for a provider and scope (the group id for groups).
+    pub(crate) fn knows_of(
+        &self,
+        provider: Provider,
+        scope: Option<&str>,
+        holding: Holding,
+    ) -> bool {
+        let group = scope.map(str::to_ascii_lowercase);
         self.grants.iter().any(|g| {
-            g.provider == request.provider
+            g.provider == provider
                 && g.holding == holding
-                && (request.provider != Provider::Groups
+                && (provider != Provider::Groups
                     || g.group.as_ref().map(|(id, _)| id) == group.as_ref())
         })
     }
@@ -40,18 +69,32 @@ impl Tenant {
         else {
             return Vec::new();
         };
-        let principal = principal.value.to_ascii_lowercase();
-        let role = role
-            .value
+        self.matching_of(
+            Wanted {
+                provider: request.provider,
+                principal: &principal.value,
+                role: &role.value,
+                scope: request.scope.as_ref().map(|s| s.value.as_str()),
+            },
+            holding,
+        )
+    }
+
+    /// The grants of `holding` that give `wanted.principal` the role at the scope: directly,
+    /// or through a group whose members (as PIM for Groups grants show them) include it.
+    pub(crate) fn matching_of(&self, wanted: Wanted<'_>, holding: Holding) -> Vec<&Grant> {
+        let principal = wanted.principal.to_ascii_lowercase();
+        let role = wanted
+            .role
             .rsplit('/')
             .next()
-            .unwrap_or(&role.value)
+            .unwrap_or(wanted.role)
             .to_ascii_lowercase();
-        let scope = request.scope.as_ref().map(|s| s.value.to_ascii_lowercase());
+        let scope = wanted.scope.map(str::to_ascii_lowercase);
         self.grants
             .iter()
-            .filter(|g| g.provider == request.provider && g.holding == holding)
-            .filter(|g| match request.provider {
+            .filter(|g| g.provider == wanted.provider && g.holding == holding)
+            .filter(|g| match wanted.provider {
                 Provider::Groups => g.group.as_ref().is_some_and(|(group, access)| {
                     Some(group) == scope.as_ref() && *access == role
                 }),
@@ -81,7 +124,7 @@ impl Tenant {
 }
 
 /// Whether a grant is in force at `at`.
-fn in_force(g: &Grant, at: DateTime<FixedOffset>) -> bool {
+pub(crate) fn in_force(g: &Grant, at: DateTime<FixedOffset>) -> bool {
     g.start.is_none_or(|s| s <= at) && g.end.as_ref().is_none_or(|(e, _)| *e > at)
 }
 
