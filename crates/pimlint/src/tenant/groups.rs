@@ -251,8 +251,13 @@ pub(crate) fn check_scubagear(
         if policy.provider != Provider::Groups {
             continue;
         }
-        let entry = origin(report);
-        let Some((_, role)) = entry_roles.iter().find(|(at, _)| *at == entry) else {
+        // The group's policy is placed at its first rule, inside the role's entry.
+        let at = origin(report);
+        let Some((entry, role)) = entry_roles.iter().find(|(entry, _)| {
+            at.as_str()
+                .strip_prefix(entry.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        }) else {
             continue;
         };
         if !config.is_privileged(role, None) {
