@@ -20,9 +20,7 @@ use crate::roles::{self, RoleSet};
 use crate::rules::{REGISTRY, RuleMeta};
 use crate::suggest::nearest;
 
-mod options;
-
-pub use options::{
+pub use crate::rules::options::{
     ActivationLimits, ApprovalOptions, Approver, ApproverCount, ApproverType, ExpiryLimits,
     GroupApprovers, KeyPart, NotificationOptions, OptionError, RuleOptions, TicketRoles, key_path,
 };
@@ -39,51 +37,6 @@ pub enum Level {
     Warning,
     /// Fails a run.
     Error,
-}
-
-/// A named preset of selection, severities, options and privileged roles.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Profile {
-    /// Microsoft's deployment guidance and the service's limits (the default).
-    #[default]
-    Recommended,
-    /// Every rule, Microsoft's PRIVILEGED roles.
-    Strict,
-    /// CISA SCuBA for Entra ID (MS.AAD.7.x): its 8 roles, its controls as errors.
-    CisaScuba,
-    /// CIS Microsoft 365 benchmark 5.3.x.
-    CisM365,
-    /// Microsoft's Zero Trust assessment.
-    ZeroTrust,
-    /// Maester's CISA, CIS and privileged access tests: CISA's 8 roles, the CISA controls as
-    /// errors, messages naming Maester's test ids.
-    Maester,
-}
-
-impl Profile {
-    /// The kebab-case name.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Self::Recommended => "recommended",
-            Self::Strict => "strict",
-            Self::CisaScuba => "cisa-scuba",
-            Self::CisM365 => "cis-m365",
-            Self::ZeroTrust => "zero-trust",
-            Self::Maester => "maester",
-        }
-    }
-
-    /// The role set the profile treats as highly privileged.
-    #[must_use]
-    pub const fn role_set(self) -> RoleSet {
-        match self {
-            Self::CisaScuba | Self::Maester => RoleSet::Cisa,
-            Self::CisM365 => RoleSet::Cis,
-            _ => RoleSet::MicrosoftPrivileged,
-        }
-    }
 }
 
 /// Which roles count as highly privileged.
@@ -973,43 +926,32 @@ fn toml_error(text: &str, e: &toml::de::Error) -> ConfigError {
     }
 }
 
-/// The role-dependent facts a rule reads.
-#[derive(Debug, Clone)]
-pub struct RuleContext<'a> {
-    /// The configuration.
-    pub config: &'a Config,
-    /// The rule options for this policy's role and scope.
-    pub options: &'a RuleOptions,
-    /// How privileged the policy's role is.
-    pub tier: Tier,
-    /// The role's display name, for messages ("Global Administrator", "members of the group").
-    pub role_name: Option<String>,
-}
-
-/// How privileged a policy's role is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tier {
-    /// Global Administrator.
-    GlobalAdministrator,
-    /// Highly privileged by the configured set.
-    Privileged,
-    /// Any other known role.
-    Other,
-    /// The input does not say the role (a policy without its assignment).
-    Unknown,
-}
-
-impl Tier {
-    /// Whether rules for privileged roles apply (GA included).
-    #[must_use]
-    pub const fn is_privileged(self) -> bool {
-        matches!(self, Self::GlobalAdministrator | Self::Privileged)
-    }
-}
-
-mod tenant;
-
-pub use tenant::{GlobalAdminCount, GlobalAdminShare, ShareLimit, StandingAccessExclusions};
+pub use crate::rules::context::{Profile, RuleContext, Settings, Tier};
+pub use crate::rules::options::{
+    GlobalAdminCount, GlobalAdminShare, ShareLimit, StandingAccessExclusions,
+};
 
 #[cfg(test)]
 mod tests;
+
+impl Settings for Config {
+    fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    fn options(&self) -> &RuleOptions {
+        &self.options
+    }
+
+    fn options_for(&self, role: Option<&str>, scope: Option<&str>) -> &RuleOptions {
+        Config::options_for(self, role, scope)
+    }
+
+    fn is_privileged(&self, template_id: &str, is_privileged: Option<bool>) -> bool {
+        Config::is_privileged(self, template_id, is_privileged)
+    }
+
+    fn is_enabled(&self, meta: &RuleMeta) -> bool {
+        Config::is_enabled(self, meta)
+    }
+}

@@ -310,3 +310,26 @@ fn readme_rules_table_is_current() {
         "the README rules table is stale: run `just docs`"
     );
 }
+
+/// Rules read the configuration through `rules::context::Settings`: nothing under `rules/`
+/// names the `config` module, which depends on the rules' registry.
+#[test]
+fn rules_do_not_import_config() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    let mut stack = vec![root];
+    let mut offenders = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("crate::config") {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "rules import config: {offenders:?}");
+}

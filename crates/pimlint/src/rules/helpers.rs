@@ -1,7 +1,7 @@
 //! Small pieces several rules share.
 
-use crate::config::{Profile, RuleContext, Tier};
 use crate::duration::{IsoDuration, describe};
+use crate::rules::context::{Profile, RuleContext, Tier};
 
 /// How the policy's role reads in a message.
 pub fn role_phrase(context: &RuleContext<'_>) -> String {
@@ -18,7 +18,7 @@ pub fn role_phrase(context: &RuleContext<'_>) -> String {
 /// CISA control is named by Maester's test id (`CISA.MS.AAD.7.6`): its CISA tests read the
 /// same rules.
 pub fn control(context: &RuleContext<'_>, controls: &[(Profile, &str)]) -> String {
-    let profile = context.config.profile;
+    let profile = context.config.profile();
     controls
         .iter()
         .find_map(|(p, c)| match (profile, *p) {

@@ -7,15 +7,17 @@
 
 use serde::Serialize;
 
-use crate::config::{Config, RuleContext, Tier};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Policy, ScheduleRequest};
+use crate::rules::context::{RuleContext, Settings, Tier};
 
 pub mod activation;
 pub mod approval;
 pub mod assignment;
+pub mod context;
 pub(crate) mod helpers;
 pub mod notification;
+pub mod options;
 pub mod request;
 pub mod structure;
 pub mod tenant;
@@ -483,7 +485,7 @@ pub fn lookup(code_or_name: &str) -> Option<&'static Rule> {
 /// The context a policy's rules run in: its role's tier and the options for its role and
 /// scope.
 #[must_use]
-pub fn context<'a>(policy: &'a Policy, config: &'a Config) -> RuleContext<'a> {
+pub fn context<'a>(policy: &'a Policy, config: &'a dyn Settings) -> RuleContext<'a> {
     let role = policy.role.as_ref();
     let scope = policy.scope.as_ref().map(|s| s.value.as_str());
     let tier = match role {
@@ -515,7 +517,7 @@ pub fn context<'a>(policy: &'a Policy, config: &'a Config) -> RuleContext<'a> {
 }
 
 /// Runs every enabled policy rule over a policy.
-pub fn check_policy(policy: &Policy, config: &Config, out: &mut Vec<Diagnostic>) {
+pub fn check_policy(policy: &Policy, config: &dyn Settings, out: &mut Vec<Diagnostic>) {
     let context = context(policy, config);
     for rule in REGISTRY {
         if let Check::Policy(check) = rule.check {

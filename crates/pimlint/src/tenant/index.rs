@@ -5,11 +5,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::config::Config;
 use crate::model::{Document, Provider};
 use crate::pointer::Pointer;
 use crate::powershell::PointerMap;
 use crate::roles;
+use crate::rules::context::Settings;
 use crate::tenant::model::{
     Alert, AlertObject, Holding, PrincipalKind, RoleDefinition, Schedule, ScheduleObject,
 };
@@ -346,7 +346,7 @@ impl Tenant {
     /// label where the export carries it. Group memberships are privileged when the group
     /// holds a privileged role.
     #[must_use]
-    pub fn is_privileged(&self, grant: &Grant, config: &Config) -> bool {
+    pub fn is_privileged(&self, grant: &Grant, config: &dyn Settings) -> bool {
         match (&grant.role, &grant.group) {
             (Some(role), _) => {
                 let label = self
@@ -367,7 +367,7 @@ impl Tenant {
     pub fn group_privileged_roles<'a>(
         &'a self,
         group: &'a str,
-        config: &'a Config,
+        config: &'a dyn Settings,
     ) -> impl Iterator<Item = &'a Grant> + 'a {
         self.grants.iter().filter(move |g| {
             g.principal == group

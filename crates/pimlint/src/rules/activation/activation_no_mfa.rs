@@ -1,6 +1,6 @@
-use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Enablement, Policy};
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 use crate::rules::helpers::{intune_control, role_phrase};
 

@@ -1,7 +1,7 @@
-use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Enablement, Policy};
 use crate::roles;
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 use crate::rules::helpers::role_phrase;
 

@@ -1,9 +1,9 @@
 use std::cmp::Ordering;
 
-use crate::config::{RuleContext, Tier};
 use crate::diagnostic::Diagnostic;
 use crate::duration::IsoDuration;
 use crate::model::Policy;
+use crate::rules::context::{RuleContext, Tier};
 use crate::rules::declare_rule;
 use crate::rules::helpers::{duration_phrase, intune_control, role_phrase};
 

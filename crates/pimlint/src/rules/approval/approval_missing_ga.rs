@@ -1,7 +1,7 @@
-use crate::config::{Profile, RuleContext, Tier};
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
 use crate::roles::PRIVILEGED_ROLE_ADMINISTRATOR;
+use crate::rules::context::{Profile, RuleContext, Tier};
 use crate::rules::declare_rule;
 use crate::rules::helpers::{control, role_phrase};
 
@@ -37,7 +37,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             .eq_ignore_ascii_case(PRIVILEGED_ROLE_ADMINISTRATOR)
     });
     let applies = context.tier == Tier::GlobalAdministrator
-        || (is_pra && context.config.profile == Profile::CisM365);
+        || (is_pra && context.config.profile() == Profile::CisM365);
     let Some(rule) = &policy.rules.approval_end_user_assignment else {
         return;
     };

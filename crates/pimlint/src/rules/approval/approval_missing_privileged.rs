@@ -1,6 +1,6 @@
-use crate::config::{RuleContext, Tier};
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
+use crate::rules::context::{RuleContext, Tier};
 use crate::rules::declare_rule;
 use crate::rules::helpers::role_phrase;
 

@@ -1,9 +1,10 @@
-use crate::config::{GroupApprovers, Profile, RuleContext, Tier};
 use crate::diagnostic::Diagnostic;
 use crate::model::{ApproverKind, Policy};
 use crate::roles::PRIVILEGED_ROLE_ADMINISTRATOR;
+use crate::rules::context::{Profile, RuleContext, Tier};
 use crate::rules::declare_rule;
 use crate::rules::helpers::control;
+use crate::rules::options::GroupApprovers;
 
 declare_rule! {
     /// Approval rests on fewer approvers than the configured minimum (two by default).

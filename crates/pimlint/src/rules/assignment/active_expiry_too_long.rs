@@ -1,8 +1,8 @@
 use std::cmp::Ordering;
 
-use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 use crate::rules::helpers::{duration_phrase, role_phrase};
 

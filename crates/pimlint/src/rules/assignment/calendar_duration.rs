@@ -1,7 +1,7 @@
-use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::duration::IsoDuration;
 use crate::model::{Policy, Provider, RuleId};
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 
 declare_rule! {

@@ -1,9 +1,9 @@
 use std::cmp::Ordering;
 
-use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::duration::IsoDuration;
 use crate::model::{ExpirationRule, Policy, RuleId};
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 
 declare_rule! {

@@ -1,6 +1,6 @@
-use crate::config::RuleContext;
 use crate::diagnostic::Diagnostic;
 use crate::model::Policy;
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 
 declare_rule! {

@@ -1,6 +1,6 @@
-use crate::config::{Profile, RuleContext};
 use crate::diagnostic::Diagnostic;
 use crate::model::{NotificationRule, Policy, RuleId};
+use crate::rules::context::{Profile, RuleContext};
 use crate::rules::declare_rule;
 use crate::rules::helpers::{control, role_phrase};
 

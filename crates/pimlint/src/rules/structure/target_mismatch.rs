@@ -1,7 +1,7 @@
-use crate::config::RuleContext;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Extent;
 use crate::model::{ApiEnum, Policy};
+use crate::rules::context::RuleContext;
 use crate::rules::declare_rule;
 
 declare_rule! {

@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::model::{Holding, ScheduleObject};
@@ -34,7 +34,7 @@ declare_rule! {
 }
 
 /// Reports active privileged grants made outside PIM.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
     let scheduled: BTreeSet<_> = tenant
         .grants
         .iter()

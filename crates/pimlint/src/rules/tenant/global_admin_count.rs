@@ -1,6 +1,6 @@
-use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::roles::GLOBAL_ADMINISTRATOR;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::model::PrincipalKind;
@@ -38,8 +38,8 @@ declare_rule! {
 }
 
 /// Counts Global Administrators against the configured bounds.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
-    let options = &config.options.global_admin_count;
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
+    let options = &config.options().global_admin_count;
     let (holders, opaque) = tenant.holders(GLOBAL_ADMINISTRATOR);
     let mut counted: Vec<_> = holders
         .values()
@@ -53,7 +53,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     let Some(first) = counted.first().copied().or(opaque.first()) else {
         return;
     };
-    let (minimum, maximum) = options.bounds(config.profile);
+    let (minimum, maximum) = options.bounds(config.profile());
     let n = counted.len();
     let message = match (minimum, maximum) {
         (Some(min), _) if n < min => format!(

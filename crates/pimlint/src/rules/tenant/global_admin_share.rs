@@ -1,9 +1,10 @@
 use std::collections::BTreeSet;
 
-use crate::config::{Config, ShareLimit};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::roles::GLOBAL_ADMINISTRATOR;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
+use crate::rules::options::ShareLimit;
 use crate::tenant::Tenant;
 use crate::tenant::model::PrincipalKind;
 
@@ -39,7 +40,7 @@ declare_rule! {
 }
 
 /// Compares Global Administrators with the other privileged users.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
     let mut ga = BTreeSet::new();
     let mut others = BTreeSet::new();
     let mut first = None;
@@ -71,7 +72,7 @@ pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
     let (n_ga, n_other) = (ga.len(), others.len());
     let total = n_ga + n_other;
     let percent = n_ga * 100 / total.max(1);
-    let severity = match config.options.global_admin_share.limit(config.profile) {
+    let severity = match config.options().global_admin_share.limit(config.profile()) {
         ShareLimit::AtMostOthers if n_ga > n_other => Severity::Error,
         ShareLimit::AtMostOthers => return,
         ShareLimit::Percent(warning, error) => {

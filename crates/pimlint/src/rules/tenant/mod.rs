@@ -2,8 +2,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::rules::context::Settings;
 use crate::tenant::index::{Grant, Place, Tenant};
 use crate::tenant::model::Holding;
 
@@ -33,11 +33,11 @@ pub struct Finding {
 }
 
 /// The signature of a tenant check.
-pub type TenantCheck = fn(&Tenant, &Config, &mut Vec<Finding>);
+pub type TenantCheck = fn(&Tenant, &dyn Settings, &mut Vec<Finding>);
 
 /// The privileged grants, once per principal, role (or group) and holding: an export with
 /// both schedules and instances shows the same grant twice.
-pub(crate) fn privileged_grants<'a>(tenant: &'a Tenant, config: &Config) -> Vec<&'a Grant> {
+pub(crate) fn privileged_grants<'a>(tenant: &'a Tenant, config: &dyn Settings) -> Vec<&'a Grant> {
     let mut seen = BTreeSet::new();
     tenant
         .grants

@@ -1,5 +1,5 @@
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::model::Holding;
@@ -27,7 +27,7 @@ declare_rule! {
 }
 
 /// Reports privileged eligibilities that never end.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
     for g in privileged_grants(tenant, config) {
         let Some(at) = &g.permanent else { continue };
         if g.holding != Holding::Eligible {

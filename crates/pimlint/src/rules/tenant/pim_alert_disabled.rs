@@ -1,6 +1,6 @@
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Provider;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::model::AlertObject;
@@ -59,7 +59,7 @@ const EXPECTED: [(Provider, &[&str]); 2] = [
 ];
 
 /// Reports disabled and missing alert configurations.
-pub fn check(tenant: &Tenant, _config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, _config: &dyn Settings, out: &mut Vec<Finding>) {
     let configurations: Vec<_> = tenant
         .alerts
         .iter()

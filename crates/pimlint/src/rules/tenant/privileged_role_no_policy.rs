@@ -1,8 +1,8 @@
 use std::collections::BTreeSet;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::Provider;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 
@@ -35,7 +35,7 @@ declare_rule! {
 }
 
 /// Reports held privileged roles that no policy assignment names.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
     if !tenant.has_policy_assignments {
         return;
     }

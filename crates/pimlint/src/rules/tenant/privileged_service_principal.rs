@@ -1,5 +1,5 @@
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 #[allow(unused_imports, reason = "one template for the principal checks")]
@@ -28,7 +28,7 @@ declare_rule! {
 }
 
 /// Reports privileged grants held this way.
-pub fn check(tenant: &Tenant, config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, config: &dyn Settings, out: &mut Vec<Finding>) {
     for g in privileged_grants(tenant, config) {
         let Some(at) = (g.principal_kind == Some(PrincipalKind::ServicePrincipal)).then(|| {
             g.principal_at

@@ -1,10 +1,10 @@
 use std::collections::BTreeSet;
 
-use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::duration::describe;
 use crate::model::Provider;
 use crate::pointer::Pointer;
+use crate::rules::context::Settings;
 use crate::rules::declare_rule;
 use crate::tenant::Tenant;
 use crate::tenant::index::Grant;
@@ -69,7 +69,7 @@ const fn word(g: &Grant) -> &'static str {
 }
 
 /// Reports schedules that outlive their role's policy.
-pub fn check(tenant: &Tenant, _config: &Config, out: &mut Vec<Finding>) {
+pub fn check(tenant: &Tenant, _config: &dyn Settings, out: &mut Vec<Finding>) {
     // An export with both schedules and instances shows the same grant twice.
     let mut seen = BTreeSet::new();
     for g in &tenant.grants {

@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::IsoDuration;
 
-use super::{GlobalAdminCount, GlobalAdminShare, StandingAccessExclusions};
+mod tenant;
+
+pub use tenant::{GlobalAdminCount, GlobalAdminShare, ShareLimit, StandingAccessExclusions};
 
 /// Options of `activation-too-long` (PIM102).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
