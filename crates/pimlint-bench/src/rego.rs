@@ -81,7 +81,7 @@ impl Peer {
         let mut counts = Counts::default();
         // No finding leaves the set undefined.
         if let Ok(set) = findings.as_set() {
-            for finding in set.iter() {
+            for finding in set {
                 if let Ok(code) = finding[&regorus::Value::from("code")].as_string() {
                     counts.add(code);
                 }
@@ -97,8 +97,8 @@ pub fn options() -> pimlint::Options {
     let mut options = pimlint::Options::default();
     if let Ok(limit) = pimlint::duration::IsoDuration::parse("PT8H") {
         let limits = &mut options.config.options.activation_too_long;
-        limits.maximum = limit.clone();
-        limits.privileged_maximum = limit.clone();
+        limits.maximum = limit;
+        limits.privileged_maximum = limit;
         limits.global_administrator_maximum = limit;
     }
     options
