@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Whole-process benchmarks of `pimlint check` on a synthetic export, side by side with bare
-serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor), as
-ratios to both, plus thread scaling and peak memory at two export sizes. Run with
-`just bench`; the table is also written to target/bench/report.md.
+serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor) and with
+the Rego peer (six of pimlint's checks in Rego, run by the regorus crate; its counts are
+cross-checked against pimlint's first), as ratios to all three, plus thread scaling and peak
+memory at two export sizes. Run with `just bench`; the table is also written to
+target/bench/report.md.
 
 Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
 the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench).
@@ -49,11 +51,15 @@ def best(args: list[str], runs: int = 3) -> tuple[float, float]:
 
 def main() -> None:
     subprocess.run(
-        ["cargo", "build", "--release", "--locked", "-q", "-p", "pimlint-cli", "-p", "pimlint-bench"],
+        ["cargo", "build", "--release", "--locked", "-q", "-p", "pimlint-cli", "-p", "pimlint-bench",
+         "--features", "pimlint-bench/rego"],
         check=True, cwd=REPO,
     )
     OUT.mkdir(parents=True, exist_ok=True)
     path = export(COUNT)
+    rego_peer = str(BIN / "rego-peer")
+    # The peer is only a fair comparison if it finds what pimlint finds.
+    subprocess.run([rego_peer, "--cross-check", str(path)], check=True)
     size_mb = path.stat().st_size / 1e6
     cores = os.cpu_count()
     print(f"\n{COUNT} policies, {size_mb:.0f} MB of NDJSON ({path.name}), {cores} cores, best of 3\n")
@@ -67,6 +73,7 @@ def main() -> None:
         ("pimlint check --statistics, 2 threads", [pimlint, "check", "--statistics", "--threads", "2", str(path)]),
         ("pimlint check --statistics --no-schema, 2 threads", [pimlint, "check", "--statistics", "--no-schema", "--threads", "2", str(path)]),
         ("pimlint check --format json-lines, 2 threads", [pimlint, "check", "--format", "json-lines", "--threads", "2", str(path)]),
+        ("Rego peer (regorus VM, six checks), 1 thread", [rego_peer, str(path)]),
     ]
     results = []
     for label, args in rows:
@@ -74,25 +81,29 @@ def main() -> None:
         results.append((label, wall, peak))
     value_wall = next(w for label, w, _ in results if "→ Value" in label)
     floor_wall = next(w for label, w, _ in results if "(floor)" in label)
+    rego_wall = next(w for label, w, _ in results if label.startswith("Rego peer"))
     single = next(w for label, w, _ in results if label.endswith("--statistics, 1 thread"))
     double = next(w for label, w, _ in results if label.endswith("--statistics, 2 threads"))
-    header = f"{'command':<48} {'wall s':>8} {'policies/s':>12} {'MB/s':>8} {'peak MB':>9} {'× floor':>8} {'× Value':>8}"
+    header = (
+        f"{'command':<48} {'wall s':>8} {'policies/s':>12} {'MB/s':>8} {'peak MB':>9}"
+        f" {'× floor':>8} {'× Value':>8} {'× Rego':>8}"
+    )
     print(header)
     table = [
         f"{COUNT} policies, {size_mb:.0f} MB of NDJSON, {cores} cores, best of 3 runs each",
         "",
-        "| command | wall s | policies/s | MB/s | peak MB | × floor | × Value parse |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| command | wall s | policies/s | MB/s | peak MB | × floor | × Value parse | × Rego |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, wall, peak in results:
         rate = COUNT / wall
         print(
             f"{label:<48} {wall:>8.2f} {rate:>12,.0f} {size_mb / wall:>8.1f} {peak:>9.1f}"
-            f" {wall / floor_wall:>7.2f}× {wall / value_wall:>7.2f}×"
+            f" {wall / floor_wall:>7.2f}× {wall / value_wall:>7.2f}× {wall / rego_wall:>7.2f}×"
         )
         table.append(
             f"| `{label}` | {wall:.2f} | {rate:,.0f} | {size_mb / wall:.1f} | {peak:.1f}"
-            f" | {wall / floor_wall:.2f}× | {wall / value_wall:.2f}× |"
+            f" | {wall / floor_wall:.2f}× | {wall / value_wall:.2f}× | {wall / rego_wall:.2f}× |"
         )
     scaling = single / double
     print(f"{'  scaling 1 → 2 threads (--statistics)':<48} {scaling:>8.2f}×")

@@ -6,6 +6,9 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
+#[cfg(feature = "rego")]
+pub mod rego;
+
 const ENTRA: &str = include_str!("../../../examples/tenant-export/global-administrator.json");
 const GROUPS: &str = include_str!("../../../examples/tenant-export/group-oncall-admins.json");
 const AZURE: &str =

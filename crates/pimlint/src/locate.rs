@@ -92,12 +92,7 @@ impl<'a> Locator<'a> {
     #[must_use]
     pub fn new(text: &'a str) -> Self {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self {
             text,
             line_starts,
@@ -499,13 +494,24 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 1;
     loop {
-        match bytes.get(i)? {
+        i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
+        match bytes[i] {
             b'"' => return Some(i + 1),
-            b'\\' => i += 2,
-            _ => i += 1,
+            _ => i += 2,
         }
     }
 }
+
+/// The bytes a scan for the end of a container stops at.
+const STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'"' as usize] = true;
+    table[b'{' as usize] = true;
+    table[b'[' as usize] = true;
+    table[b'}' as usize] = true;
+    table[b']' as usize] = true;
+    table
+};
 
 /// End of the value starting at `pos`; iterative so that nesting depth costs no stack.
 fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
@@ -515,19 +521,22 @@ fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut i = pos;
             loop {
-                match bytes.get(i)? {
+                i += bytes
+                    .get(i..)?
+                    .iter()
+                    .position(|&b| STRUCTURAL[usize::from(b)])?;
+                match bytes[i] {
                     b'"' => {
                         i = skip_string(bytes, i)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
+                    _ => {
                         depth -= 1;
                         if depth == 0 {
                             return Some(i + 1);
                         }
                     }
-                    _ => {}
                 }
                 i += 1;
             }

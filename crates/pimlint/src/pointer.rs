@@ -65,23 +65,42 @@ impl Pointer {
         let mut out = String::with_capacity(self.0.len() + key.len() + 1);
         out.push_str(&self.0);
         out.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => out.push_str("~0"),
-                '/' => out.push_str("~1"),
-                c => out.push(c),
-            }
+        // Most keys need no escape: copy them whole.
+        let mut rest = key;
+        while let Some(i) = rest.find(['~', '/']) {
+            out.push_str(&rest[..i]);
+            out.push_str(if rest.as_bytes()[i] == b'~' {
+                "~0"
+            } else {
+                "~1"
+            });
+            rest = &rest[i + 1..];
         }
+        out.push_str(rest);
         Self(out)
     }
 
     /// A new pointer to element `index` of the array this pointer designates.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        use fmt::Write as _;
-        let mut out = self.0.clone();
-        // Writing to a String cannot fail.
-        let _ = write!(out, "/{index}");
+        // The decimal digits of `index`, written from the end.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = index;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let mut out = String::with_capacity(self.0.len() + 1 + digits.len() - at);
+        out.push_str(&self.0);
+        out.push('/');
+        for &d in &digits[at..] {
+            out.push(char::from(d));
+        }
         Self(out)
     }
 
@@ -96,10 +115,13 @@ impl Pointer {
 
     /// The unescaped reference tokens, in order.
     pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
-        self.0
-            .split('/')
-            .skip(1)
-            .map(|t| t.replace("~1", "/").replace("~0", "~"))
+        self.0.split('/').skip(1).map(|t| {
+            if t.contains('~') {
+                t.replace("~1", "/").replace("~0", "~")
+            } else {
+                t.to_owned()
+            }
+        })
     }
 
     /// The pointer one level up, or `None` for the root.
