@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 400 * 1024;
+const BUDGET = 425 * 1024;
 
 test("the WebAssembly module stays within its gzipped size budget", () => {
   const wasm = readFileSync(new URL("../pkg/wasm/pimlint_wasm_bg.wasm", import.meta.url));
