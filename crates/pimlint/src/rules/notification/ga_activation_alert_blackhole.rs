@@ -43,10 +43,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
     else {
         return;
     };
-    let at = rule
-        .is_default_recipients_enabled
-        .as_ref()
-        .map_or_else(|| rule.pointer.clone(), |d| d.pointer.clone());
+    let at = super::reaches_nobody_at(rule);
     out.push(
         Diagnostic::new(
             &GA_ACTIVATION_ALERT_BLACKHOLE,

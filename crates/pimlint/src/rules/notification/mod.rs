@@ -12,6 +12,13 @@ pub mod notification_level_none;
 
 use crate::model::{NotificationLevel, NotificationRule};
 
+/// Where a finding that a rule reaches nobody points: its default-recipients switch, else the rule.
+pub(crate) fn reaches_nobody_at(rule: &NotificationRule) -> crate::pointer::Pointer {
+    rule.is_default_recipients_enabled
+        .as_ref()
+        .map_or_else(|| rule.pointer.clone(), |d| d.pointer.clone())
+}
+
 /// Whether a notification rule reaches nobody: default recipients off and no extra address.
 pub(crate) fn reaches_nobody(rule: &NotificationRule) -> bool {
     let defaults_off = rule

@@ -46,10 +46,7 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
         } else {
             Severity::Warning
         };
-        let at = rule
-            .is_default_recipients_enabled
-            .as_ref()
-            .map_or_else(|| rule.pointer.clone(), |d| d.pointer.clone());
+        let at = super::reaches_nobody_at(rule);
         out.push(
             Diagnostic::new(
                 &NOTIFICATION_BLACKHOLE,
