@@ -507,6 +507,9 @@ fn check_document(
     }
     match normalize::normalize_in(kind, value, at, context) {
         Ok((mut document, mut diagnostics)) => {
+            // What the typed reader found, before any rule runs: the schema pass reads it.
+            #[cfg(feature = "schema")]
+            let read = diagnostics.len();
             if let (Document::Policy(policy), Some((id, id_at))) =
                 (&mut document, given.and_then(|g| g.role.as_ref()))
             {
@@ -545,7 +548,12 @@ fn check_document(
             };
             #[cfg(feature = "schema")]
             if options.schema {
-                let extra = schema::violations(kind, value, at, &diagnostics);
+                let extent = if schema::rules_judged(value, at, &diagnostics[..read]) {
+                    schema::Extent::AroundRules
+                } else {
+                    schema::Extent::Whole
+                };
+                let extra = schema::violations_in(kind, value, at, &diagnostics, extent);
                 diagnostics.extend(extra);
             }
             options.config.apply(&mut diagnostics, role, scope);
