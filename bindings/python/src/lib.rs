@@ -805,21 +805,63 @@ fn lint_many(
             "lint_many takes an iterable of documents; use lint() for one document",
         ));
     }
-    let mut sources = Vec::new();
-    for (i, doc) in docs.try_iter()?.enumerate() {
-        sources.push(Source::extract(py, &doc?, Some(i))?);
+    // A chunk at a time: the documents read from Python objects are held only while their
+    // chunk is linted, so memory stays flat however many documents the iterable yields. The
+    // next chunk is read from Python (which needs the GIL) while the cores lint this one.
+    let options = std::sync::Arc::new(options);
+    let mut documents = docs.try_iter()?.enumerate();
+    let mut out = Vec::new();
+    let mut linting: Option<std::sync::mpsc::Receiver<ChunkResults>> = None;
+    loop {
+        let mut chunk = Vec::with_capacity(LINT_MANY_CHUNK);
+        let mut failure = None;
+        for (i, doc) in documents.by_ref() {
+            match doc.and_then(|doc| Source::extract(py, &doc, Some(i))) {
+                Ok(source) => chunk.push(source),
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+            if chunk.len() == LINT_MANY_CHUNK {
+                break;
+            }
+        }
+        // The chunk before this one comes first: its errors name earlier documents.
+        if let Some(results) = linting.take() {
+            let results = py.detach(move || results.recv()).map_err(|_| {
+                pyo3::exceptions::PyRuntimeError::new_err(
+                    "lint_many: linting a chunk of documents stopped without a result",
+                )
+            })?;
+            for r in results {
+                let index = out.len();
+                let found = r.map_err(|e| api_error(py, &e, Some(index)))?;
+                out.push(found.into_iter().map(Diagnostic).collect());
+            }
+        }
+        if let Some(e) = failure {
+            return Err(e);
+        }
+        if chunk.is_empty() {
+            return Ok(out);
+        }
+        let (send, receive) = std::sync::mpsc::sync_channel(1);
+        let options = std::sync::Arc::clone(&options);
+        rayon::spawn(move || {
+            let results = chunk.par_iter().map(|s| s.lint(&options)).collect();
+            // Every chunk started is awaited before `lint_many` returns.
+            let _ = send.send(results);
+        });
+        linting = Some(receive);
     }
-    let results: Vec<Result<Vec<Located>, ApiError>> =
-        py.detach(|| sources.par_iter().map(|s| s.lint(&options)).collect());
-    results
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            r.map(|found| found.into_iter().map(Diagnostic).collect())
-                .map_err(|e| api_error(py, &e, Some(i)))
-        })
-        .collect()
 }
+
+/// What linting one chunk of `lint_many` gives, document by document.
+type ChunkResults = Vec<Result<Vec<Located>, ApiError>>;
+
+/// How many documents `lint_many` reads from Python before it lints them on all cores.
+const LINT_MANY_CHUNK: usize = 256;
 
 fn parse_now(py: Python<'_>, now: Option<&Bound<'_, PyAny>>) -> PyResult<DateTime<FixedOffset>> {
     let Some(now) = now else {

@@ -113,6 +113,25 @@ def test_lint_many_names_the_bad_document(global_admin):
         pimlint.lint_many(global_admin)
 
 
+def test_lint_many_reads_a_long_iterable_in_chunks_in_order(global_admin):
+    # More documents than one chunk (256), from a generator: every result in input order,
+    # and a bad document past the first chunks named by its own index.
+    helpdesk = load("examples/policy-as-code/helpdesk-administrator.json")
+    expected = [pimlint.lint(global_admin), pimlint.lint(helpdesk)]
+    results = pimlint.lint_many(global_admin if i % 3 else helpdesk for i in range(700))
+    assert len(results) == 700
+    assert all(r == expected[0 if i % 3 else 1] for i, r in enumerate(results))
+    docs = [global_admin] * 700
+    docs[600] = {"rules": {1, 2}}
+    with pytest.raises(pimlint.InputError) as caught:
+        pimlint.lint_many(docs)
+    assert caught.value.index == 600
+    docs[600] = "{"
+    with pytest.raises(pimlint.InputError) as caught:
+        pimlint.lint_many(docs)
+    assert caught.value.index == 600
+
+
 def test_validate_rejects_with_the_service_rule_names(global_admin):
     verdict = pimlint.validate(load(REQUEST), global_admin, now=NOW)
     assert verdict.verdict == "rejected"
