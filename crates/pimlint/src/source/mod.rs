@@ -15,7 +15,7 @@ mod schedule;
 pub use alert::*;
 pub use directory::*;
 pub use policy::*;
-pub use read::{ReadValue, extra_members, member_name};
+pub use read::{Members, ReadValue, member_name};
 pub use request::*;
 pub use schedule::*;
 

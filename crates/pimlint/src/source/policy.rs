@@ -39,17 +39,23 @@ macro_rules! source_object {
 
         impl $crate::source::ReadValue for $name {
             fn read(value: &serde_json::Value) -> Option<Self> {
-                static NAMES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-                let names = NAMES.get_or_init(|| {
-                    vec![$($crate::source::member_name(stringify!($field), &[$($rename)?])),*]
+                const COUNT: usize = [$(stringify!($field)),*].len();
+                static MEMBERS: std::sync::OnceLock<$crate::source::Members> =
+                    std::sync::OnceLock::new();
+                let members = MEMBERS.get_or_init(|| {
+                    $crate::source::Members::new(vec![
+                        $($crate::source::member_name(stringify!($field), &[$($rename)?])),*
+                    ])
                 });
                 let map = value.as_object()?;
-                let mut name = names.iter();
+                let mut slots: [Option<&serde_json::Value>; COUNT] = [None; COUNT];
+                let extra = members.split(map, &mut slots);
+                let mut slot = slots.into_iter();
                 Some(Self {
                     $(
-                        $field: $crate::source::Field::read_member(map.get(name.next()?.as_str())),
+                        $field: $crate::source::Field::read_member(slot.next()?),
                     )*
-                    extra: $crate::source::extra_members(map, names),
+                    extra,
                 })
             }
         }

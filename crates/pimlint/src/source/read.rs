@@ -109,11 +109,42 @@ pub fn member_name(field: &str, rename: &[&str]) -> String {
     out
 }
 
-/// The members of `map` not named in `known`, copied.
+/// The members a source object declares, for reading an object in one pass over its members.
 #[doc(hidden)]
-pub fn extra_members(map: &Extra, known: &[String]) -> Extra {
-    map.iter()
-        .filter(|(k, _)| !known.iter().any(|n| n == *k))
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+#[derive(Debug)]
+pub struct Members {
+    /// Each declared name with its place among the declared members, sorted by name.
+    sorted: Vec<(String, usize)>,
+}
+
+impl Members {
+    /// The members named `names`, in the order they are declared.
+    #[must_use]
+    pub fn new(names: Vec<String>) -> Self {
+        let mut sorted: Vec<(String, usize)> = names.into_iter().zip(0..).collect();
+        sorted.sort();
+        Self { sorted }
+    }
+
+    /// Puts each declared member's value of `map` in its place in `slots` (declaration
+    /// order) and gives the members not declared, copied.
+    pub fn split<'v>(&self, map: &'v Extra, slots: &mut [Option<&'v Value>]) -> Extra {
+        let mut extra = Extra::new();
+        for (key, value) in map {
+            match self
+                .sorted
+                .binary_search_by(|(name, _)| name.as_str().cmp(key))
+            {
+                Ok(found) => {
+                    if let Some(slot) = slots.get_mut(self.sorted[found].1) {
+                        *slot = Some(value);
+                    }
+                }
+                Err(_) => {
+                    extra.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        extra
+    }
 }
