@@ -19,7 +19,7 @@ use crate::stream::{Item, JsonSplitter, NdJson, RawDocument};
 use crate::{emit, warn};
 
 /// Documents linted together; enough to keep every core busy, few enough to stay small.
-const BATCH: usize = 512;
+const BATCH: usize = 128;
 
 /// How the documents of an input are delimited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
