@@ -609,6 +609,9 @@ pub fn documents(source: &Source, ndjson: bool) -> std::io::Result<Box<dyn Itera
     })
 }
 
+/// What linting one document gives: its findings, and what the tenant view reads of it.
+type Linted = (Vec<Checked>, Vec<TenantDocument>);
+
 /// Streams one input through the linter into `writer`.
 pub fn check(
     source: &Source,
@@ -636,45 +639,64 @@ pub fn check(
         }
     };
     let mut file_error = None;
+    let locate = writer.sink != Sink::Statistics;
+    // The findings of one batch are written while the cores lint the next.
+    let mut written: Option<(Vec<Linted>, u64)> = None;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
-        for item in documents.by_ref() {
-            match item {
-                Ok(raw) => batch.push(raw),
-                Err(e) => {
-                    file_error = Some(Failure {
-                        message: e.message,
-                        pointer: None,
-                        line: Some(e.line),
-                        column: Some(e.column),
-                    });
+        if file_error.is_none() {
+            for item in documents.by_ref() {
+                match item {
+                    Ok(raw) => batch.push(raw),
+                    Err(e) => {
+                        file_error = Some(Failure {
+                            message: e.message,
+                            pointer: None,
+                            line: Some(e.line),
+                            column: Some(e.column),
+                        });
+                        break;
+                    }
+                }
+                if batch.len() == BATCH {
                     break;
                 }
             }
-            if batch.len() == BATCH {
-                break;
-            }
         }
+        let write = |(results, count): (Vec<Linted>, u64),
+                     writer: &mut Writer,
+                     tenant: &mut crate::tenant_run::TenantRun| {
+            for (checked, documents) in results {
+                for c in &checked {
+                    writer.document(&path, c);
+                }
+                for document in documents {
+                    tenant.add(&document);
+                }
+            }
+            progress.inc(count);
+        };
+        let earlier = written.take();
         if batch.is_empty() {
+            if let Some(earlier) = earlier {
+                write(earlier, writer, tenant);
+            }
             break;
         }
-        let locate = writer.sink != Sink::Statistics;
-        let results: Vec<(Vec<Checked>, Vec<TenantDocument>)> = batch
-            .par_iter()
-            .map(|raw| lint(raw, options, locate))
-            .collect();
-        for (checked, documents) in results {
-            for c in &checked {
-                writer.document(&path, c);
-            }
-            for document in documents {
-                tenant.add(&document);
-            }
-        }
-        progress.inc(batch.len() as u64);
-        if file_error.is_some() {
-            break;
-        }
+        let (results, ()) = rayon::join(
+            || {
+                batch
+                    .par_iter()
+                    .map(|raw| lint(raw, options, locate))
+                    .collect::<Vec<_>>()
+            },
+            || {
+                if let Some(earlier) = earlier {
+                    write(earlier, writer, tenant);
+                }
+            },
+        );
+        written = Some((results, batch.len() as u64));
     }
     if let Some(failure) = &file_error {
         writer.file_error(&path, failure);
