@@ -12,6 +12,9 @@ declare_rule! {
     /// reports every violation with its location: types and documented values of members
     /// pimlint does not otherwise read, members a request must have, enum values spelled in
     /// another letter case. A place another finding already reports is not reported twice.
+    /// The rules of a policy are left to the typed reader when it has judged every one of
+    /// them (each of a known type, nothing reported inside it): the schema could add nothing
+    /// there, and most of its work on a policy is in the rules.
     ///
     /// ## Why it matters
     /// The service validates bodies against the same definitions; a document that does not
