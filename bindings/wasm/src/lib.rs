@@ -18,8 +18,13 @@ use wasm_bindgen::prelude::*;
 mod requirements;
 mod tenant;
 
+/// The answer `{"ok": value}`, written straight into one string.
 fn ok<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(&json!({ "ok": value })).unwrap_or_else(|e| internal(&e.to_string()))
+    #[derive(Serialize)]
+    struct Answer<'a, T> {
+        ok: &'a T,
+    }
+    serde_json::to_string(&Answer { ok: value }).unwrap_or_else(|e| internal(&e.to_string()))
 }
 
 fn internal(message: &str) -> String {
