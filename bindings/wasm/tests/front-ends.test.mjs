@@ -10,7 +10,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -59,13 +59,15 @@ const findings = (diagnostics) =>
     .map((d) => Object.fromEntries(COMPARED.map((k) => [k, d[k] ?? null])));
 
 function cliReport(names) {
-  const config = join(mkdtempSync(join(tmpdir(), "pimlint-")), "pimlint.toml");
+  const dir = mkdtempSync(join(tmpdir(), "pimlint-"));
+  const config = join(dir, "pimlint.toml");
   writeFileSync(config, "");
   const out = spawnSync(cli(), ["check", "--format", "json", "--no-schema", "--config", config, ...names], {
     cwd: repo,
     encoding: "utf8",
     maxBuffer: 256 * 1024 * 1024,
   });
+  rmSync(dir, { recursive: true, force: true });
   assert.ok([0, 1, 2].includes(out.status), out.stderr);
   const report = new Map();
   for (const file of JSON.parse(out.stdout).files) {

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,9 +16,10 @@ const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 const rootReadme = readFileSync(join(root, "..", "..", "README.md"), "utf8");
 const rootBlocks = [...rootReadme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
 
-test("every js block of the README runs alone in a project that installed the package", () => {
+test("every js block of the README runs alone in a project that installed the package", (t) => {
   assert.ok(blocks.length >= 1);
   const project = mkdtempSync(join(tmpdir(), "pimlint-readme-"));
+  t.after(() => rmSync(project, { recursive: true, force: true }));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "readme-check", private: true, type: "module" }));
   execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: join(root, "pkg") });
   const tarball = readdirSync(project).find((f) => f.endsWith(".tgz"));
