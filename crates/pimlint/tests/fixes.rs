@@ -10,16 +10,15 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use support::{json_files, workspace};
 
 use pimlint::fix::{Applicability, fix_text, fix_text_with};
 use pimlint::{Options, Severity};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// The options a fixture is checked with: its folder's pimlint.toml, if any.
 fn options_for(path: &Path) -> Options {
@@ -31,21 +30,6 @@ fn options_for(path: &Path) -> Options {
             pimlint::config::Config::default()
         },
         ..Options::default()
-    }
-}
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
     }
 }
 
@@ -61,7 +45,7 @@ fn every_fix_has_a_before_and_after() {
     let update = std::env::var_os("PIMLINT_UPDATE_FIXES").is_some();
     let mut with_pairs = BTreeSet::new();
     let mut fixtures = Vec::new();
-    json_files(&root().join("rules"), &mut fixtures);
+    fixtures.extend(json_files(&workspace().join("rules")));
     for path in fixtures {
         let name = path.file_name().unwrap().to_str().unwrap().to_owned();
         let folder = path.parent().unwrap();
@@ -145,7 +129,7 @@ fn every_fix_has_a_before_and_after() {
 fn corpus() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in ["rules", "examples", "tests/fixtures", "tests/upstream"] {
-        json_files(&root().join(dir), &mut files);
+        files.extend(json_files(&workspace().join(dir)));
     }
     files
         .into_iter()
@@ -242,7 +226,7 @@ fn unsafe_fixes_reach_a_fixed_point() {
 
 #[test]
 fn the_policy_as_code_example_differs_only_at_the_fixed_values() {
-    let path = root().join("examples/policy-as-code/helpdesk-administrator.json");
+    let path = workspace().join("examples/policy-as-code/helpdesk-administrator.json");
     let text = std::fs::read_to_string(&path).unwrap();
     let fixed = fix_text(&text, &Options::default(), false).unwrap();
     let changed: Vec<(&str, &str)> = text
@@ -276,7 +260,7 @@ fn the_policy_as_code_example_differs_only_at_the_fixed_values() {
 #[test]
 fn converted_inputs_are_fixed_in_the_source_where_the_value_is_a_literal() {
     let update = std::env::var_os("PIMLINT_UPDATE_FIXES").is_some();
-    let dir = root().join("tests/fixtures/fix-source");
+    let dir = workspace().join("tests/fixtures/fix-source");
     // The parameters' default values, so that an expression's value is known.
     let options = Options {
         parameters: Some(serde_json::json!({ "parameters": {} })),
@@ -343,7 +327,7 @@ fn generated_inputs_are_never_edited_and_say_why() {
             "the file is in the shape of PIM's older APIs",
         ),
     ] {
-        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        let text = std::fs::read_to_string(workspace().join(file)).unwrap();
         let fixed = fix_text(&text, &Options::default(), true).unwrap();
         assert!(!fixed.changed(), "{file} was edited");
         let reasons: Vec<&str> = fixed

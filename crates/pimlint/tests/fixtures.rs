@@ -8,40 +8,19 @@
     reason = "test code fails loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
+use support::{json_files, workspace};
 
 use pimlint::{DocumentKind, Options, kind, source};
 use serde_json::{Value, json};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 /// Requests whose level nothing in the document tells: the tests know it from the file name.
 fn forced_kind(path: &Path) -> Option<DocumentKind> {
     let name = path.file_name()?.to_str()?;
     (name == "arm-request-eligibility-admin-assign.json")
         .then_some(DocumentKind::ArmRoleEligibilityRequest)
-}
-
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "json") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn snapshot_of(path: &Path) -> Value {

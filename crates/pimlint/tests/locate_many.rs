@@ -9,32 +9,20 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::path::{Path, PathBuf};
+use support::json_files;
 
 use pimlint::api::Located;
 use pimlint::{Locator, Options, Pointer};
 use serde_json::Value;
 
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
 fn fixtures() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     for dir in ["rules", "tests", "examples"] {
-        json_files(&root.join(dir), &mut files);
+        files.extend(json_files(&root.join(dir)));
     }
     files
         .into_iter()

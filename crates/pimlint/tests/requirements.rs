@@ -9,38 +9,16 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use support::{json_files, workspace};
 
 use chrono::DateTime;
 use pimlint::api::{self, Input};
 use pimlint::model::Provider;
 use pimlint::requirements::{KINDS, Requirements, Selector};
 use serde_json::{Value, json};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn json_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "json") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Every fixture and example that holds at least one policy, with its text.
 fn policy_files() -> Vec<(String, String)> {

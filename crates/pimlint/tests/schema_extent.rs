@@ -12,34 +12,22 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use support::json_files;
 
 use pimlint::schema::{self, Extent};
 use pimlint::{DocumentKind, Pointer, kind, normalize};
 use serde_json::{Value, json};
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
 
 /// Every API-shaped document of the fixtures, with its kind and place.
 fn documents() -> Vec<(String, DocumentKind, Value, Pointer, Option<String>)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     for dir in ["rules", "tests/fixtures", "examples"] {
-        json_files(&root.join(dir), &mut files);
+        files.extend(json_files(&root.join(dir)));
     }
     assert!(files.len() > 100, "fixtures not found");
     let mut out = Vec::new();

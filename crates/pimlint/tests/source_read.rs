@@ -10,26 +10,14 @@
     reason = "test code fails loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
+use support::json_files;
 
 use pimlint::DocumentKind;
 use pimlint::source;
 use serde_json::{Value, json};
-
-fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            json_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
 
 fn objects<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
     match value {
@@ -54,7 +42,7 @@ fn in_place_reading_equals_serde_on_every_fixture_object() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut files = Vec::new();
     for dir in ["rules", "tests", "examples"] {
-        json_files(&root.join(dir), &mut files);
+        files.extend(json_files(&root.join(dir)));
     }
     let mut read = 0;
     for path in &files {
