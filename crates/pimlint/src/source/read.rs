@@ -113,8 +113,14 @@ pub fn member_name(field: &str, rename: &[&str]) -> String {
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Members {
-    /// Each declared name with its place among the declared members, sorted by name.
+    /// Each declared name with its place among the declared members, sorted by length, then
+    /// by name: most names differ in length, which is cheaper to compare than their bytes.
     sorted: Vec<(String, usize)>,
+}
+
+/// The order of [`Members::sorted`].
+fn by_length(name: &str, key: &str) -> std::cmp::Ordering {
+    name.len().cmp(&key.len()).then_with(|| name.cmp(key))
 }
 
 impl Members {
@@ -122,7 +128,7 @@ impl Members {
     #[must_use]
     pub fn new(names: Vec<String>) -> Self {
         let mut sorted: Vec<(String, usize)> = names.into_iter().zip(0..).collect();
-        sorted.sort();
+        sorted.sort_by(|(a, _), (b, _)| by_length(a, b));
         Self { sorted }
     }
 
@@ -133,7 +139,7 @@ impl Members {
         for (key, value) in map {
             match self
                 .sorted
-                .binary_search_by(|(name, _)| name.as_str().cmp(key))
+                .binary_search_by(|(name, _)| by_length(name, key))
             {
                 Ok(found) => {
                     if let Some(slot) = slots.get_mut(self.sorted[found].1) {
