@@ -43,10 +43,12 @@ pub fn schema_around_rules(kind: DocumentKind) -> Value {
 
 /// Whether the typed reader has judged every policy rule of `value` (a document at `base`),
 /// so that the JSON Schema of the rules can find nothing it has not reported: every rule is
-/// an object of one of the five rule types, spelled as the API spells it, and the reader
-/// reported nothing inside any rule (`read` holds its findings, before any rule ran). The
-/// schema then needs to look only at what surrounds the rules; both ways give the same
-/// findings (tested over every fixture and over each rule member mutated).
+/// an object of one of the five rule types, spelled as the API spells it; its target, if
+/// any, is an object whose settings lists hold strings and whose target objects are a list;
+/// no list inside it holds a `null`; and the reader reported nothing inside any rule (`read`
+/// holds its findings, before any rule ran). The schema then needs to look only at what
+/// surrounds the rules; both ways give the same findings (tested over every fixture and
+/// over each rule member mutated).
 #[must_use]
 pub fn rules_judged(value: &Value, base: &Pointer, read: &[Diagnostic]) -> bool {
     let inside_a_rule = |d: &Diagnostic| {
