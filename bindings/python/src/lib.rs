@@ -8,14 +8,14 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, Utc};
-use pimlint::api::{self, ApiError, Input, Located, LocatedVerdict};
+use pimlint::api::{self, ApiError, Located, LocatedVerdict};
 use pimlint::config::ConfigError as CoreConfigError;
 use pimlint::{DocumentKind, Options};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
-use serde_json::{Map, Number, Value};
+use serde_json::Value;
 
 // Linting allocates and frees many small strings and maps per document; mimalloc does that
 // faster than the system allocator and keeps per-thread caches for the workers. It serves
@@ -23,11 +23,11 @@ use serde_json::{Map, Number, Value};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+mod input;
 mod requirements;
 mod tenant;
 
-/// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
-const MAX_DEPTH: usize = 128;
+use input::{Parsed, Source, noted, to_json, type_name};
 
 // ------------------------------------------------------------------ errors
 
@@ -79,259 +79,6 @@ fn config_error(py: Python<'_>, error: &CoreConfigError) -> PyErr {
     match raised {
         Ok(value) => PyErr::from_value(value),
         Err(e) => e,
-    }
-}
-
-// ------------------------------------------------------------ Python → JSON
-
-/// A Python object that could not be taken as JSON, and where.
-struct Unconvertible {
-    path: Vec<String>,
-    message: String,
-}
-
-impl Unconvertible {
-    /// The pointer of the fault; `path` holds its segments innermost first.
-    fn pointer(&self) -> String {
-        self.path
-            .iter()
-            .rev()
-            .fold(String::new(), |mut out, segment| {
-                out.push('/');
-                out.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-                out
-            })
-    }
-}
-
-const fn fail(message: String) -> Unconvertible {
-    Unconvertible {
-        path: Vec::new(),
-        message,
-    }
-}
-
-fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Unconvertible> {
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(|s| Value::String(s.into_owned()))
-            .map_err(|_| fail("a string that is not valid Unicode (a lone surrogate)".to_owned()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(n) = obj.extract::<i64>() {
-            return Ok(Value::Number(n.into()));
-        }
-        if let Ok(n) = obj.extract::<u64>() {
-            return Ok(Value::Number(n.into()));
-        }
-        return obj
-            .extract::<f64>()
-            .ok()
-            .and_then(Number::from_f64)
-            .map(Value::Number)
-            .ok_or_else(|| fail("an integer too large for a JSON number".to_owned()));
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return Number::from_f64(f.value())
-            .map(Value::Number)
-            .ok_or_else(|| fail(format!("{} is not a JSON number", f.value())));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(fail(format!(
-            "nested more than {MAX_DEPTH} levels deep (or a structure that contains itself)"
-        )));
-    }
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::with_capacity(dict.len());
-        for (key, value) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                let type_name = type_name(&key);
-                return Err(fail(format!(
-                    "a key of type {type_name}; JSON object keys are strings"
-                )));
-            };
-            let Ok(key) = key.to_cow() else {
-                return Err(fail("a key that is not valid Unicode".to_owned()));
-            };
-            let value = to_json(&value, depth + 1).map_err(|mut e| {
-                e.path.push(key.to_string());
-                e
-            })?;
-            map.insert(key.into_owned(), value);
-        }
-        return Ok(Value::Object(map));
-    }
-    if let Ok(list) = obj.cast::<PyList>() {
-        return sequence(list.iter(), list.len(), depth);
-    }
-    if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return sequence(tuple.iter(), tuple.len(), depth);
-    }
-    Err(fail(format!(
-        "a value of type {}, which is not JSON (expected dict, list, str, int, float, bool or None)",
-        type_name(obj)
-    )))
-}
-
-fn sequence<'py>(
-    items: impl Iterator<Item = Bound<'py, PyAny>>,
-    len: usize,
-    depth: usize,
-) -> Result<Value, Unconvertible> {
-    let mut out = Vec::with_capacity(len);
-    for (i, item) in items.enumerate() {
-        out.push(to_json(&item, depth + 1).map_err(|mut e| {
-            e.path.push(i.to_string());
-            e
-        })?);
-    }
-    Ok(Value::Array(out))
-}
-
-fn type_name(obj: &Bound<'_, PyAny>) -> String {
-    obj.get_type()
-        .name()
-        .map_or_else(|_| "?".to_owned(), |n| n.to_string())
-}
-
-/// A document as given: text keeps line and column information, objects do not; a model of
-/// Microsoft's SDKs is read in the JSON its SDK sends, and findings say so.
-enum Source {
-    Text(String),
-    Value(Value),
-    Serialized(Value, String),
-}
-
-/// Whether `obj` may be (or hold, at the top) a model of Microsoft's SDKs: anything that is not
-/// plain JSON data. Plain dicts and lists of dicts never reach Python code.
-fn maybe_sdk(obj: &Bound<'_, PyAny>) -> bool {
-    let plain = |o: &Bound<'_, PyAny>| {
-        o.is_none()
-            || o.is_instance_of::<PyDict>()
-            || o.is_instance_of::<PyString>()
-            || o.is_instance_of::<PyBool>()
-            || o.is_instance_of::<PyInt>()
-            || o.is_instance_of::<PyFloat>()
-            || o.is_instance_of::<PyList>()
-            || o.is_instance_of::<PyTuple>()
-    };
-    if let Ok(list) = obj.cast::<PyList>() {
-        return list.iter().any(|x| !plain(&x));
-    }
-    if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return tuple.iter().any(|x| !plain(&x));
-    }
-    !plain(obj)
-}
-
-/// Adds where the findings point to their notes, for input read from SDK models.
-fn noted(mut found: Vec<Located>, source: &str) -> Vec<Located> {
-    for d in &mut found {
-        d.note = Some(match d.note.take() {
-            Some(note) => format!("{note}; {source}"),
-            None => source.to_owned(),
-        });
-    }
-    found
-}
-
-impl Source {
-    fn extract(py: Python<'_>, obj: &Bound<'_, PyAny>, index: Option<usize>) -> PyResult<Self> {
-        if let Ok(s) = obj.cast::<PyString>() {
-            return match s.to_cow() {
-                Ok(text) => Ok(Self::Text(text.into_owned())),
-                Err(_) => Err(input_error(
-                    py,
-                    "the text is not valid Unicode (it holds a lone surrogate)",
-                    None,
-                    None,
-                    index,
-                )),
-            };
-        }
-        if let Ok(bytes) = obj.cast::<PyBytes>() {
-            return match pimlint::decode(bytes.as_bytes()) {
-                Ok(text) => Ok(Self::Text(text.into_owned())),
-                Err(e) => Err(api_error(py, &ApiError::Input(e), index)),
-            };
-        }
-        if maybe_sdk(obj) {
-            let wire = py.import("pimlint._sdk")?.call_method1("wire", (obj,))?;
-            if !wire.is_none() {
-                let (value, source): (Bound<'_, PyAny>, String) = wire.extract()?;
-                return match Self::extract(py, &value, index)? {
-                    Self::Value(v) | Self::Serialized(v, _) => Ok(Self::Serialized(v, source)),
-                    Self::Text(t) => Ok(Self::Text(t)),
-                };
-            }
-        }
-        if !(obj.is_instance_of::<PyDict>()
-            || obj.is_instance_of::<PyList>()
-            || obj.is_instance_of::<PyTuple>())
-        {
-            return Err(PyTypeError::new_err(format!(
-                "expected a JSON document as str, bytes, dict or list, found {}",
-                type_name(obj)
-            )));
-        }
-        to_json(obj, 0).map(Self::Value).map_err(|e| {
-            let pointer = e.pointer();
-            let at = if pointer.is_empty() {
-                String::new()
-            } else {
-                format!(" at {pointer}")
-            };
-            let prefix = index.map(|i| format!("docs[{i}]: ")).unwrap_or_default();
-            input_error(
-                py,
-                &format!("{prefix}cannot read{at}: {}", e.message),
-                Some(&pointer),
-                None,
-                index,
-            )
-        })
-    }
-
-    fn lint(&self, options: &Options) -> Result<Vec<Located>, ApiError> {
-        match self {
-            Self::Text(text) => api::lint_text(text, options),
-            Self::Value(value) => api::lint(Input::value(value), options),
-            Self::Serialized(value, source) => {
-                api::lint(Input::value(value), options).map(|found| noted(found, source))
-            }
-        }
-    }
-}
-
-/// Parses a text source once so that it can be borrowed as an [`Input`].
-enum Parsed<'a> {
-    Text(&'a str, Value),
-    Value(&'a Value),
-}
-
-impl<'a> Parsed<'a> {
-    fn new(source: &'a Source) -> Result<Self, ApiError> {
-        Ok(match source {
-            Source::Text(text) => Self::Text(text, pimlint::parse_json(text)?),
-            Source::Value(value) | Source::Serialized(value, _) => Self::Value(value),
-        })
-    }
-
-    fn input(&self) -> Input<'_> {
-        match self {
-            Self::Text(text, value) => Input {
-                value,
-                text: Some(text),
-            },
-            Self::Value(value) => Input::value(value),
-        }
     }
 }
 
