@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use crate::diagnostic::Diagnostic;
 use crate::kind::DocumentKind;
 use crate::pointer::Pointer;
+use crate::source::RuleType;
 
 /// The schema document with every kind's definition.
 pub const SCHEMAS: &str = include_str!("../schemas/pim.schema.json");
@@ -58,11 +59,12 @@ pub fn rules_judged(value: &Value, base: &Pointer, read: &[Diagnostic]) -> bool 
     if read.iter().any(inside_a_rule) {
         return false;
     }
+    let properties = value.get("properties");
     let holders = [
         Some(value),
-        value.get("properties"),
+        properties,
         value.get("policy"),
-        value.get("properties").and_then(|p| p.get("policy")),
+        properties.and_then(|p| p.get("policy")),
     ];
     holders.into_iter().flatten().all(|holder| {
         ["rules", "effectiveRules"].iter().all(|key| {
@@ -76,28 +78,18 @@ pub fn rules_judged(value: &Value, base: &Pointer, read: &[Diagnostic]) -> bool 
 
 /// A rule object whose discriminator names one of the five rule types exactly.
 fn known_rule(rule: &Value) -> bool {
-    const GRAPH: [&str; 5] = [
-        "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
-        "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
-        "#microsoft.graph.unifiedRoleManagementPolicyApprovalRule",
-        "#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule",
-        "#microsoft.graph.unifiedRoleManagementPolicyNotificationRule",
-    ];
-    const ARM: [&str; 5] = [
-        "RoleManagementPolicyExpirationRule",
-        "RoleManagementPolicyEnablementRule",
-        "RoleManagementPolicyApprovalRule",
-        "RoleManagementPolicyAuthenticationContextRule",
-        "RoleManagementPolicyNotificationRule",
-    ];
     let Some(rule) = rule.as_object() else {
         return false;
     };
     let graph = rule.get("@odata.type").and_then(Value::as_str);
     let arm = rule.get("ruleType").and_then(Value::as_str);
+    // Spelled exactly as the API spells it: one leading `#` (the reader takes more, or none).
     let known = match (graph, arm) {
-        (Some(t), None) => GRAPH.contains(&t),
-        (None, Some(t)) => ARM.contains(&t),
+        (Some(t), None) => {
+            t.strip_prefix('#').is_some_and(|t| !t.starts_with('#'))
+                && RuleType::from_graph(t).is_some()
+        }
+        (None, Some(t)) => RuleType::from_arm(t).is_some(),
         _ => false,
     };
     // What the reader keeps without judging: the target's settings lists and target objects,
