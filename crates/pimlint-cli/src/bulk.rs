@@ -641,7 +641,21 @@ pub fn check(
     let mut file_error = None;
     let locate = writer.sink != Sink::Statistics;
     // The findings of one batch are written while the cores lint the next.
-    let mut written: Option<(Vec<Linted>, u64)> = None;
+    let write = |results: Option<Vec<Linted>>,
+                 writer: &mut Writer,
+                 tenant: &mut crate::tenant_run::TenantRun| {
+        let Some(results) = results else { return };
+        progress.inc(results.len() as u64);
+        for (checked, documents) in results {
+            for c in &checked {
+                writer.document(&path, c);
+            }
+            for document in documents {
+                tenant.add(&document);
+            }
+        }
+    };
+    let mut written: Option<Vec<Linted>> = None;
     loop {
         let mut batch = Vec::with_capacity(BATCH);
         if file_error.is_none() {
@@ -663,24 +677,9 @@ pub fn check(
                 }
             }
         }
-        let write = |(results, count): (Vec<Linted>, u64),
-                     writer: &mut Writer,
-                     tenant: &mut crate::tenant_run::TenantRun| {
-            for (checked, documents) in results {
-                for c in &checked {
-                    writer.document(&path, c);
-                }
-                for document in documents {
-                    tenant.add(&document);
-                }
-            }
-            progress.inc(count);
-        };
         let earlier = written.take();
         if batch.is_empty() {
-            if let Some(earlier) = earlier {
-                write(earlier, writer, tenant);
-            }
+            write(earlier, writer, tenant);
             break;
         }
         let (results, ()) = rayon::join(
@@ -690,13 +689,9 @@ pub fn check(
                     .map(|raw| lint(raw, options, locate))
                     .collect::<Vec<_>>()
             },
-            || {
-                if let Some(earlier) = earlier {
-                    write(earlier, writer, tenant);
-                }
-            },
+            || write(earlier, writer, tenant),
         );
-        written = Some((results, batch.len() as u64));
+        written = Some(results);
     }
     if let Some(failure) = &file_error {
         writer.file_error(&path, failure);
