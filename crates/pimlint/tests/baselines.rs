@@ -9,6 +9,8 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +19,8 @@ use pimlint::config::{Config, ConfigFile};
 use pimlint::report::{Input, Verdict, assess};
 use pimlint::rules::REGISTRY;
 use pimlint::{DocumentReport, Options};
+
+use support::workspace;
 
 /// The controls each source defines that concern PIM, as read in its own code: ScubaGear
 /// `AADConfig.rego` MS.AAD.7, the CIS benchmark as Monkey365 and M365SAT check it, the Zero
@@ -78,10 +82,6 @@ const KNOWN: &[(Baseline, &[&str])] = &[
         ],
     ),
 ];
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
 
 #[test]
 fn every_known_control_has_a_row() {
@@ -163,7 +163,7 @@ fn rows_name_real_rules_and_say_why() {
 #[test]
 fn baseline_docs_are_current() {
     let update = std::env::var_os("PIMLINT_UPDATE_DOCS").is_some();
-    let dir = root().join("docs/baselines");
+    let dir = workspace().join("docs/baselines");
     let mut stale = Vec::new();
     for baseline in Baseline::ALL {
         let path = dir.join(format!("{}.md", baseline.as_str()));
@@ -195,7 +195,7 @@ fn config(baseline: Baseline) -> Config {
 /// `<control>-groups/`. Maester's CISA tests (`CISA.MS.AAD.7.6`) run the CISA control's
 /// fixtures (`cisa-scuba/MS.AAD.7.6v1/`) under the `maester` profile.
 fn control_dir(baseline: Baseline, id: &str) -> PathBuf {
-    let base = root().join("tests/baselines");
+    let base = workspace().join("tests/baselines");
     if let (Baseline::Maester, Some(cisa)) = (baseline, id.strip_prefix("CISA.")) {
         return base
             .join(Baseline::CisaScuba.as_str())

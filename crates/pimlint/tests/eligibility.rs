@@ -10,16 +10,14 @@
     reason = "test code fails loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
 
 use chrono::{DateTime, FixedOffset};
 use pimlint::api::{self, ForPrincipal, Input};
 use pimlint::requirements::{Requirements, Selector};
 use serde_json::{Value, json};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::workspace;
 
 fn read(name: &str) -> Value {
     let text = std::fs::read_to_string(workspace().join(name)).unwrap();

@@ -15,10 +15,11 @@ mod support;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use support::{json_files, workspace};
 
 use pimlint::fix::{Applicability, fix_text, fix_text_with};
 use pimlint::{Options, Severity};
+
+use support::{json_files, workspace};
 
 /// The options a fixture is checked with: its folder's pimlint.toml, if any.
 fn options_for(path: &Path) -> Options {

@@ -11,10 +11,11 @@
 mod support;
 
 use std::path::Path;
-use support::{json_files, workspace};
 
 use pimlint::{DocumentKind, Options, kind, source};
 use serde_json::{Value, json};
+
+use support::{json_files, workspace};
 
 /// Requests whose level nothing in the document tells: the tests know it from the file name.
 fn forced_kind(path: &Path) -> Option<DocumentKind> {

@@ -12,11 +12,12 @@
 mod support;
 
 use std::path::{Path, PathBuf};
-use support::json_files;
 
 use pimlint::api::Located;
 use pimlint::{Locator, Options, Pointer};
 use serde_json::Value;
+
+use support::json_files;
 
 fn fixtures() -> Vec<(PathBuf, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");

@@ -9,7 +9,9 @@
     reason = "test code fails loudly"
 )]
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::sync::OnceLock;
 
 use pimlint::api::{self, Input};
@@ -17,9 +19,7 @@ use pimlint::config::Config;
 use pimlint::duration::IsoDuration;
 use proptest::prelude::*;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::workspace;
 
 fn collect(dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {

@@ -8,15 +8,15 @@
     reason = "test code fails loudly"
 )]
 
+mod support;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use pimlint::Options;
 use pimlint::fix::remediate::{ARM, Call, GRAPH, calls};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+use support::workspace;
 
 fn calls_of(path: &Path) -> (Vec<Call>, Vec<pimlint::DocumentReport>) {
     calls_with(path, &Options::default())
@@ -100,7 +100,7 @@ fn check_calls_with(path: &Path, options: &Options) -> usize {
 #[test]
 fn the_tenant_export_example_remediates_to_clean_bodies() {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(root().join("examples/tenant-export")).unwrap() {
+    for entry in std::fs::read_dir(workspace().join("examples/tenant-export")).unwrap() {
         files.push(entry.unwrap().path());
     }
     files.sort();
@@ -123,7 +123,7 @@ fn the_tenant_export_example_remediates_to_clean_bodies() {
 fn the_tenant_export_example_with_approvers_remediates_to_clean_bodies() {
     let options = with_approvers();
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(root().join("examples/tenant-export")).unwrap() {
+    for entry in std::fs::read_dir(workspace().join("examples/tenant-export")).unwrap() {
         files.push(entry.unwrap().path());
     }
     files.sort();
@@ -151,7 +151,7 @@ fn the_tenant_export_example_with_approvers_remediates_to_clean_bodies() {
 #[test]
 fn realistic_fixtures_remediate_without_new_findings() {
     let mut total = 0;
-    for entry in std::fs::read_dir(root().join("tests/fixtures/realistic")).unwrap() {
+    for entry in std::fs::read_dir(workspace().join("tests/fixtures/realistic")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             total += check_calls(&path);
@@ -159,7 +159,7 @@ fn realistic_fixtures_remediate_without_new_findings() {
     }
     assert!(total > 0, "no remediation call for the realistic fixtures");
     let options = with_approvers();
-    for entry in std::fs::read_dir(root().join("tests/fixtures/realistic")).unwrap() {
+    for entry in std::fs::read_dir(workspace().join("tests/fixtures/realistic")).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             check_calls_with(&path, &options);
@@ -169,7 +169,8 @@ fn realistic_fixtures_remediate_without_new_findings() {
 
 #[test]
 fn graph_calls_patch_one_rule_and_arm_calls_the_policy() {
-    let (calls, _) = calls_of(&root().join("examples/tenant-export/global-administrator.json"));
+    let (calls, _) =
+        calls_of(&workspace().join("examples/tenant-export/global-administrator.json"));
     let call = calls
         .iter()
         .find(|c| c.fixes.iter().any(|f| f.code == "PIM102"))
@@ -186,7 +187,7 @@ fn graph_calls_patch_one_rule_and_arm_calls_the_policy() {
     assert_eq!(call.body["maximumDuration"], "PT2H");
 
     let (calls, _) =
-        calls_of(&root().join("examples/tenant-export/azure-subscription-policies.json"));
+        calls_of(&workspace().join("examples/tenant-export/azure-subscription-policies.json"));
     assert_eq!(calls.len(), 1);
     assert!(calls[0].url.ends_with(
         "/providers/Microsoft.Authorization/roleManagementPolicies/6e0c3f2a-9b8d-4c7e-a1f0-2b3c4d5e6f70?api-version=2020-10-01"

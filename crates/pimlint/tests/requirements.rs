@@ -12,13 +12,14 @@
 mod support;
 
 use std::fmt::Write as _;
-use support::{json_files, workspace};
 
 use chrono::DateTime;
 use pimlint::api::{self, Input};
 use pimlint::model::Provider;
 use pimlint::requirements::{KINDS, Requirements, Selector};
 use serde_json::{Value, json};
+
+use support::{json_files, workspace};
 
 /// Every fixture and example that holds at least one policy, with its text.
 fn policy_files() -> Vec<(String, String)> {

@@ -16,11 +16,12 @@ mod support;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use support::json_files;
 
 use pimlint::schema::{self, Extent};
 use pimlint::{DocumentKind, Pointer, kind, normalize};
 use serde_json::{Value, json};
+
+use support::json_files;
 
 /// Every API-shaped document of the fixtures, with its kind and place.
 fn documents() -> Vec<(String, DocumentKind, Value, Pointer, Option<String>)> {
@@ -130,12 +131,10 @@ fn shape_of(rule_type: &str, relative: &Pointer) -> String {
 }
 
 fn replace(value: &mut Value, at: &Pointer, with: Option<&Value>) {
-    let text = at.as_str();
-    let (parent, last) = text.rsplit_once('/').unwrap();
-    let Some(holder) = value.pointer_mut(parent) else {
+    let (parent, last) = (at.parent().unwrap(), at.last().unwrap());
+    let Some(holder) = value.pointer_mut(parent.as_str()) else {
         return;
     };
-    let last = last.replace("~1", "/").replace("~0", "~");
     match (holder, with) {
         (Value::Object(map), Some(v)) => {
             map.insert(last, v.clone());

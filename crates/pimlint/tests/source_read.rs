@@ -13,11 +13,12 @@
 mod support;
 
 use std::path::Path;
-use support::json_files;
 
 use pimlint::DocumentKind;
 use pimlint::source;
 use serde_json::{Value, json};
+
+use support::json_files;
 
 fn objects<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
     match value {
