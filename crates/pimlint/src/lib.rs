@@ -471,6 +471,7 @@ fn check_api_shape_given(
                 slot.hint,
                 slot.context,
                 given,
+                None,
             )
         })
         .collect()
@@ -483,7 +484,11 @@ fn check_document(
     hint: Option<DocumentKind>,
     context: Option<&str>,
     given: Option<&formats::Given>,
+    read: Option<(source::skeleton::ReadRules, &str)>,
 ) -> DocumentReport {
+    let (rules_read, text) = read.map_or_else(Default::default, |(r, t)| (r, Some(t)));
+    #[cfg(not(feature = "schema"))]
+    let _ = text;
     let kind = match options.kind.or_else(|| given.and_then(|g| g.kind)) {
         Some(k) => Ok(k),
         None => kind::detect(value, hint),
@@ -505,7 +510,10 @@ fn check_document(
             ),
         );
     }
-    match normalize::normalize_in(kind, value, at, context) {
+    // The rules read apart are judged before they move into the reader.
+    #[cfg(feature = "schema")]
+    let rules_judged = !options.schema || rules_read.rules().all(schema::rule_judged);
+    match normalize::normalize_read(kind, value, at, context, rules_read) {
         Ok((mut document, mut diagnostics)) => {
             // What the typed reader found, before any rule runs: the schema pass reads it.
             #[cfg(feature = "schema")]
@@ -548,12 +556,22 @@ fn check_document(
             };
             #[cfg(feature = "schema")]
             if options.schema {
-                let extent = if schema::rules_judged(value, at, &diagnostics[..read]) {
-                    schema::Extent::AroundRules
+                let extra = if rules_judged && schema::rules_judged(value, at, &diagnostics[..read])
+                {
+                    schema::violations_in(
+                        kind,
+                        value,
+                        at,
+                        &diagnostics,
+                        schema::Extent::AroundRules,
+                    )
                 } else {
-                    schema::Extent::Whole
+                    // The whole schema needs the whole document: the rules read apart are
+                    // parsed again, in the rare document the typed reader cannot judge.
+                    let whole = text.and_then(|t| parse_json(t).ok());
+                    let value = whole.as_ref().unwrap_or(value);
+                    schema::violations_in(kind, value, at, &diagnostics, schema::Extent::Whole)
                 };
-                let extra = schema::violations_in(kind, value, at, &diagnostics, extent);
                 diagnostics.extend(extra);
             }
             options.config.apply(&mut diagnostics, role, scope);
@@ -577,7 +595,69 @@ fn check_document(
 }
 
 /// Parses and checks a file's text.
+///
+/// A policy's rules are read straight from the text into the source structs, and only the
+/// rest of the document into a [`Value`] (see [`source::skeleton`]); the findings are those
+/// of [`check_value`] on the parsed text (tested over every fixture).
 pub fn check_str(text: &str, options: &Options) -> Result<Vec<DocumentReport>, InputError> {
+    if let Some(reports) = check_text(text, options) {
+        return Ok(reports);
+    }
     let value = parse_json(text)?;
     Ok(check_value(&value, options))
+}
+
+/// [`check_str`] reading the rules apart, or `None` where that does not apply: text that
+/// does not parse (the error is told by [`parse_json`]), another format than the API's, and
+/// a document whose rule lists are not where its kind has them.
+fn check_text(text: &str, options: &Options) -> Option<Vec<DocumentReport>> {
+    use source::skeleton::Holder;
+    let (skeleton, rules) = source::skeleton::read(text).ok()?;
+    if rules.is_empty() {
+        // The skeleton is the whole document.
+        return Some(check_value(&skeleton, options));
+    }
+    if rules.repeated || options.format.is_some() {
+        return None;
+    }
+    if options.kind.is_none()
+        && (formats::detect(&skeleton).is_some()
+            || legacy::convert(&skeleton).is_some()
+            || powershell::convert(&skeleton).is_some())
+    {
+        return None;
+    }
+    let slots = kind::split(&skeleton);
+    let [slot] = slots.as_slice() else {
+        return None;
+    };
+    if !slot.pointer.is_root() {
+        return None;
+    }
+    let kind = match options.kind {
+        Some(k) => k,
+        None => kind::detect(slot.value, slot.hint).ok()?,
+    };
+    let holders = rules.holders();
+    let fits = match kind {
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => holders == [Holder::Root],
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => holders == [Holder::Properties],
+        DocumentKind::GraphPolicyAssignment => holders == [Holder::Policy],
+        DocumentKind::ArmPolicyAssignment => {
+            holders == [Holder::Properties] && rules.properties.rules.is_none()
+        }
+        _ => false,
+    };
+    if !fits {
+        return None;
+    }
+    Some(vec![check_document(
+        slot.value,
+        &slot.pointer,
+        options,
+        slot.hint,
+        slot.context,
+        None,
+        Some((rules, text)),
+    )])
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::diagnostic::Diagnostic;
 use crate::kind::DocumentKind;
 use crate::pointer::Pointer;
-use crate::source::RuleType;
+use crate::source::{Field, NullItems, Rule, RuleType};
 
 /// The schema document with every kind's definition.
 pub const SCHEMAS: &str = include_str!("../schemas/pim.schema.json");
@@ -112,16 +112,43 @@ fn known_rule(rule: &Value) -> bool {
         Some(Value::Object(target)) => lists(target),
         Some(_) => false,
     };
-    known && target && !rule.values().any(holds_a_null_item)
+    known && target && !rule.values().any(NullItems::holds_a_null_item)
 }
 
-/// Whether a list anywhere inside `value` has a `null` item.
-fn holds_a_null_item(value: &Value) -> bool {
-    match value {
-        Value::Array(items) => items.iter().any(|v| v.is_null() || holds_a_null_item(v)),
-        Value::Object(map) => map.values().any(holds_a_null_item),
+/// [`known_rule`] of a rule read straight from text ([`crate::source::skeleton`]): the same
+/// judgement, made on the typed rule (tested against [`known_rule`] on every fixture).
+#[must_use]
+pub fn rule_judged(rule: &Rule) -> bool {
+    let Some((graph, arm, _, target)) = rule.common() else {
+        // Unknown rule types, and rules that are not objects.
+        return false;
+    };
+    let known = match (graph.value(), arm.value()) {
+        (Some(t), None) => {
+            t.strip_prefix('#').is_some_and(|t| !t.starts_with('#'))
+                && RuleType::from_graph(t).is_some()
+        }
+        (None, Some(t)) => RuleType::from_arm(t).is_some(),
         _ => false,
-    }
+    };
+    let strings = |field: &Field<Value>| match field {
+        Field::Absent | Field::Null => true,
+        Field::Value(Value::Array(items)) => items.iter().all(Value::is_string),
+        Field::Value(_) | Field::Invalid(_) => false,
+    };
+    let target = match target {
+        Field::Absent => true,
+        Field::Value(t) => {
+            strings(&t.inheritable_settings)
+                && strings(&t.enforced_settings)
+                && matches!(
+                    t.target_objects,
+                    Field::Absent | Field::Null | Field::Value(Value::Array(_))
+                )
+        }
+        Field::Null | Field::Invalid(_) => false,
+    };
+    known && target && !rule.holds_a_null_item()
 }
 
 #[cfg(feature = "schema")]

@@ -99,6 +99,8 @@ fn mutate_every_member(value: &Value) {
         json!(1.5),
         json!(18_446_744_073_709_551_615_u64),
         json!("text"),
+        json!("#microsoft.graph.unifiedRoleManagementPolicyExpirationRule"),
+        json!("RoleManagementPolicyApprovalRule"),
         json!([1, "a", null, {"b": 2}]),
         json!({"k": [true]}),
     ];

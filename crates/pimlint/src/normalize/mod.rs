@@ -26,6 +26,7 @@ use crate::rules::structure::{
     non_canonical_spelling, partial_read, rule_type_mismatch, unknown_rule_id, unknown_rule_type,
     wrong_json_type::{self, Expected},
 };
+use crate::source::skeleton::ReadRules;
 use crate::source::{self, Field, Rule};
 
 mod alert;
@@ -61,6 +62,24 @@ pub fn normalize_in(
     base: &Pointer,
     list_context: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    normalize_read(kind, value, base, list_context, ReadRules::default())
+}
+
+/// [`normalize_in`] of a skeleton whose rule lists were read apart (see
+/// [`source::skeleton`]); each list is put where the skeleton holds an empty one.
+pub(crate) fn normalize_read(
+    kind: DocumentKind,
+    value: &Value,
+    base: &Pointer,
+    list_context: Option<&str>,
+    read: ReadRules,
+) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
+    let ReadRules {
+        root,
+        properties,
+        policy,
+        ..
+    } = read;
     let mut reader = Reader {
         diagnostics: Vec::new(),
         list_context,
@@ -70,7 +89,8 @@ pub fn normalize_in(
     };
     let document = match kind {
         DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
-            let src: source::GraphPolicy = typed(value, kind)?;
+            let mut src: source::GraphPolicy = typed(value, kind)?;
+            root.put(&mut src.rules, &mut src.effective_rules);
             Document::Policy(reader.graph_policy(&src, base.clone(), kind, None))
         }
         DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
@@ -78,15 +98,25 @@ pub fn normalize_in(
             Document::Policy(reader.single_rule(&src, base, kind))
         }
         DocumentKind::GraphPolicyAssignment => {
-            let src: source::GraphPolicyAssignment = typed(value, kind)?;
+            let mut src: source::GraphPolicyAssignment = typed(value, kind)?;
+            if let Field::Value(p) = &mut src.policy {
+                policy.put(&mut p.rules, &mut p.effective_rules);
+            }
             reader.graph_assignment(&src, base)
         }
         DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
-            let src: source::ArmPolicy = typed(value, kind)?;
+            let mut src: source::ArmPolicy = typed(value, kind)?;
+            if let Field::Value(p) = &mut src.properties {
+                properties.put(&mut p.rules, &mut p.effective_rules);
+            }
             Document::Policy(reader.arm_policy(&src, base, kind))
         }
         DocumentKind::ArmPolicyAssignment => {
-            let src: source::ArmPolicyAssignment = typed(value, kind)?;
+            let mut src: source::ArmPolicyAssignment = typed(value, kind)?;
+            if let Field::Value(p) = &mut src.properties {
+                let mut no_rules = Field::Absent;
+                properties.put(&mut no_rules, &mut p.effective_rules);
+            }
             reader.arm_assignment(&src, base)
         }
         DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
@@ -286,14 +316,20 @@ impl Reader<'_> {
         field: &Field<String>,
         at: Pointer,
     ) -> Option<Located<E>> {
-        let text = self.string(field, at)?;
-        self.parse_enum(&text)
+        match field {
+            Field::Value(written) => self.parse_enum(written, at),
+            Field::Invalid(v) => {
+                self.push(wrong_json_type::diagnostic(&at, Expected::String, v));
+                None
+            }
+            Field::Absent | Field::Null => None,
+        }
     }
 
-    fn parse_enum<E: ApiEnum>(&mut self, text: &Located<String>) -> Option<Located<E>> {
-        let written = text.value.trim();
+    fn parse_enum<E: ApiEnum>(&mut self, text: &str, at: Pointer) -> Option<Located<E>> {
+        let written = text.trim();
         if let Some((_, v)) = E::VARIANTS.iter().find(|(name, _)| *name == written) {
-            return Some(Located::new(*v, text.pointer.clone()));
+            return Some(Located::new(*v, at));
         }
         let allowed: Vec<&str> = E::VARIANTS.iter().map(|(n, _)| *n).collect();
         if let Some((name, v)) = E::VARIANTS
@@ -302,29 +338,20 @@ impl Reader<'_> {
         {
             if E::CASE_SENSITIVE {
                 self.push(
-                    invalid_enum_value::diagnostic(&text.pointer, E::WHAT, &text.value, &allowed)
-                        .with_note(format!(
+                    invalid_enum_value::diagnostic(&at, E::WHAT, text, &allowed).with_note(
+                        format!(
                             "the service compares {} values exactly: write \"{name}\"",
                             E::WHAT
-                        )),
+                        ),
+                    ),
                 );
                 return None;
             }
             // Graph's OData enums and ARM's enums are read in any letter case.
-            self.push(non_canonical_spelling::diagnostic(
-                &text.pointer,
-                E::WHAT,
-                &text.value,
-                name,
-            ));
-            return Some(Located::new(*v, text.pointer.clone()));
+            self.push(non_canonical_spelling::diagnostic(&at, E::WHAT, text, name));
+            return Some(Located::new(*v, at));
         }
-        self.push(invalid_enum_value::diagnostic(
-            &text.pointer,
-            E::WHAT,
-            &text.value,
-            &allowed,
-        ));
+        self.push(invalid_enum_value::diagnostic(&at, E::WHAT, text, &allowed));
         None
     }
 }

@@ -1,10 +1,9 @@
 //! PIM alerts, their configurations and definitions (Graph beta and ARM).
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::Field;
 use super::policy::source_object;
-use super::{Extra, Field};
 
 source_object! {
     /// Graph (beta) `unifiedRoleManagementAlert`, `…AlertConfiguration` (and its subtypes) and

@@ -1,10 +1,9 @@
 //! Role definitions as Graph and ARM return them.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::Field;
 use super::policy::source_object;
-use super::{Extra, Field};
 
 source_object! {
     /// Graph `unifiedRoleDefinition`.

@@ -11,15 +11,21 @@ mod policy;
 mod read;
 mod request;
 mod schedule;
+pub mod skeleton;
+mod text;
 
 pub use alert::*;
 pub use directory::*;
 pub use policy::*;
-pub use read::{Members, ReadValue, member_name};
+pub use read::{MemberKey, Members, ReadValue, member_name};
 pub use request::*;
 pub use schedule::*;
+pub use text::NullItems;
 
 use serde::de::DeserializeOwned;
+use serde::de::value::{
+    BoolDeserializer, F64Deserializer, I64Deserializer, StrDeserializer, U64Deserializer,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
@@ -103,10 +109,14 @@ impl<'de, T: DeserializeOwned + Shape> Deserialize<'de> for Field<T> {
 struct FieldVisitor<T>(std::marker::PhantomData<T>);
 
 impl<T: DeserializeOwned> FieldVisitor<T> {
-    fn scalar(value: Value) -> Field<T> {
-        match T::deserialize(&value) {
+    /// Reads a scalar as `T`, or keeps it as written (made only then).
+    fn scalar<'a, D>(deserializer: D, written: impl FnOnce() -> Value) -> Field<T>
+    where
+        D: Deserializer<'a, Error = serde::de::value::Error>,
+    {
+        match T::deserialize(deserializer) {
             Ok(v) => Field::Value(v),
-            Err(_) => Field::Invalid(value),
+            Err(_) => Field::Invalid(written()),
         }
     }
 }
@@ -131,27 +141,34 @@ impl<'de, T: DeserializeOwned + Shape> serde::de::Visitor<'de> for FieldVisitor<
     }
 
     fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::Bool(v)))
+        Ok(Self::scalar(BoolDeserializer::new(v), || Value::Bool(v)))
     }
 
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::from(v)))
+        Ok(Self::scalar(I64Deserializer::new(v), || Value::from(v)))
     }
 
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::from(v)))
+        Ok(Self::scalar(U64Deserializer::new(v), || Value::from(v)))
     }
 
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::from(v)))
+        Ok(Self::scalar(F64Deserializer::new(v), || Value::from(v)))
     }
 
     fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::String(v.to_owned())))
+        Ok(Self::scalar(StrDeserializer::new(v), || {
+            Value::String(v.to_owned())
+        }))
     }
 
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Field<T>, E> {
-        Ok(Self::scalar(Value::String(v)))
+        Ok(
+            match T::deserialize(StrDeserializer::<serde::de::value::Error>::new(&v)) {
+                Ok(read) => Field::Value(read),
+                Err(_) => Field::Invalid(Value::String(v)),
+            },
+        )
     }
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<Field<T>, A::Error> {

@@ -1,7 +1,6 @@
 //! Role management policies, their rules, and policy assignments (Graph and ARM).
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use super::{Extra, Field, List};
@@ -20,17 +19,30 @@ macro_rules! source_object {
         }
     ) => {
         $(#[doc = $sdoc])*
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
                 $(#[doc = $doc])*
-                #[serde(default, skip_serializing_if = "Field::is_absent" $(, rename = $rename)?)]
-                pub $field: Field<$ty>,
+                #[serde(skip_serializing_if = "Field::is_absent" $(, rename = $rename)?)]
+                pub $field: $crate::source::Field<$ty>,
             )*
             /// Members not modelled here, kept verbatim.
             #[serde(flatten)]
-            pub extra: Extra,
+            pub extra: $crate::source::Extra,
+        }
+
+        impl $name {
+            /// The declared members, by JSON name.
+            fn members() -> &'static $crate::source::Members {
+                static MEMBERS: std::sync::OnceLock<$crate::source::Members> =
+                    std::sync::OnceLock::new();
+                MEMBERS.get_or_init(|| {
+                    $crate::source::Members::new(vec![
+                        $($crate::source::member_name(stringify!($field), &[$($rename)?])),*
+                    ])
+                })
+            }
         }
 
         impl $crate::source::Shape for $name {
@@ -40,16 +52,9 @@ macro_rules! source_object {
         impl $crate::source::ReadValue for $name {
             fn read(value: &serde_json::Value) -> Option<Self> {
                 const COUNT: usize = [$(stringify!($field)),*].len();
-                static MEMBERS: std::sync::OnceLock<$crate::source::Members> =
-                    std::sync::OnceLock::new();
-                let members = MEMBERS.get_or_init(|| {
-                    $crate::source::Members::new(vec![
-                        $($crate::source::member_name(stringify!($field), &[$($rename)?])),*
-                    ])
-                });
                 let map = value.as_object()?;
                 let mut slots: [Option<&serde_json::Value>; COUNT] = [None; COUNT];
-                let extra = members.split(map, &mut slots);
+                let extra = Self::members().split(map, &mut slots);
                 let mut slot = slots.into_iter();
                 Some(Self {
                     $(
@@ -60,6 +65,61 @@ macro_rules! source_object {
             }
         }
 
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> Result<Self, D::Error> {
+                struct Object;
+                impl<'de> serde::de::Visitor<'de> for Object {
+                    type Value = $name;
+
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+
+                    fn visit_map<A: serde::de::MapAccess<'de>>(
+                        self,
+                        mut map: A,
+                    ) -> Result<$name, A::Error> {
+                        let mut out = $name::default();
+                        let members = $name::members();
+                        // Each member is read once, straight into its field; a repeated
+                        // member replaces the earlier one, as in a parsed `Value`.
+                        while let Some(key) =
+                            map.next_key_seed($crate::source::MemberKey(members))?
+                        {
+                            let index = match key {
+                                Ok(index) => index,
+                                Err(name) => {
+                                    let value: serde_json::Value = map.next_value()?;
+                                    out.extra.insert(name, value);
+                                    continue;
+                                }
+                            };
+                            let mut n = 0_usize;
+                            $(
+                                if index == n {
+                                    out.$field = map.next_value()?;
+                                    continue;
+                                }
+                                n += 1;
+                            )*
+                            let _ = n;
+                            map.next_value::<serde::de::IgnoredAny>()?;
+                        }
+                        Ok(out)
+                    }
+                }
+                deserializer.deserialize_map(Object)
+            }
+        }
+
+        impl $crate::source::NullItems for $name {
+            fn holds_a_null_item(&self) -> bool {
+                false $(|| self.$field.holds_a_null_item())*
+                    || self.extra.holds_a_null_item()
+            }
+        }
     };
 }
 pub(crate) use source_object;
@@ -572,28 +632,6 @@ impl Rule {
 // `Rule::Unknown`.
 impl super::Shape for Vec<Rule> {
     const READS_EVERY_ARRAY: bool = true;
-}
-
-impl<'de> Deserialize<'de> for Rule {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        if !value.is_object() {
-            return Ok(Self::Unknown(value));
-        }
-        let rule = match Self::kind_of(&value) {
-            Some(RuleType::Expiration) => Deserialize::deserialize(&value).map(Self::Expiration),
-            Some(RuleType::Enablement) => Deserialize::deserialize(&value).map(Self::Enablement),
-            Some(RuleType::Approval) => Deserialize::deserialize(&value).map(Self::Approval),
-            Some(RuleType::AuthenticationContext) => {
-                Deserialize::deserialize(&value).map(Self::AuthenticationContext)
-            }
-            Some(RuleType::Notification) => {
-                Deserialize::deserialize(&value).map(Self::Notification)
-            }
-            None => return Ok(Self::Unknown(value)),
-        };
-        rule.map_err(D::Error::custom)
-    }
 }
 
 impl Serialize for Rule {

@@ -132,25 +132,65 @@ impl Members {
         Self { sorted }
     }
 
+    /// The place of the member named `key` among the declared members.
+    #[must_use]
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.sorted
+            .binary_search_by(|(name, _)| by_length(name, key))
+            .ok()
+            .and_then(|found| self.sorted.get(found))
+            .map(|(_, index)| *index)
+    }
+
     /// Puts each declared member's value of `map` in its place in `slots` (declaration
     /// order) and gives the members not declared, copied.
     pub fn split<'v>(&self, map: &'v Extra, slots: &mut [Option<&'v Value>]) -> Extra {
         let mut extra = Extra::new();
         for (key, value) in map {
-            match self
-                .sorted
-                .binary_search_by(|(name, _)| by_length(name, key))
-            {
-                Ok(found) => {
-                    if let Some(slot) = slots.get_mut(self.sorted[found].1) {
+            match self.find(key) {
+                Some(index) => {
+                    if let Some(slot) = slots.get_mut(index) {
                         *slot = Some(value);
                     }
                 }
-                Err(_) => {
+                None => {
                     extra.insert(key.clone(), value.clone());
                 }
             }
         }
         extra
+    }
+}
+
+/// Reads an object member's name as its place among `Members` (`Ok`), or, for a member not
+/// declared, as the name itself (`Err`), without copying declared names.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct MemberKey<'m>(pub &'m Members);
+
+impl<'de> serde::de::DeserializeSeed<'de> for MemberKey<'_> {
+    type Value = Result<usize, String>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl serde::de::Visitor<'_> for MemberKey<'_> {
+    type Value = Result<usize, String>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.0.find(key).ok_or_else(|| key.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
+        Ok(self.0.find(&key).ok_or(key))
     }
 }

@@ -1,10 +1,9 @@
 //! Schedule requests: Graph role and Group requests, ARM role requests.
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::Field;
 use super::policy::source_object;
-use super::{Extra, Field};
 
 source_object! {
     /// `unifiedRoleAssignmentScheduleRequest` / `unifiedRoleEligibilityScheduleRequest` (Graph).

@@ -1,10 +1,8 @@
 //! Schedules and instances — who holds a role or a group membership, active or eligible —
 //! and role assignments, as Graph and ARM return them.
 
-use serde::{Deserialize, Serialize};
-
 use super::policy::source_object;
-use super::{Extra, Field, ScheduleInfo};
+use super::{Field, ScheduleInfo};
 
 source_object! {
     /// Graph `unifiedRole{Assignment,Eligibility}Schedule[Instance]`,

@@ -1,0 +1,232 @@
+//! Reading a document's text once: the policy rules straight into [`Rule`]s, everything else
+//! into a [`Value`] (the skeleton) for the detection of kind and format and for the JSON
+//! Schema of what surrounds the rules.
+//!
+//! The rules are most of a policy's text. Read as a [`Value`] first, each would be built,
+//! copied into the source structs and dropped; here each is read once. In the skeleton, a
+//! rule list read this way is an empty array: every reader of the skeleton asks only whether
+//! the list is there.
+
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+
+use super::{Extra, Field, Rule};
+
+/// The objects whose rule lists are read apart: the document, its `properties` (ARM) and
+/// its `policy` (a Graph policy assignment with its policy expanded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holder {
+    /// The document itself.
+    Root,
+    /// Its `properties`.
+    Properties,
+    /// Its `policy`.
+    Policy,
+}
+
+/// The rule lists of one holder that were read apart (`None`: not read apart).
+#[derive(Debug, Default)]
+pub struct HeldRules {
+    /// `rules`.
+    pub rules: Option<Vec<Rule>>,
+    /// `effectiveRules`.
+    pub effective_rules: Option<Vec<Rule>>,
+}
+
+impl HeldRules {
+    fn is_empty(&self) -> bool {
+        self.rules.is_none() && self.effective_rules.is_none()
+    }
+
+    /// Puts the lists read apart in their fields (the skeleton has an empty list there).
+    pub fn put(self, rules: &mut Field<Vec<Rule>>, effective_rules: &mut Field<Vec<Rule>>) {
+        if let Some(r) = self.rules {
+            *rules = Field::Value(r);
+        }
+        if let Some(r) = self.effective_rules {
+            *effective_rules = Field::Value(r);
+        }
+    }
+}
+
+/// The rule lists read apart from the skeleton.
+#[derive(Debug, Default)]
+pub struct ReadRules {
+    /// The document's own.
+    pub root: HeldRules,
+    /// Its `properties`' own.
+    pub properties: HeldRules,
+    /// Its `policy`'s own.
+    pub policy: HeldRules,
+    /// A holder or a rule list appeared twice in one object: the skeleton cannot say which
+    /// one a reader of a parsed value would see.
+    pub repeated: bool,
+}
+
+impl ReadRules {
+    /// Whether no rule list was read apart.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.root.is_empty() && self.properties.is_empty() && self.policy.is_empty()
+    }
+
+    /// The holders that have a list read apart.
+    #[must_use]
+    pub fn holders(&self) -> Vec<Holder> {
+        [
+            (Holder::Root, &self.root),
+            (Holder::Properties, &self.properties),
+            (Holder::Policy, &self.policy),
+        ]
+        .into_iter()
+        .filter(|(_, held)| !held.is_empty())
+        .map(|(holder, _)| holder)
+        .collect()
+    }
+
+    /// Every rule read apart.
+    pub fn rules(&self) -> impl Iterator<Item = &Rule> {
+        [&self.root, &self.properties, &self.policy]
+            .into_iter()
+            .flat_map(|held| [&held.rules, &held.effective_rules])
+            .flatten()
+            .flatten()
+    }
+
+    fn held(&mut self, holder: Holder) -> &mut HeldRules {
+        match holder {
+            Holder::Root => &mut self.root,
+            Holder::Properties => &mut self.properties,
+            Holder::Policy => &mut self.policy,
+        }
+    }
+}
+
+/// Reads `text` (one JSON document) into its skeleton and the rule lists read apart. Fails
+/// as parsing it into a [`Value`] fails.
+pub fn read(text: &str) -> Result<(Value, ReadRules), serde_json::Error> {
+    let mut rules = ReadRules::default();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = Skeleton {
+        holder: Some(Holder::Root),
+        rules: &mut rules,
+    }
+    .deserialize(&mut deserializer)?;
+    deserializer.end()?;
+    Ok((value, rules))
+}
+
+/// Reads one value of the skeleton; in a holder object, its rule lists are read apart.
+struct Skeleton<'r> {
+    /// The holder this value is, if it is an object.
+    holder: Option<Holder>,
+    rules: &'r mut ReadRules,
+}
+
+impl<'de> DeserializeSeed<'de> for Skeleton<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Skeleton<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let Some(holder) = self.holder else {
+            return Value::deserialize(MapAccessDeserializer::new(map));
+        };
+        let mut out = Extra::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let nested = match (holder, key.as_str()) {
+                (Holder::Root, "properties") => Some(Holder::Properties),
+                (Holder::Root, "policy") => Some(Holder::Policy),
+                _ => None,
+            };
+            let value = if key == "rules" || key == "effectiveRules" {
+                let held = self.rules.held(holder);
+                let slot = if key == "rules" {
+                    &mut held.rules
+                } else {
+                    &mut held.effective_rules
+                };
+                match map.next_value::<Field<Vec<Rule>>>()? {
+                    Field::Value(rules) => {
+                        *slot = Some(rules);
+                        Value::Array(Vec::new())
+                    }
+                    // Not a list: the skeleton keeps it as written, and so reads it as a
+                    // parsed value would be read.
+                    Field::Null | Field::Absent => {
+                        *slot = None;
+                        Value::Null
+                    }
+                    Field::Invalid(written) => {
+                        *slot = None;
+                        written
+                    }
+                }
+            } else if let Some(nested) = nested {
+                map.next_value_seed(Skeleton {
+                    holder: Some(nested),
+                    rules: self.rules,
+                })?
+            } else {
+                map.next_value()?
+            };
+            let watched = nested.is_some() || key == "rules" || key == "effectiveRules";
+            if out.insert(key, value).is_some() && watched {
+                self.rules.repeated = true;
+            }
+        }
+        Ok(Value::Object(out))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Value, A::Error> {
+        Value::deserialize(SeqAccessDeserializer::new(seq))
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        Value::deserialize(deserializer)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+}
