@@ -138,12 +138,7 @@ pub fn lint_text(
             format: format_in(format_name)?,
             ..Options::default()
         };
-        let value = parse(text, located)?;
-        let input = Input {
-            value: &value,
-            text: located.then_some(text),
-        };
-        api::lint(input, &options)
+        api::lint_str(text, located, &options)
             .map(|found| ok(&found))
             .map_err(|e| input_error(&e, located))
     };

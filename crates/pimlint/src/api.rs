@@ -271,8 +271,16 @@ pub(crate) fn checked(
     input: Input<'_>,
     options: &Options,
 ) -> Result<Vec<DocumentReport>, ApiError> {
-    let reports = check_value(input.value, options);
-    let locator = input.text.map(Locator::new);
+    readable(check_value(input.value, options), input.text)
+}
+
+/// The reports, or the error of the first document that could not be read (located in
+/// `text`, when given).
+fn readable(
+    reports: Vec<DocumentReport>,
+    text: Option<&str>,
+) -> Result<Vec<DocumentReport>, ApiError> {
+    let locator = text.map(Locator::new);
     if let Some(report) = reports.iter().find(|r| r.error.is_some()) {
         let message = report.error.clone().unwrap_or_default();
         return Err(ApiError::document(report, message, locator.as_ref()));
@@ -285,11 +293,16 @@ pub(crate) fn checked(
 /// is silently skipped.
 pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiError> {
     let reports = checked(input, options)?;
-    let locator = input.text.map(Locator::new);
+    Ok(findings(reports, input.text))
+}
+
+/// The findings of `reports`, located in `text` when given, in order.
+fn findings(reports: Vec<DocumentReport>, text: Option<&str>) -> Vec<Located> {
+    let locator = text.map(Locator::new);
     let diagnostics: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
     let mut found = Located::all(&diagnostics, locator.as_ref());
     by_position(&mut found);
-    Ok(found)
+    found
 }
 
 /// Orders findings located in text by where they are, as the CLI prints them; findings
@@ -302,14 +315,16 @@ pub(crate) fn by_position(found: &mut [Located]) {
 
 /// Parses `text` and lints it: findings carry line and column.
 pub fn lint_text(text: &str, options: &Options) -> Result<Vec<Located>, ApiError> {
-    let value = parse_json(text)?;
-    lint(
-        Input {
-            value: &value,
-            text: Some(text),
-        },
-        options,
-    )
+    lint_str(text, true, options)
+}
+
+/// Parses `text` and lints it, reading a policy's rules straight from the text
+/// ([`crate::check_str`]). `located`: findings carry line and column (the text is what the
+/// user wrote, not a serialization of an object).
+pub fn lint_str(text: &str, located: bool, options: &Options) -> Result<Vec<Located>, ApiError> {
+    let shown = located.then_some(text);
+    let reports = readable(crate::check_str(text, options)?, shown)?;
+    Ok(findings(reports, shown))
 }
 
 /// The prediction for a request, with its findings located in the request.
