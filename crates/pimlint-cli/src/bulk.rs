@@ -225,6 +225,14 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> (Vec<Checked>, Ve
                 .map(|mut report| {
                     let pointer = format!("{prefix}{}", report.pointer);
                     if let Some(document) = report.document.take() {
+                        // The tenant view reads little of a policy: the rest is freed here,
+                        // on the thread that built it.
+                        let document = match document {
+                            pimlint::Document::Policy(p) => {
+                                pimlint::Document::Policy(p.into_tenant_part())
+                            }
+                            other => other,
+                        };
                         let start = locator
                             .as_ref()
                             .and_then(|l| {

@@ -79,6 +79,35 @@ fn last(id: &str) -> String {
     id.rsplit('/').next().unwrap_or(id).to_ascii_lowercase()
 }
 
+impl Policy {
+    /// What [`Tenant::add`] reads of a policy (its provider, id, role, scope and expiration
+    /// rules); the rest is dropped. A streamed run keeps this part of each policy for the
+    /// tenant view and frees the rest where the policy was read.
+    #[must_use]
+    pub fn into_tenant_part(self) -> Self {
+        let rules = crate::model::PolicyRules {
+            expiration_admin_eligibility: self.rules.expiration_admin_eligibility,
+            expiration_admin_assignment: self.rules.expiration_admin_assignment,
+            expiration_end_user_assignment: self.rules.expiration_end_user_assignment,
+            ..crate::model::PolicyRules::default()
+        };
+        Self {
+            kind: self.kind,
+            extent: self.extent,
+            pointer: self.pointer,
+            provider: self.provider,
+            id: self.id,
+            scope: self.scope,
+            scope_type: self.scope_type,
+            role: self.role,
+            rules_pointer: None,
+            entries: Vec::new(),
+            rules,
+            effective_differences: Vec::new(),
+        }
+    }
+}
+
 impl Tenant {
     pub(crate) fn add_policy_limits(&mut self, place: Place, p: &Policy, origin: Origin<'_>) {
         self.policy_limits.push(PolicyLimits {
