@@ -235,9 +235,7 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> (Vec<Checked>, Ve
                         };
                         let start = locator
                             .as_ref()
-                            .and_then(|l| {
-                                l.locate(&report.pointer).map(|f| l.line_col(f.span.start))
-                            })
+                            .and_then(|l| l.start_of(&report.pointer).map(|s| l.line_col(s)))
                             .map_or((raw.line, raw.column), |a| shift(raw, a.line, a.column));
                         tenant.push(TenantDocument {
                             prefix: raw.pointer.clone(),

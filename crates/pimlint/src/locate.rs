@@ -162,6 +162,29 @@ impl<'a> Locator<'a> {
     /// (0 for a whole file). Returns `None` only when the text at `base` is not JSON.
     #[must_use]
     pub fn locate_in(&self, base: usize, pointer: &Pointer) -> Option<Located> {
+        let (start, key, exact) = self.descend(base, pointer);
+        Some(Located {
+            span: Span {
+                start,
+                end: skip_value(self.text.as_bytes(), start)?,
+            },
+            key,
+            exact,
+        })
+    }
+
+    /// Where the value `pointer` designates starts in the file's text (or the value that
+    /// holds it, when it is not there), without scanning to its end as [`Self::locate`]
+    /// does. `None` when the text has nothing there.
+    #[must_use]
+    pub fn start_of(&self, pointer: &Pointer) -> Option<usize> {
+        let (start, _, _) = self.descend(0, pointer);
+        (start < self.text.len()).then_some(start)
+    }
+
+    /// Walks the tokens of `pointer` from the document at `base`: where the deepest value
+    /// reached starts, its member name, and whether it is the value designated.
+    fn descend(&self, base: usize, pointer: &Pointer) -> (usize, Option<Span>, bool) {
         let bytes = self.text.as_bytes();
         let mut pos = skip_ws(bytes, base);
         let mut key = None;
@@ -188,26 +211,10 @@ impl<'a> Locator<'a> {
                     key = k;
                     pos = value_start;
                 }
-                None => {
-                    return Some(Located {
-                        span: Span {
-                            start: pos,
-                            end: skip_value(bytes, pos)?,
-                        },
-                        key,
-                        exact: false,
-                    });
-                }
+                None => return (pos, key, false),
             }
         }
-        Some(Located {
-            span: Span {
-                start: pos,
-                end: skip_value(bytes, pos)?,
-            },
-            key,
-            exact: true,
-        })
+        (pos, key, true)
     }
 
     /// In the object at `pos`, the member named `name` (the last one, as `serde_json` keeps),

@@ -1,6 +1,7 @@
 //! Locating many findings in one scan gives the same places as locating them one by one: over
 //! every JSON file of the repository's fixtures, for every finding, and for every value (and
-//! some absent members) of every document.
+//! some absent members) of every document; and where a value starts is found alike without
+//! scanning to its end.
 
 #![allow(
     clippy::unwrap_used,
@@ -81,6 +82,13 @@ fn one_scan_places_every_pointer_as_one_by_one() {
                 *found,
                 locator.locate(pointer),
                 "{}: {pointer}",
+                path.display()
+            );
+            // Where a value starts, found without scanning to its end.
+            assert_eq!(
+                locator.start_of(pointer),
+                found.map(|f| f.span.start),
+                "{}: start of {pointer}",
                 path.display()
             );
             checked += 1;
