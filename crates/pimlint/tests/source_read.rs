@@ -16,9 +16,9 @@ use std::path::Path;
 
 use pimlint::DocumentKind;
 use pimlint::source;
-use serde_json::{Value, json};
+use serde_json::Value;
 
-use support::json_files;
+use support::{json_files, member_pointers, replacements};
 
 fn objects<'v>(value: &'v Value, out: &mut Vec<&'v Value>) {
     match value {
@@ -91,22 +91,10 @@ fn members_of_every_json_type_read_alike() {
 
 fn mutate_every_member(value: &Value) {
     let kind = pimlint::kind::detect(value, None).unwrap();
-    let replacements = [
-        Value::Null,
-        json!(true),
-        json!(7),
-        json!(-7),
-        json!(1.5),
-        json!(18_446_744_073_709_551_615_u64),
-        json!("text"),
-        json!("#microsoft.graph.unifiedRoleManagementPolicyExpirationRule"),
-        json!("RoleManagementPolicyApprovalRule"),
-        json!([1, "a", null, {"b": 2}]),
-        json!({"k": [true]}),
-    ];
+    let replacements = replacements();
     // Every member of every object, in turn, takes each replacement.
     let mut pointers = Vec::new();
-    collect_members(value, "", &mut pointers);
+    member_pointers(value, "", &mut pointers);
     assert!(pointers.len() > 5);
     for pointer in &pointers {
         for replacement in &replacements {
@@ -114,25 +102,5 @@ fn mutate_every_member(value: &Value) {
             *mutated.pointer_mut(pointer).unwrap() = replacement.clone();
             same(kind, &mutated, pointer);
         }
-    }
-}
-
-fn collect_members(value: &Value, at: &str, out: &mut Vec<String>) {
-    match value {
-        Value::Object(map) => {
-            for (k, v) in map {
-                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                out.push(here.clone());
-                collect_members(v, &here, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, v) in items.iter().enumerate() {
-                let here = format!("{at}/{i}");
-                out.push(here.clone());
-                collect_members(v, &here, out);
-            }
-        }
-        _ => {}
     }
 }

@@ -75,8 +75,85 @@ impl RuleMembers {
         }
     }
 
-    fn into_rule(self) -> Rule {
-        let kind = self.rule_type();
+    /// The rule of the type its discriminator names: the type's own members move into it,
+    /// every other member joins the unknown ones, as written.
+    fn into_rule(mut self) -> Rule {
+        let Some(kind) = self.rule_type() else {
+            return Rule::Unknown(Value::Object(self.unclaimed()));
+        };
+        let odata_type = std::mem::take(&mut self.odata_type);
+        let rule_type = std::mem::take(&mut self.rule_type);
+        let id = std::mem::take(&mut self.id);
+        let target = std::mem::take(&mut self.target);
+        match kind {
+            RuleType::Expiration => {
+                let is_expiration_required = std::mem::take(&mut self.is_expiration_required);
+                let maximum_duration = std::mem::take(&mut self.maximum_duration);
+                Rule::Expiration(ExpirationRule {
+                    odata_type,
+                    rule_type,
+                    id,
+                    is_expiration_required,
+                    maximum_duration,
+                    target,
+                    extra: self.unclaimed(),
+                })
+            }
+            RuleType::Enablement => {
+                let enabled_rules = std::mem::take(&mut self.enabled_rules);
+                Rule::Enablement(EnablementRule {
+                    odata_type,
+                    rule_type,
+                    id,
+                    enabled_rules,
+                    target,
+                    extra: self.unclaimed(),
+                })
+            }
+            RuleType::Approval => {
+                let setting = std::mem::take(&mut self.setting);
+                Rule::Approval(ApprovalRule {
+                    odata_type,
+                    rule_type,
+                    id,
+                    setting,
+                    target,
+                    extra: self.unclaimed(),
+                })
+            }
+            RuleType::AuthenticationContext => {
+                let is_enabled = std::mem::take(&mut self.is_enabled);
+                let claim_value = std::mem::take(&mut self.claim_value);
+                Rule::AuthenticationContext(AuthenticationContextRule {
+                    odata_type,
+                    rule_type,
+                    id,
+                    is_enabled,
+                    claim_value,
+                    target,
+                    extra: self.unclaimed(),
+                })
+            }
+            RuleType::Notification => Rule::Notification(NotificationRule {
+                odata_type,
+                rule_type,
+                id,
+                notification_type: std::mem::take(&mut self.notification_type),
+                recipient_type: std::mem::take(&mut self.recipient_type),
+                notification_level: std::mem::take(&mut self.notification_level),
+                is_default_recipients_enabled: std::mem::take(
+                    &mut self.is_default_recipients_enabled,
+                ),
+                notification_recipients: std::mem::take(&mut self.notification_recipients),
+                target,
+                extra: self.unclaimed(),
+            }),
+        }
+    }
+
+    /// The unknown members, with every member no rule type took (those taken are absent
+    /// now, and absent members are not written).
+    fn unclaimed(self) -> Extra {
         let Self {
             odata_type,
             rule_type,
@@ -96,131 +173,26 @@ impl RuleMembers {
             mut extra,
         } = self;
         let x = &mut extra;
-        // Each type keeps its own members; the others join the unknown members.
-        macro_rules! spill_all {
-            ($($field:ident => $name:literal),* $(,)?) => {
-                $(spill(x, $name, $field);)*
-            };
-        }
-        match kind {
-            Some(RuleType::Expiration) => {
-                spill_all!(
-                    enabled_rules => "enabledRules", setting => "setting",
-                    is_enabled => "isEnabled", claim_value => "claimValue",
-                    notification_type => "notificationType",
-                    recipient_type => "recipientType",
-                    notification_level => "notificationLevel",
-                    is_default_recipients_enabled => "isDefaultRecipientsEnabled",
-                    notification_recipients => "notificationRecipients",
-                );
-                Rule::Expiration(ExpirationRule {
-                    odata_type,
-                    rule_type,
-                    id,
-                    is_expiration_required,
-                    maximum_duration,
-                    target,
-                    extra,
-                })
-            }
-            Some(RuleType::Enablement) => {
-                spill_all!(
-                    is_expiration_required => "isExpirationRequired",
-                    maximum_duration => "maximumDuration", setting => "setting",
-                    is_enabled => "isEnabled", claim_value => "claimValue",
-                    notification_type => "notificationType",
-                    recipient_type => "recipientType",
-                    notification_level => "notificationLevel",
-                    is_default_recipients_enabled => "isDefaultRecipientsEnabled",
-                    notification_recipients => "notificationRecipients",
-                );
-                Rule::Enablement(EnablementRule {
-                    odata_type,
-                    rule_type,
-                    id,
-                    enabled_rules,
-                    target,
-                    extra,
-                })
-            }
-            Some(RuleType::Approval) => {
-                spill_all!(
-                    is_expiration_required => "isExpirationRequired",
-                    maximum_duration => "maximumDuration", enabled_rules => "enabledRules",
-                    is_enabled => "isEnabled", claim_value => "claimValue",
-                    notification_type => "notificationType",
-                    recipient_type => "recipientType",
-                    notification_level => "notificationLevel",
-                    is_default_recipients_enabled => "isDefaultRecipientsEnabled",
-                    notification_recipients => "notificationRecipients",
-                );
-                Rule::Approval(ApprovalRule {
-                    odata_type,
-                    rule_type,
-                    id,
-                    setting,
-                    target,
-                    extra,
-                })
-            }
-            Some(RuleType::AuthenticationContext) => {
-                spill_all!(
-                    is_expiration_required => "isExpirationRequired",
-                    maximum_duration => "maximumDuration", enabled_rules => "enabledRules",
-                    setting => "setting",
-                    notification_type => "notificationType",
-                    recipient_type => "recipientType",
-                    notification_level => "notificationLevel",
-                    is_default_recipients_enabled => "isDefaultRecipientsEnabled",
-                    notification_recipients => "notificationRecipients",
-                );
-                Rule::AuthenticationContext(AuthenticationContextRule {
-                    odata_type,
-                    rule_type,
-                    id,
-                    is_enabled,
-                    claim_value,
-                    target,
-                    extra,
-                })
-            }
-            Some(RuleType::Notification) => {
-                spill_all!(
-                    is_expiration_required => "isExpirationRequired",
-                    maximum_duration => "maximumDuration", enabled_rules => "enabledRules",
-                    setting => "setting", is_enabled => "isEnabled",
-                    claim_value => "claimValue",
-                );
-                Rule::Notification(NotificationRule {
-                    odata_type,
-                    rule_type,
-                    id,
-                    notification_type,
-                    recipient_type,
-                    notification_level,
-                    is_default_recipients_enabled,
-                    notification_recipients,
-                    target,
-                    extra,
-                })
-            }
-            None => {
-                spill_all!(
-                    odata_type => "@odata.type", rule_type => "ruleType", id => "id",
-                    target => "target",
-                    is_expiration_required => "isExpirationRequired",
-                    maximum_duration => "maximumDuration", enabled_rules => "enabledRules",
-                    setting => "setting", is_enabled => "isEnabled",
-                    claim_value => "claimValue",
-                    notification_type => "notificationType",
-                    recipient_type => "recipientType",
-                    notification_level => "notificationLevel",
-                    is_default_recipients_enabled => "isDefaultRecipientsEnabled",
-                    notification_recipients => "notificationRecipients",
-                );
-                Rule::Unknown(Value::Object(extra))
-            }
-        }
+        spill(x, "@odata.type", odata_type);
+        spill(x, "ruleType", rule_type);
+        spill(x, "id", id);
+        spill(x, "target", target);
+        spill(x, "isExpirationRequired", is_expiration_required);
+        spill(x, "maximumDuration", maximum_duration);
+        spill(x, "enabledRules", enabled_rules);
+        spill(x, "setting", setting);
+        spill(x, "isEnabled", is_enabled);
+        spill(x, "claimValue", claim_value);
+        spill(x, "notificationType", notification_type);
+        spill(x, "recipientType", recipient_type);
+        spill(x, "notificationLevel", notification_level);
+        spill(
+            x,
+            "isDefaultRecipientsEnabled",
+            is_default_recipients_enabled,
+        );
+        spill(x, "notificationRecipients", notification_recipients);
+        extra
     }
 }
 

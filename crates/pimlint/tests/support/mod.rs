@@ -29,3 +29,45 @@ pub fn json_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The pointer of every member of every object and every element of every array inside
+/// `value`, below `at`, in document order.
+pub fn member_pointers(value: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
+                out.push(here.clone());
+                member_pointers(v, &here, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let here = format!("{at}/{i}");
+                out.push(here.clone());
+                member_pointers(v, &here, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A value of each JSON type, and the discriminators of two rule types, to put in place of a
+/// member.
+pub fn replacements() -> Vec<serde_json::Value> {
+    use serde_json::json;
+    vec![
+        serde_json::Value::Null,
+        json!(true),
+        json!(7),
+        json!(-7),
+        json!(1.5),
+        json!(18_446_744_073_709_551_615_u64),
+        json!("text"),
+        json!("#microsoft.graph.unifiedRoleManagementPolicyExpirationRule"),
+        json!("RoleManagementPolicyApprovalRule"),
+        json!([]),
+        json!([1, "a", null, {"b": 2}]),
+        json!({"k": [true]}),
+    ]
+}
