@@ -16,7 +16,7 @@ mod support;
 
 use pimlint::source::skeleton;
 use pimlint::{DocumentKind, Options};
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use support::{json_files, member_pointers, replacements, workspace};
 
