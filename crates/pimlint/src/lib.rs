@@ -6,6 +6,9 @@
 //!       ──normalize──▶ model (Policy, ScheduleRequest) ──rules──▶ Diagnostic[]
 //! ```
 //!
+//! From text ([`check_str`]), a policy's rule lists are read straight into the source
+//! documents and only the rest of the document into a `Value` ([`source::skeleton`]).
+//!
 //! ```
 //! let text = r#"{"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": []}"#;
 //! let report = pimlint::check_str(text, &pimlint::Options::default()).unwrap();
