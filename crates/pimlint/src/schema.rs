@@ -115,8 +115,9 @@ fn known_rule(rule: &Value) -> bool {
     known && target && !rule.values().any(NullItems::holds_a_null_item)
 }
 
-/// [`known_rule`] of a rule read straight from text ([`crate::source::skeleton`]): the same
-/// judgement, made on the typed rule (tested against [`known_rule`] on every fixture).
+/// Whether the typed reader has judged a rule read straight from text
+/// ([`crate::source::skeleton`]): the judgement [`rules_judged`] makes of each rule of a
+/// parsed value, made on the typed rule (both ways give the same findings on every fixture).
 #[must_use]
 pub fn rule_judged(rule: &Rule) -> bool {
     let Some((graph, arm, _, target)) = rule.common() else {
