@@ -264,6 +264,13 @@ impl DocumentReport {
 /// the file as written.
 #[must_use]
 pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
+    converted(value, options).unwrap_or_else(|| check_api_shape(value, options))
+}
+
+/// The reports of a file in another shape than the API's (policy as code, a forced format,
+/// PIM's older APIs, a PowerShell export), read in the API shape it stands for; `None` for a
+/// file in the API's own shape.
+fn converted(value: &Value, options: &Options) -> Option<Vec<DocumentReport>> {
     let format = options.format.or_else(|| {
         options
             .kind
@@ -272,25 +279,21 @@ pub fn check_value(value: &Value, options: &Options) -> Vec<DocumentReport> {
             .flatten()
     });
     if let Some(format) = format {
-        return check_format(format, value, options);
+        return Some(check_format(format, value, options));
     }
-    if options.kind.is_none() {
-        match legacy::convert(value) {
-            Some(Ok(converted)) => return check_legacy(&converted, options),
-            Some(Err(e)) => {
-                return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
-            }
-            None => {}
-        }
-        match powershell::convert(value) {
-            Some(Ok(converted)) => return check_export(&converted, options, value),
-            Some(Err(e)) => {
-                return vec![DocumentReport::unreadable(e.pointer, None, e.message)];
-            }
-            None => {}
-        }
+    if options.kind.is_some() {
+        return None;
     }
-    check_api_shape(value, options)
+    if let Some(converted) = legacy::convert(value) {
+        return Some(match converted {
+            Ok(converted) => check_legacy(&converted, options),
+            Err(e) => vec![DocumentReport::unreadable(e.pointer, None, e.message)],
+        });
+    }
+    powershell::convert(value).map(|converted| match converted {
+        Ok(converted) => check_export(&converted, options, value),
+        Err(e) => vec![DocumentReport::unreadable(e.pointer, None, e.message)],
+    })
 }
 
 /// Checks policy as code (or a forced format) in the API shape it stands for, naming the
@@ -614,20 +617,14 @@ pub fn check_str(text: &str, options: &Options) -> Result<Vec<DocumentReport>, I
 /// does not parse (the error is told by [`parse_json`]), another format than the API's, and
 /// a document whose rule lists are not where its kind has them.
 fn check_text(text: &str, options: &Options) -> Option<Vec<DocumentReport>> {
-    use source::skeleton::Holder;
     let (skeleton, rules) = source::skeleton::read(text).ok()?;
     if rules.is_empty() {
         // The skeleton is the whole document.
         return Some(check_value(&skeleton, options));
     }
-    if rules.repeated || options.format.is_some() {
-        return None;
-    }
-    if options.kind.is_none()
-        && (formats::detect(&skeleton).is_some()
-            || legacy::convert(&skeleton).is_some()
-            || powershell::convert(&skeleton).is_some())
-    {
+    // Another shape than the API's is read from the whole document (no document of those
+    // shapes has rule lists where the skeleton reads them apart).
+    if rules.repeated || converted(&skeleton, options).is_some() {
         return None;
     }
     let slots = kind::split(&skeleton);
@@ -641,17 +638,7 @@ fn check_text(text: &str, options: &Options) -> Option<Vec<DocumentReport>> {
         Some(k) => k,
         None => kind::detect(slot.value, slot.hint).ok()?,
     };
-    let holders = rules.holders();
-    let fits = match kind {
-        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => holders == [Holder::Root],
-        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => holders == [Holder::Properties],
-        DocumentKind::GraphPolicyAssignment => holders == [Holder::Policy],
-        DocumentKind::ArmPolicyAssignment => {
-            holders == [Holder::Properties] && rules.properties.rules.is_none()
-        }
-        _ => false,
-    };
-    if !fits {
+    if !normalize::takes_rules(kind, &rules) {
         return None;
     }
     Some(vec![check_document(

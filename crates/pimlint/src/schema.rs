@@ -81,38 +81,19 @@ fn known_rule(rule: &Value) -> bool {
     let Some(rule) = rule.as_object() else {
         return false;
     };
-    let graph = rule.get("@odata.type").and_then(Value::as_str);
-    let arm = rule.get("ruleType").and_then(Value::as_str);
-    // Spelled exactly as the API spells it: one leading `#` (the reader takes more, or none).
-    let known = match (graph, arm) {
-        (Some(t), None) => {
-            t.strip_prefix('#').is_some_and(|t| !t.starts_with('#'))
-                && RuleType::from_graph(t).is_some()
-        }
-        (None, Some(t)) => RuleType::from_arm(t).is_some(),
-        _ => false,
-    };
-    // What the reader keeps without judging: the target's settings lists and target objects,
-    // and a `null` in place of an item of a list.
-    let lists = |target: &serde_json::Map<String, Value>| {
-        let strings = |key: &str| match target.get(key) {
-            None | Some(Value::Null) => true,
-            Some(Value::Array(items)) => items.iter().all(Value::is_string),
-            Some(_) => false,
-        };
-        strings("inheritableSettings")
-            && strings("enforcedSettings")
-            && matches!(
-                target.get("targetObjects"),
-                None | Some(Value::Null | Value::Array(_))
-            )
-    };
+    let str_of = |key: &str| rule.get(key).and_then(Value::as_str);
     let target = match rule.get("target") {
         None => true,
-        Some(Value::Object(target)) => lists(target),
+        Some(Value::Object(target)) => target_lists_judged(
+            target.get("inheritableSettings"),
+            target.get("enforcedSettings"),
+            target.get("targetObjects"),
+        ),
         Some(_) => false,
     };
-    known && target && !rule.values().any(NullItems::holds_a_null_item)
+    exactly_typed(str_of("@odata.type"), str_of("ruleType"))
+        && target
+        && !rule.values().any(NullItems::holds_a_null_item)
 }
 
 /// Whether the typed reader has judged a rule read straight from text
@@ -124,32 +105,60 @@ pub fn rule_judged(rule: &Rule) -> bool {
         // Unknown rule types, and rules that are not objects.
         return false;
     };
-    let known = match (graph.value(), arm.value()) {
+    let target = match target {
+        Field::Absent => true,
+        Field::Value(t) => target_lists_judged(
+            written(&t.inheritable_settings),
+            written(&t.enforced_settings),
+            written(&t.target_objects),
+        ),
+        Field::Null | Field::Invalid(_) => false,
+    };
+    exactly_typed(
+        graph.value().map(String::as_str),
+        arm.value().map(String::as_str),
+    ) && target
+        && !rule.holds_a_null_item()
+}
+
+/// A member as written: absent, or its value (`null` included).
+fn written(field: &Field<Value>) -> Option<&Value> {
+    match field {
+        Field::Absent => None,
+        Field::Null => Some(&Value::Null),
+        Field::Value(v) | Field::Invalid(v) => Some(v),
+    }
+}
+
+/// Whether a rule's discriminators (`@odata.type`, `ruleType`, when strings) name one of the
+/// five rule types, spelled as the API spells it: one of the two, with one leading `#` for
+/// Graph (the reader takes more, or none).
+fn exactly_typed(graph: Option<&str>, arm: Option<&str>) -> bool {
+    match (graph, arm) {
         (Some(t), None) => {
             t.strip_prefix('#').is_some_and(|t| !t.starts_with('#'))
                 && RuleType::from_graph(t).is_some()
         }
         (None, Some(t)) => RuleType::from_arm(t).is_some(),
         _ => false,
+    }
+}
+
+/// What the reader keeps of a target without judging it: its settings lists hold only
+/// strings, and its target objects are a list (each absent or `null` otherwise).
+fn target_lists_judged(
+    inheritable: Option<&Value>,
+    enforced: Option<&Value>,
+    objects: Option<&Value>,
+) -> bool {
+    let strings = |list: Option<&Value>| match list {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(items)) => items.iter().all(Value::is_string),
+        Some(_) => false,
     };
-    let strings = |field: &Field<Value>| match field {
-        Field::Absent | Field::Null => true,
-        Field::Value(Value::Array(items)) => items.iter().all(Value::is_string),
-        Field::Value(_) | Field::Invalid(_) => false,
-    };
-    let target = match target {
-        Field::Absent => true,
-        Field::Value(t) => {
-            strings(&t.inheritable_settings)
-                && strings(&t.enforced_settings)
-                && matches!(
-                    t.target_objects,
-                    Field::Absent | Field::Null | Field::Value(Value::Array(_))
-                )
-        }
-        Field::Null | Field::Invalid(_) => false,
-    };
-    known && target && !rule.holds_a_null_item()
+    strings(inheritable)
+        && strings(enforced)
+        && matches!(objects, None | Some(Value::Null | Value::Array(_)))
 }
 
 #[cfg(feature = "schema")]

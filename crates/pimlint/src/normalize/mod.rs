@@ -26,7 +26,7 @@ use crate::rules::structure::{
     non_canonical_spelling, partial_read, rule_type_mismatch, unknown_rule_id, unknown_rule_type,
     wrong_json_type::{self, Expected},
 };
-use crate::source::skeleton::ReadRules;
+use crate::source::skeleton::{Holder, ReadRules};
 use crate::source::{self, Field, Rule};
 
 mod alert;
@@ -65,8 +65,25 @@ pub fn normalize_in(
     normalize_read(kind, value, base, list_context, ReadRules::default())
 }
 
+/// Whether [`normalize_read`] puts every rule list of `read` in a document of `kind`: each
+/// kind takes the lists of one holder only.
+pub(crate) fn takes_rules(kind: DocumentKind, read: &ReadRules) -> bool {
+    let holders = read.holders();
+    match kind {
+        DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => holders == [Holder::Root],
+        DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => holders == [Holder::Properties],
+        DocumentKind::GraphPolicyAssignment => holders == [Holder::Policy],
+        // An ARM policy assignment has effective rules only.
+        DocumentKind::ArmPolicyAssignment => {
+            holders == [Holder::Properties] && read.properties.rules.is_none()
+        }
+        _ => false,
+    }
+}
+
 /// [`normalize_in`] of a skeleton whose rule lists were read apart (see
-/// [`source::skeleton`]); each list is put where the skeleton holds an empty one.
+/// [`source::skeleton`]); each list is put where the skeleton holds an empty one. The caller
+/// makes sure the kind takes them all ([`takes_rules`]).
 pub(crate) fn normalize_read(
     kind: DocumentKind,
     value: &Value,
@@ -113,9 +130,10 @@ pub(crate) fn normalize_read(
         }
         DocumentKind::ArmPolicyAssignment => {
             let mut src: source::ArmPolicyAssignment = typed(value, kind)?;
-            if let Field::Value(p) = &mut src.properties {
-                let mut no_rules = Field::Absent;
-                properties.put(&mut no_rules, &mut p.effective_rules);
+            if let (Field::Value(p), Some(rules)) =
+                (&mut src.properties, properties.effective_rules)
+            {
+                p.effective_rules = Field::Value(rules);
             }
             reader.arm_assignment(&src, base)
         }
@@ -214,10 +232,16 @@ impl Reader<'_> {
     // ---- typed member readers: each reports a wrong JSON type and returns `None` ----
 
     fn string(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<String>> {
+        let text = self.text(field, &at)?;
+        Some(Located::new(text.to_owned(), at))
+    }
+
+    /// The text of a string member, not copied.
+    fn text<'f>(&mut self, field: &'f Field<String>, at: &Pointer) -> Option<&'f str> {
         match field {
-            Field::Value(s) => Some(Located::new(s.clone(), at)),
+            Field::Value(s) => Some(s),
             Field::Invalid(v) => {
-                self.push(wrong_json_type::diagnostic(&at, Expected::String, v));
+                self.push(wrong_json_type::diagnostic(at, Expected::String, v));
                 None
             }
             Field::Absent | Field::Null => None,
@@ -316,14 +340,8 @@ impl Reader<'_> {
         field: &Field<String>,
         at: Pointer,
     ) -> Option<Located<E>> {
-        match field {
-            Field::Value(written) => self.parse_enum(written, at),
-            Field::Invalid(v) => {
-                self.push(wrong_json_type::diagnostic(&at, Expected::String, v));
-                None
-            }
-            Field::Absent | Field::Null => None,
-        }
+        let written = self.text(field, &at)?;
+        self.parse_enum(written, at)
     }
 
     fn parse_enum<E: ApiEnum>(&mut self, text: &str, at: Pointer) -> Option<Located<E>> {

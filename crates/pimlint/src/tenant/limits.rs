@@ -92,18 +92,11 @@ impl Policy {
             ..crate::model::PolicyRules::default()
         };
         Self {
-            kind: self.kind,
-            extent: self.extent,
-            pointer: self.pointer,
-            provider: self.provider,
-            id: self.id,
-            scope: self.scope,
-            scope_type: self.scope_type,
-            role: self.role,
             rules_pointer: None,
             entries: Vec::new(),
             rules,
             effective_differences: Vec::new(),
+            ..self
         }
     }
 }
