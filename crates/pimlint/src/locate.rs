@@ -239,6 +239,12 @@ impl<'a> Locator<'a> {
     /// Where the document array element that `tokens` go through starts, from the index, and
     /// how many tokens that consumes.
     fn element_start(&self, tokens: &[String]) -> Option<(usize, usize)> {
+        // Only a pointer into `value`, or into the root array, goes through an element: the
+        // index (a scan of the whole file) is not built for any other.
+        let first = tokens.first()?;
+        if first != "value" && !first.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let elements = self.elements()?;
         let skipped = usize::from(elements.in_value);
         if elements.in_value && tokens.first().is_none_or(|t| t != "value") {
