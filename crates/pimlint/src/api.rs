@@ -327,6 +327,18 @@ pub fn lint_str(text: &str, located: bool, options: &Options) -> Result<Vec<Loca
     Ok(findings(reports, shown))
 }
 
+/// Lints a document read by [`crate::source::skeleton::read_from`] from another source than
+/// text, such as the objects of a language binding ([`crate::check_read`]): the findings of
+/// [`lint`] on the document read whole, without line and column.
+pub fn lint_read(
+    skeleton: serde_json::Value,
+    rules: crate::source::skeleton::ReadRules,
+    options: &Options,
+) -> Result<Vec<Located>, ApiError> {
+    let reports = readable(crate::check_read(skeleton, rules, options), None)?;
+    Ok(findings(reports, None))
+}
+
 /// The prediction for a request, with its findings located in the request.
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -490,11 +490,9 @@ fn check_document(
     hint: Option<DocumentKind>,
     context: Option<&str>,
     given: Option<&formats::Given>,
-    read: Option<(source::skeleton::ReadRules, &str)>,
+    read: Option<source::skeleton::ReadRules>,
 ) -> DocumentReport {
-    let (rules_read, text) = read.map_or_else(Default::default, |(r, t)| (r, Some(t)));
-    #[cfg(not(feature = "schema"))]
-    let _ = text;
+    let mut rules_read = read.unwrap_or_default();
     let kind = match options.kind.or_else(|| given.and_then(|g| g.kind)) {
         Some(k) => Ok(k),
         None => kind::detect(value, hint),
@@ -519,7 +517,7 @@ fn check_document(
     // The rules read apart are judged before they move into the reader.
     #[cfg(feature = "schema")]
     let rules_judged = !options.schema || rules_read.rules().all(schema::rule_judged);
-    match normalize::normalize_read(kind, value, at, context, rules_read) {
+    match normalize::normalize_read(kind, value, at, context, &mut rules_read) {
         Ok((mut document, mut diagnostics)) => {
             // What the typed reader found, before any rule runs: the schema pass reads it.
             #[cfg(feature = "schema")]
@@ -573,8 +571,13 @@ fn check_document(
                     )
                 } else {
                     // The whole schema needs the whole document: the rules read apart are
-                    // parsed again, in the rare document the typed reader cannot judge.
-                    let whole = text.and_then(|t| parse_json(t).ok());
+                    // written back into it, in the rare document the typed reader cannot
+                    // judge.
+                    let whole = (!rules_read.is_empty()).then(|| {
+                        let mut whole = value.clone();
+                        rules_read.restore(&mut whole);
+                        whole
+                    });
                     let value = whole.as_ref().unwrap_or(value);
                     schema::violations_in(kind, value, at, &diagnostics, schema::Extent::Whole)
                 };
@@ -618,36 +621,65 @@ pub fn check_str(text: &str, options: &Options) -> Result<Vec<DocumentReport>, I
 /// a document whose rule lists are not where its kind has them.
 fn check_text(text: &str, options: &Options) -> Option<Vec<DocumentReport>> {
     let (skeleton, rules) = source::skeleton::read(text).ok()?;
+    // A repeated holder or rule list: only the whole document says which one counts.
+    if rules.repeated {
+        return None;
+    }
+    check_skeleton(skeleton, rules, options).ok()
+}
+
+/// Checks a document read by [`source::skeleton::read_from`] from another source than text
+/// (the objects of a language binding): the findings of [`check_value`] on the document read
+/// whole.
+#[must_use]
+pub fn check_read(
+    skeleton: Value,
+    rules: source::skeleton::ReadRules,
+    options: &Options,
+) -> Vec<DocumentReport> {
+    check_skeleton(skeleton, rules, options).unwrap_or_else(|read| {
+        let (mut whole, rules) = *read;
+        rules.restore(&mut whole);
+        check_value(&whole, options)
+    })
+}
+
+/// Checks a skeleton with the rule lists read apart, or gives them back where that does not
+/// apply: another format than the API's, and a document whose rule lists are not where its
+/// kind has them.
+fn check_skeleton(
+    skeleton: Value,
+    rules: source::skeleton::ReadRules,
+    options: &Options,
+) -> Result<Vec<DocumentReport>, Box<(Value, source::skeleton::ReadRules)>> {
     if rules.is_empty() {
         // The skeleton is the whole document.
-        return Some(check_value(&skeleton, options));
+        return Ok(check_value(&skeleton, options));
     }
     // Another shape than the API's is read from the whole document (no document of those
     // shapes has rule lists where the skeleton reads them apart).
-    if rules.repeated || converted(&skeleton, options).is_some() {
-        return None;
+    if converted(&skeleton, options).is_some() {
+        return Err(Box::new((skeleton, rules)));
     }
     let slots = kind::split(&skeleton);
-    let [slot] = slots.as_slice() else {
-        return None;
+    let slot = match slots.as_slice() {
+        [slot] if slot.pointer.is_root() => slot,
+        _ => return Err(Box::new((skeleton, rules))),
     };
-    if !slot.pointer.is_root() {
-        return None;
-    }
     let kind = match options.kind {
-        Some(k) => k,
-        None => kind::detect(slot.value, slot.hint).ok()?,
+        Some(k) => Some(k),
+        None => kind::detect(slot.value, slot.hint).ok(),
     };
-    if !normalize::takes_rules(kind, &rules) {
-        return None;
+    match kind {
+        Some(kind) if normalize::takes_rules(kind, &rules) => Ok(vec![check_document(
+            slot.value,
+            &slot.pointer,
+            options,
+            slot.hint,
+            slot.context,
+            None,
+            Some(rules),
+        )]),
+        _ => Err(Box::new((skeleton, rules))),
     }
-    Some(vec![check_document(
-        slot.value,
-        &slot.pointer,
-        options,
-        slot.hint,
-        slot.context,
-        None,
-        Some((rules, text)),
-    )])
 }

@@ -3,7 +3,9 @@
 //! reports (findings, schema findings, the normalized document): over every JSON file of the
 //! repository's fixtures, over every member of every rule and holder of each policy kind
 //! replaced in turn by a value of each JSON type or removed, and over texts whose shape only
-//! text can have (repeated members).
+//! text can have (repeated members). `check_read`, which reads the same way from another
+//! source than text (the objects of a language binding; here a parsed `Value`), must give
+//! them too.
 
 #![allow(
     clippy::unwrap_used,
@@ -53,12 +55,23 @@ fn alike(text: &str, what: &str) -> bool {
 fn alike_with(option_sets: &[Options], text: &str, what: &str) -> bool {
     for options in option_sets {
         let by_text = pimlint::check_str(text, options);
-        let by_value = pimlint::parse_json(text).map(|v| pimlint::check_value(&v, options));
+        let parsed = pimlint::parse_json(text);
+        let by_value = parsed.clone().map(|v| pimlint::check_value(&v, options));
+        let by_value = outcome(by_value);
         assert_eq!(
             outcome(by_text),
-            outcome(by_value),
+            by_value,
             "{what}: check_str and check_value differ on\n{text}"
         );
+        if let Ok(value) = parsed {
+            let (skeleton, rules) = skeleton::read_from(&value).unwrap();
+            let by_read = Ok(pimlint::check_read(skeleton, rules, options));
+            assert_eq!(
+                outcome(by_read),
+                by_value,
+                "{what}: check_read and check_value differ on\n{text}"
+            );
+        }
     }
     skeleton::read(text).is_ok_and(|(_, rules)| !rules.is_empty())
 }

@@ -62,7 +62,7 @@ pub fn normalize_in(
     base: &Pointer,
     list_context: Option<&str>,
 ) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
-    normalize_read(kind, value, base, list_context, ReadRules::default())
+    normalize_read(kind, value, base, list_context, &mut ReadRules::default())
 }
 
 /// Whether [`normalize_read`] puts every rule list of `read` in a document of `kind`: each
@@ -82,14 +82,15 @@ pub(crate) fn takes_rules(kind: DocumentKind, read: &ReadRules) -> bool {
 }
 
 /// [`normalize_in`] of a skeleton whose rule lists were read apart (see
-/// [`source::skeleton`]); each list is put where the skeleton holds an empty one. The caller
-/// makes sure the kind takes them all ([`takes_rules`]).
+/// [`source::skeleton`]); each list is lent to where the skeleton holds an empty one, and
+/// given back to `read` after. The caller makes sure the kind takes them all
+/// ([`takes_rules`]).
 pub(crate) fn normalize_read(
     kind: DocumentKind,
     value: &Value,
     base: &Pointer,
     list_context: Option<&str>,
-    read: ReadRules,
+    read: &mut ReadRules,
 ) -> Result<(Document, Vec<Diagnostic>), ShapeError> {
     let ReadRules {
         root,
@@ -108,7 +109,9 @@ pub(crate) fn normalize_read(
         DocumentKind::GraphPolicy | DocumentKind::GraphPolicyUpdate => {
             let mut src: source::GraphPolicy = typed(value, kind)?;
             root.put(&mut src.rules, &mut src.effective_rules);
-            Document::Policy(reader.graph_policy(&src, base.clone(), kind, None))
+            let policy = reader.graph_policy(&src, base.clone(), kind, None);
+            root.take_back(&mut src.rules, &mut src.effective_rules);
+            Document::Policy(policy)
         }
         DocumentKind::GraphPolicyRule | DocumentKind::ArmPolicyRule => {
             let src: Rule = typed(value, kind)?;
@@ -119,23 +122,34 @@ pub(crate) fn normalize_read(
             if let Field::Value(p) = &mut src.policy {
                 policy.put(&mut p.rules, &mut p.effective_rules);
             }
-            reader.graph_assignment(&src, base)
+            let assignment = reader.graph_assignment(&src, base);
+            if let Field::Value(p) = &mut src.policy {
+                policy.take_back(&mut p.rules, &mut p.effective_rules);
+            }
+            assignment
         }
         DocumentKind::ArmPolicy | DocumentKind::ArmPolicyUpdate => {
             let mut src: source::ArmPolicy = typed(value, kind)?;
             if let Field::Value(p) = &mut src.properties {
                 properties.put(&mut p.rules, &mut p.effective_rules);
             }
-            Document::Policy(reader.arm_policy(&src, base, kind))
+            let policy = reader.arm_policy(&src, base, kind);
+            if let Field::Value(p) = &mut src.properties {
+                properties.take_back(&mut p.rules, &mut p.effective_rules);
+            }
+            Document::Policy(policy)
         }
         DocumentKind::ArmPolicyAssignment => {
             let mut src: source::ArmPolicyAssignment = typed(value, kind)?;
-            if let (Field::Value(p), Some(rules)) =
-                (&mut src.properties, properties.effective_rules)
-            {
-                p.effective_rules = Field::Value(rules);
+            if let Field::Value(p) = &mut src.properties {
+                let mut no_rules = Field::Absent;
+                properties.put(&mut no_rules, &mut p.effective_rules);
             }
-            reader.arm_assignment(&src, base)
+            let assignment = reader.arm_assignment(&src, base);
+            if let Field::Value(p) = &mut src.properties {
+                properties.take_back(&mut Field::Absent, &mut p.effective_rules);
+            }
+            assignment
         }
         DocumentKind::GraphRoleAssignmentRequest | DocumentKind::GraphRoleEligibilityRequest => {
             let src: source::GraphRoleRequest = typed(value, kind)?;

@@ -33,6 +33,8 @@ pub struct HeldRules {
     pub rules: Option<Vec<Rule>>,
     /// `effectiveRules`.
     pub effective_rules: Option<Vec<Rule>>,
+    /// Which of the two [`Self::put`] lent to a source struct.
+    lent: [bool; 2],
 }
 
 impl HeldRules {
@@ -40,13 +42,54 @@ impl HeldRules {
         self.rules.is_none() && self.effective_rules.is_none()
     }
 
-    /// Puts the lists read apart in their fields (the skeleton has an empty list there).
-    pub fn put(self, rules: &mut Field<Vec<Rule>>, effective_rules: &mut Field<Vec<Rule>>) {
-        if let Some(r) = self.rules {
+    /// Lends the lists read apart to their fields (the skeleton has an empty list there);
+    /// [`Self::take_back`] takes them back.
+    pub fn put(&mut self, rules: &mut Field<Vec<Rule>>, effective_rules: &mut Field<Vec<Rule>>) {
+        if let Some(r) = self.rules.take() {
             *rules = Field::Value(r);
+            self.lent[0] = true;
         }
-        if let Some(r) = self.effective_rules {
+        if let Some(r) = self.effective_rules.take() {
             *effective_rules = Field::Value(r);
+            self.lent[1] = true;
+        }
+    }
+
+    /// Takes back from their fields the lists [`Self::put`] lent.
+    pub fn take_back(
+        &mut self,
+        rules: &mut Field<Vec<Rule>>,
+        effective_rules: &mut Field<Vec<Rule>>,
+    ) {
+        let fields = [
+            (&mut self.rules, rules),
+            (&mut self.effective_rules, effective_rules),
+        ];
+        for ((slot, field), lent) in fields.into_iter().zip(&mut self.lent) {
+            if std::mem::take(lent) {
+                if let Field::Value(r) = std::mem::take(field) {
+                    *slot = Some(r);
+                }
+            }
+        }
+    }
+
+    /// Writes the lists read apart back into `holder`, as they were written.
+    fn restore(self, holder: &mut Value) {
+        let Value::Object(holder) = holder else {
+            return;
+        };
+        for (key, list) in [
+            ("rules", self.rules),
+            ("effectiveRules", self.effective_rules),
+        ] {
+            if let Some(list) = list {
+                let written = list
+                    .iter()
+                    .map(|r| serde_json::to_value(r).unwrap_or(Value::Null))
+                    .collect();
+                holder.insert(key.to_owned(), Value::Array(written));
+            }
         }
     }
 }
@@ -95,6 +138,25 @@ impl ReadRules {
             .flatten()
     }
 
+    /// Writes the lists read apart back into `skeleton` (read with them): the document as a
+    /// [`Value`] read whole gives it. Exact unless [`Self::repeated`], which no source without
+    /// repeated members (such as a Python dict or a JavaScript object) sets.
+    pub fn restore(self, skeleton: &mut Value) {
+        let Self {
+            root,
+            properties,
+            policy,
+            ..
+        } = self;
+        if let Some(holder) = skeleton.get_mut("properties") {
+            properties.restore(holder);
+        }
+        if let Some(holder) = skeleton.get_mut("policy") {
+            policy.restore(holder);
+        }
+        root.restore(skeleton);
+    }
+
     fn held(&mut self, holder: Holder) -> &mut HeldRules {
         match holder {
             Holder::Root => &mut self.root,
@@ -107,14 +169,23 @@ impl ReadRules {
 /// Reads `text` (one JSON document) into its skeleton and the rule lists read apart. Fails
 /// as parsing it into a [`Value`] fails.
 pub fn read(text: &str) -> Result<(Value, ReadRules), serde_json::Error> {
-    let mut rules = ReadRules::default();
     let mut deserializer = serde_json::Deserializer::from_str(text);
+    let read = read_from(&mut deserializer)?;
+    deserializer.end()?;
+    Ok(read)
+}
+
+/// [`read`] from any serde source of one JSON document, such as the objects of a language
+/// binding: its skeleton and the rule lists read apart.
+pub fn read_from<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(Value, ReadRules), D::Error> {
+    let mut rules = ReadRules::default();
     let value = Skeleton {
         holder: Some(Holder::Root),
         rules: &mut rules,
     }
-    .deserialize(&mut deserializer)?;
-    deserializer.end()?;
+    .deserialize(deserializer)?;
     Ok((value, rules))
 }
 
