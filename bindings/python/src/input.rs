@@ -3,15 +3,17 @@
 
 use pimlint::Options;
 use pimlint::api::{self, ApiError, Input, Located};
+use pimlint::source::skeleton::{self, ReadRules};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
+use crate::objects::Objects;
 use crate::{api_error, input_error};
 
 /// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// A Python object that could not be taken as JSON, and where.
 pub(crate) struct Unconvertible {
@@ -239,6 +241,43 @@ impl Source {
             Self::Serialized(value, source) => {
                 api::lint(Input::value(value), options).map(|found| noted(found, source))
             }
+        }
+    }
+}
+
+/// A document to lint: JSON data read by serde with a policy's rules straight into the core's
+/// source structs (no `Value` of the whole document is built), or any other [`Source`].
+pub(crate) enum LintSource {
+    Source(Source),
+    Read(Value, ReadRules),
+}
+
+impl LintSource {
+    pub(crate) fn extract(
+        py: Python<'_>,
+        obj: &Bound<'_, PyAny>,
+        index: Option<usize>,
+    ) -> PyResult<Self> {
+        let data = obj.is_instance_of::<PyDict>()
+            || obj.is_instance_of::<PyList>()
+            || obj.is_instance_of::<PyTuple>();
+        if data && !maybe_sdk(obj) {
+            // What is not JSON data is converted by `Source::extract`, which tells where.
+            if let Ok((skeleton, rules)) = skeleton::read_from(Objects::new(obj)) {
+                return Ok(if rules.is_empty() {
+                    Self::Source(Source::Value(skeleton))
+                } else {
+                    Self::Read(skeleton, rules)
+                });
+            }
+        }
+        Source::extract(py, obj, index).map(Self::Source)
+    }
+
+    pub(crate) fn lint(self, options: &Options) -> Result<Vec<Located>, ApiError> {
+        match self {
+            Self::Source(source) => source.lint(options),
+            Self::Read(skeleton, rules) => api::lint_read(skeleton, rules, options),
         }
     }
 }

@@ -24,10 +24,11 @@ use serde_json::Value;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod input;
+mod objects;
 mod requirements;
 mod tenant;
 
-use input::{Parsed, Source, noted, to_json, type_name};
+use input::{LintSource, Parsed, Source, noted, to_json, type_name};
 
 // ------------------------------------------------------------------ errors
 
@@ -532,7 +533,7 @@ fn lint(
     format_in: Option<&str>,
 ) -> PyResult<Vec<Diagnostic>> {
     let options = options_in(config, kind, format_in)?;
-    let source = Source::extract(py, doc, None)?;
+    let source = LintSource::extract(py, doc, None)?;
     let found = py
         .detach(|| source.lint(&options))
         .map_err(|e| api_error(py, &e, None))?;
@@ -569,7 +570,7 @@ fn lint_many(
         let mut chunk = Vec::with_capacity(LINT_MANY_CHUNK);
         let mut failure = None;
         for (i, doc) in documents.by_ref() {
-            match doc.and_then(|doc| Source::extract(py, &doc, Some(i))) {
+            match doc.and_then(|doc| LintSource::extract(py, &doc, Some(i))) {
                 Ok(source) => chunk.push(source),
                 Err(e) => {
                     failure = Some(e);
@@ -602,7 +603,7 @@ fn lint_many(
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let options = std::sync::Arc::clone(&options);
         rayon::spawn(move || {
-            let results = chunk.par_iter().map(|s| s.lint(&options)).collect();
+            let results = chunk.into_par_iter().map(|s| s.lint(&options)).collect();
             // Every chunk started is awaited before `lint_many` returns.
             let _ = send.send(results);
         });

@@ -169,3 +169,88 @@ def test_python_eligibility_is_the_clis(path, principal, now):
     found = [named(pimlint.requirements(text, kind, tenant=tenant, principal=principal, now=now)) for kind in KINDS]
     assert found == json.loads(out.stdout)
     assert found[0]["eligibility"]["principal"]["id"] == principal
+
+
+# ------------------------------------------------------------------ objects and text
+
+UNPLACED = ("code", "rule", "severity", "message", "pointer", "help", "note")
+
+
+def unplaced(found) -> list[dict]:
+    """Findings without line and column (objects have none), in the order found."""
+    return sorted(
+        (tuple((k, d.to_dict().get(k)) for k in UNPLACED) for d in found),
+        key=repr,
+    )
+
+
+def lint_or_error(doc, config=None):
+    try:
+        return unplaced(pimlint.lint(doc, config))
+    except pimlint.InputError as e:
+        return ("error", e.pointer, str(e).split(":")[-1])
+
+
+def python_flavoured(value):
+    """The same JSON data as Python scripts also build it: tuples for lists, dict subclasses,
+    and str and int subclasses."""
+    from collections import OrderedDict
+    from enum import IntEnum
+
+    class Name(str):
+        pass
+
+    class Count(IntEnum):
+        ZERO = 0
+        ONE = 1
+
+    if isinstance(value, dict):
+        return OrderedDict((Name(k), python_flavoured(v)) for k, v in value.items())
+    if isinstance(value, list):
+        return tuple(python_flavoured(v) for v in value)
+    if isinstance(value, str):
+        return Name(value)
+    if type(value) is int and value in (0, 1):
+        return Count(value)
+    return value
+
+
+@pytest.mark.parametrize("path", fixtures())
+def test_objects_find_what_their_text_finds(path):
+    # Dicts and lists are read with a policy's rules straight into the core's structs; text
+    # is parsed. Both must give the same findings, and the same errors.
+    text = (REPO / path).read_text(encoding="utf-8")
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return
+    config = pimlint.Config.discover(REPO / path)
+    by_text = lint_or_error(text, config)
+    by_object = lint_or_error(doc, config)
+    if by_text and by_text[0] == "error":
+        assert by_object[0] == "error", path
+        return
+    assert by_object == by_text, path
+    assert lint_or_error(python_flavoured(doc), config) == by_text, path
+    many = pimlint.lint_many([doc, python_flavoured(doc)], config)
+    assert [unplaced(f) for f in many] == [by_text, by_text], path
+
+
+@pytest.mark.parametrize(
+    ("member", "value", "pointer", "message"),
+    [
+        ("id", float("nan"), "/rules/0/id", "not a JSON number"),
+        ("id", "\ud800", "/rules/0/id", "not valid Unicode"),
+        ("target", {1: "one"}, "/rules/0/target", "a key of type int"),
+        ("target", {"caller": {"a", "b"}}, "/rules/0/target/caller", "a value of type set"),
+        ("maximumDuration", 10**400, "/rules/0/maximumDuration", "too large"),
+    ],
+)
+def test_faults_inside_a_rule_are_located(member, value, pointer, message):
+    policy = json.loads((REPO / "tests/fixtures/realistic/graph-policy-entra-defaults.json").read_text())
+    policy["rules"][0][member] = value
+    with pytest.raises(pimlint.InputError, match=message) as caught:
+        pimlint.lint(policy)
+    assert caught.value.pointer == pointer
+    with pytest.raises(pimlint.InputError, match=message):
+        pimlint.lint_many([policy])
