@@ -171,6 +171,16 @@ fn texts_only_text_can_have_check_alike() {
         // The discriminator after the members it decides, and twice.
         r#"{"rules": [{"maximumDuration": "P1D", "ruleType": "RoleManagementPolicyExpirationRule"}]}"#.to_owned(),
         r#"{"rules": [{"ruleType": "RoleManagementPolicyExpirationRule", "ruleType": "RoleManagementPolicyApprovalRule", "setting": {"isApprovalRequired": true}}]}"#.to_owned(),
+        // The Graph discriminator first (the rule is read straight into its type), repeated
+        // with another type, the same type, `null`; not a known type; with the members of
+        // other types and an ARM discriminator that disagrees.
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "maximumDuration": "P1D", "@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyApprovalRule", "setting": {"isApprovalRequired": true}}]}"##.to_owned(),
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "maximumDuration": "P1D", "@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule"}]}"##.to_owned(),
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "id": "Expiration_Admin_Eligibility", "@odata.type": null}]}"##.to_owned(),
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.other", "id": "Expiration_Admin_Eligibility", "maximumDuration": "P1D"}]}"##.to_owned(),
+        r#"{"rules": [{"@odata.type": 3, "ruleType": "RoleManagementPolicyExpirationRule", "maximumDuration": "P1D"}]}"#.to_owned(),
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "setting": {"isApprovalRequired": true}, "notificationRecipients": ["a", 3], "isEnabled": "yes", "id": "Expiration_Admin_Eligibility"}]}"##.to_owned(),
+        r##"{"rules": [{"@odata.type": "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule", "ruleType": "RoleManagementPolicyApprovalRule", "id": "Approval_EndUser_Assignment"}, {}]}"##.to_owned(),
         // Rules where the kind does not have them, and in lists and arrays.
         format!(r#"{{"properties": {{"rules": [{rule}]}}, "rules": [{rule}]}}"#),
         format!(r#"{{"properties": {{"policyId": "/x", "rules": [{rule}]}}}}"#),
