@@ -67,7 +67,7 @@ impl Pointer {
         out.push('/');
         // Most keys need no escape: copy them whole.
         let mut rest = key;
-        while let Some(i) = rest.find(['~', '/']) {
+        while let Some(i) = memchr::memchr2(b'~', b'/', rest.as_bytes()) {
             out.push_str(&rest[..i]);
             out.push_str(if rest.as_bytes()[i] == b'~' {
                 "~0"
