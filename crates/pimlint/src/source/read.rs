@@ -113,33 +113,61 @@ pub fn member_name(field: &str, rename: &[&str]) -> String {
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct Members {
-    /// Each declared name with its place among the declared members, sorted by length, then
-    /// by name: most names differ in length, which is cheaper to compare than their bytes.
-    sorted: Vec<(String, usize)>,
+    /// Each declared name with its place among the declared members.
+    names: Vec<(String, usize)>,
+    /// By the [`bucket`] of a name: 0 when no declared name falls there, `i + 1` when only
+    /// `names[i]` does, [`SHARED`] when several do. Most names have a bucket of their own, so
+    /// a member is found with one comparison.
+    buckets: [u8; BUCKETS],
 }
 
-/// The order of [`Members::sorted`].
-fn by_length(name: &str, key: &str) -> std::cmp::Ordering {
-    name.len().cmp(&key.len()).then_with(|| name.cmp(key))
+/// How many buckets [`Members`] spreads the names over.
+const BUCKETS: usize = 128;
+
+/// A bucket that several declared names share.
+const SHARED: u8 = u8::MAX;
+
+/// The bucket of a member name, from its length and three of its bytes.
+fn bucket(name: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (name.first(), name.last()) else {
+        return 0;
+    };
+    let middle = name.get(name.len() / 2).copied().unwrap_or(0);
+    let mixed = name.len().wrapping_mul(31)
+        ^ usize::from(first).wrapping_mul(7)
+        ^ usize::from(middle).wrapping_mul(13)
+        ^ usize::from(last);
+    mixed % BUCKETS
 }
 
 impl Members {
     /// The members named `names`, in the order they are declared.
     #[must_use]
     pub fn new(names: Vec<String>) -> Self {
-        let mut sorted: Vec<(String, usize)> = names.into_iter().zip(0..).collect();
-        sorted.sort_by(|(a, _), (b, _)| by_length(a, b));
-        Self { sorted }
+        let names: Vec<(String, usize)> = names.into_iter().zip(0..).collect();
+        let mut buckets = [0u8; BUCKETS];
+        for (i, (name, _)) in names.iter().enumerate() {
+            let slot = &mut buckets[bucket(name.as_bytes())];
+            *slot = match (*slot, u8::try_from(i + 1)) {
+                (0, Ok(place)) if place != SHARED => place,
+                _ => SHARED,
+            };
+        }
+        Self { names, buckets }
     }
 
     /// The place of the member named `key` among the declared members.
     #[must_use]
     pub fn find(&self, key: &str) -> Option<usize> {
-        self.sorted
-            .binary_search_by(|(name, _)| by_length(name, key))
-            .ok()
-            .and_then(|found| self.sorted.get(found))
-            .map(|(_, index)| *index)
+        let found = match self.buckets[bucket(key.as_bytes())] {
+            0 => return None,
+            SHARED => self.names.iter().find(|(name, _)| name == key),
+            place => self
+                .names
+                .get(usize::from(place) - 1)
+                .filter(|(name, _)| name == key),
+        };
+        found.map(|(_, index)| *index)
     }
 
     /// Puts each declared member's value of `map` in its place in `slots` (declaration
@@ -192,5 +220,42 @@ impl serde::de::Visitor<'_> for MemberKey<'_> {
 
     fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
         Ok(self.0.find(&key).ok_or(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Members, bucket};
+
+    #[test]
+    fn every_declared_name_is_found_and_no_other() {
+        // More names than buckets and than places a bucket can hold: buckets are shared.
+        let names: Vec<String> = (0..300).map(|i| format!("member{i}")).collect();
+        let members = Members::new(names.clone());
+        for (i, name) in names.iter().enumerate() {
+            assert_eq!(members.find(name), Some(i), "{name}");
+        }
+        for other in [
+            "",
+            "member",
+            "member300",
+            "Member1",
+            "member01",
+            "@odata.type",
+        ] {
+            assert_eq!(members.find(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn names_that_share_a_bucket_are_told_apart() {
+        // Same length, first, middle and last bytes: the same bucket.
+        let (a, b) = ("axbxc", "aybxc");
+        assert_eq!(bucket(a.as_bytes()), bucket(b.as_bytes()));
+        let members = Members::new(vec![a.to_owned(), b.to_owned(), String::new()]);
+        assert_eq!(members.find(a), Some(0));
+        assert_eq!(members.find(b), Some(1));
+        assert_eq!(members.find(""), Some(2));
+        assert_eq!(members.find("azbxc"), None);
     }
 }
