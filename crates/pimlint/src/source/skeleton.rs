@@ -12,7 +12,7 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
-use super::{Extra, Field, Rule};
+use super::{Extra, Field, Rule, Shape};
 
 /// The objects whose rule lists are read apart: the document, its `properties` (ARM) and
 /// its `policy` (a Graph policy assignment with its policy expanded).
@@ -229,8 +229,8 @@ impl<'de> Visitor<'de> for Skeleton<'_> {
                 } else {
                     &mut held.effective_rules
                 };
-                match map.next_value::<Field<Vec<Rule>>>()? {
-                    Field::Value(rules) => {
+                match map.next_value::<Field<RuleList>>()? {
+                    Field::Value(RuleList(rules)) => {
                         *slot = Some(rules);
                         Value::Array(Vec::new())
                     }
@@ -299,5 +299,44 @@ impl<'de> Visitor<'de> for Skeleton<'_> {
 
     fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Value, E> {
         Ok(Value::String(v))
+    }
+}
+
+/// A rule list read with room for a whole policy's rules up front: a JSON array does not say
+/// how long it is, and growing a list of rules moves every rule read so far.
+struct RuleList(Vec<Rule>);
+
+/// The rules of a whole policy (Graph and ARM both write 17).
+const POLICY_RULES: usize = 17;
+
+impl Shape for RuleList {
+    const READS_EVERY_ARRAY: bool = true;
+}
+
+impl<'de> Deserialize<'de> for RuleList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_seq(RuleListVisitor)
+    }
+}
+
+struct RuleListVisitor;
+
+impl<'de> Visitor<'de> for RuleListVisitor {
+    type Value = RuleList;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list of rules")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RuleList, A::Error> {
+        let room = seq
+            .size_hint()
+            .unwrap_or(POLICY_RULES)
+            .min(4 * POLICY_RULES);
+        let mut rules = Vec::with_capacity(room);
+        while let Some(rule) = seq.next_element()? {
+            rules.push(rule);
+        }
+        Ok(RuleList(rules))
     }
 }
