@@ -3,8 +3,8 @@
 serde_json parses of the same file (into `Value`, and into `IgnoredAny`: the floor) and with
 the Rego peer (six of pimlint's checks in Rego, run by the regorus crate; its counts are
 cross-checked against pimlint's first), as ratios to all three, plus thread scaling and peak
-memory at two export sizes. Run with `just bench`; the table is also written to
-target/bench/report.md.
+memory at two export sizes. Run with `python3 scripts/bench.py` (it builds what it needs); the
+table is also written to target/bench/report.md.
 
 Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
 the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench).

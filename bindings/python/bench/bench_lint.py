@@ -1,6 +1,7 @@
 """Lint 10 000 policies given as dicts: one `lint` call per policy vs one `lint_many` call.
 
-Run with `just bench-python` (builds the wheel into target/python/venv first).
+Run with `bash scripts/test-python.sh && target/python/venv/bin/python bindings/python/bench/bench_lint.py`
+(the script builds the wheel into target/python/venv first).
 """
 
 from __future__ import annotations

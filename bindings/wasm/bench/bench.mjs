@@ -1,5 +1,6 @@
 // Size of the WebAssembly module, and the time to lint one full policy (17 rules) in Node and
-// in headless Chromium. Run with `just wasm-bench` after `just wasm-build`.
+// in headless Chromium. Run with `node bench/bench.mjs` in bindings/wasm
+// after `bash scripts/build-wasm.sh` and `npm ci`.
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
