@@ -7,123 +7,18 @@ use pimlint::source::skeleton::{self, ReadRules};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::{Map, Number, Value};
+use serde::Deserialize;
+use serde_json::Value;
 
-use crate::objects::Objects;
+use crate::objects::{Objects, Unconvertible};
 use crate::{api_error, input_error};
 
 /// Deepest nesting accepted from Python objects, as the JSON parser accepts from text.
 pub(crate) const MAX_DEPTH: usize = 128;
 
-/// A Python object that could not be taken as JSON, and where.
-pub(crate) struct Unconvertible {
-    path: Vec<String>,
-    pub(crate) message: String,
-}
-
-impl Unconvertible {
-    /// The pointer of the fault; `path` holds its segments innermost first.
-    pub(crate) fn pointer(&self) -> String {
-        self.path
-            .iter()
-            .rev()
-            .fold(String::new(), |mut out, segment| {
-                out.push('/');
-                out.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-                out
-            })
-    }
-}
-
-const fn fail(message: String) -> Unconvertible {
-    Unconvertible {
-        path: Vec::new(),
-        message,
-    }
-}
-
-pub(crate) fn to_json(obj: &Bound<'_, PyAny>, depth: usize) -> Result<Value, Unconvertible> {
-    if obj.is_none() {
-        return Ok(Value::Null);
-    }
-    if let Ok(b) = obj.cast::<PyBool>() {
-        return Ok(Value::Bool(b.is_true()));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(|s| Value::String(s.into_owned()))
-            .map_err(|_| fail("a string that is not valid Unicode (a lone surrogate)".to_owned()));
-    }
-    if obj.is_instance_of::<PyInt>() {
-        if let Ok(n) = obj.extract::<i64>() {
-            return Ok(Value::Number(n.into()));
-        }
-        if let Ok(n) = obj.extract::<u64>() {
-            return Ok(Value::Number(n.into()));
-        }
-        return obj
-            .extract::<f64>()
-            .ok()
-            .and_then(Number::from_f64)
-            .map(Value::Number)
-            .ok_or_else(|| fail("an integer too large for a JSON number".to_owned()));
-    }
-    if let Ok(f) = obj.cast::<PyFloat>() {
-        return Number::from_f64(f.value())
-            .map(Value::Number)
-            .ok_or_else(|| fail(format!("{} is not a JSON number", f.value())));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(fail(format!(
-            "nested more than {MAX_DEPTH} levels deep (or a structure that contains itself)"
-        )));
-    }
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        let mut map = Map::with_capacity(dict.len());
-        for (key, value) in dict.iter() {
-            let Ok(key) = key.cast::<PyString>() else {
-                let type_name = type_name(&key);
-                return Err(fail(format!(
-                    "a key of type {type_name}; JSON object keys are strings"
-                )));
-            };
-            let Ok(key) = key.to_cow() else {
-                return Err(fail("a key that is not valid Unicode".to_owned()));
-            };
-            let value = to_json(&value, depth + 1).map_err(|mut e| {
-                e.path.push(key.to_string());
-                e
-            })?;
-            map.insert(key.into_owned(), value);
-        }
-        return Ok(Value::Object(map));
-    }
-    if let Ok(list) = obj.cast::<PyList>() {
-        return sequence(list.iter(), list.len(), depth);
-    }
-    if let Ok(tuple) = obj.cast::<PyTuple>() {
-        return sequence(tuple.iter(), tuple.len(), depth);
-    }
-    Err(fail(format!(
-        "a value of type {}, which is not JSON (expected dict, list, str, int, float, bool or None)",
-        type_name(obj)
-    )))
-}
-
-fn sequence<'py>(
-    items: impl Iterator<Item = Bound<'py, PyAny>>,
-    len: usize,
-    depth: usize,
-) -> Result<Value, Unconvertible> {
-    let mut out = Vec::with_capacity(len);
-    for (i, item) in items.enumerate() {
-        out.push(to_json(&item, depth + 1).map_err(|mut e| {
-            e.path.push(i.to_string());
-            e
-        })?);
-    }
-    Ok(Value::Array(out))
+/// `obj` as the JSON value it stands for.
+pub(crate) fn to_json(obj: &Bound<'_, PyAny>) -> Result<Value, Unconvertible> {
+    Value::deserialize(Objects::new(obj))
 }
 
 pub(crate) fn type_name(obj: &Bound<'_, PyAny>) -> String {
@@ -173,6 +68,31 @@ pub(crate) fn noted(mut found: Vec<Located>, source: &str) -> Vec<Located> {
     found
 }
 
+/// Whether `obj` is a JSON document's container: a dict, or a list (or tuple) of documents.
+fn json_container(obj: &Bound<'_, PyAny>) -> bool {
+    obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyList>()
+        || obj.is_instance_of::<PyTuple>()
+}
+
+/// The error for a document that is not JSON data, with where the fault is.
+fn unconvertible(py: Python<'_>, e: &Unconvertible, index: Option<usize>) -> PyErr {
+    let pointer = e.pointer();
+    let at = if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" at {pointer}")
+    };
+    let prefix = index.map(|i| format!("docs[{i}]: ")).unwrap_or_default();
+    input_error(
+        py,
+        &format!("{prefix}cannot read{at}: {}", e.message),
+        Some(&pointer),
+        None,
+        index,
+    )
+}
+
 impl Source {
     pub(crate) fn extract(
         py: Python<'_>,
@@ -207,31 +127,15 @@ impl Source {
                 };
             }
         }
-        if !(obj.is_instance_of::<PyDict>()
-            || obj.is_instance_of::<PyList>()
-            || obj.is_instance_of::<PyTuple>())
-        {
+        if !json_container(obj) {
             return Err(PyTypeError::new_err(format!(
                 "expected a JSON document as str, bytes, dict or list, found {}",
                 type_name(obj)
             )));
         }
-        to_json(obj, 0).map(Self::Value).map_err(|e| {
-            let pointer = e.pointer();
-            let at = if pointer.is_empty() {
-                String::new()
-            } else {
-                format!(" at {pointer}")
-            };
-            let prefix = index.map(|i| format!("docs[{i}]: ")).unwrap_or_default();
-            input_error(
-                py,
-                &format!("{prefix}cannot read{at}: {}", e.message),
-                Some(&pointer),
-                None,
-                index,
-            )
-        })
+        to_json(obj)
+            .map(Self::Value)
+            .map_err(|e| unconvertible(py, &e, index))
     }
 
     pub(crate) fn lint(&self, options: &Options) -> Result<Vec<Located>, ApiError> {
@@ -258,20 +162,14 @@ impl LintSource {
         obj: &Bound<'_, PyAny>,
         index: Option<usize>,
     ) -> PyResult<Self> {
-        let data = obj.is_instance_of::<PyDict>()
-            || obj.is_instance_of::<PyList>()
-            || obj.is_instance_of::<PyTuple>();
-        if data && !maybe_sdk(obj) {
-            // What is not JSON data is converted by `Source::extract`, which tells where.
-            if let Ok((skeleton, rules)) = skeleton::read_from(Objects::new(obj)) {
-                return Ok(if rules.is_empty() {
-                    Self::Source(Source::Value(skeleton))
-                } else {
-                    Self::Read(skeleton, rules)
-                });
-            }
+        if !json_container(obj) || maybe_sdk(obj) {
+            return Source::extract(py, obj, index).map(Self::Source);
         }
-        Source::extract(py, obj, index).map(Self::Source)
+        match skeleton::read_from(Objects::new(obj)) {
+            Ok((skeleton, rules)) if rules.is_empty() => Ok(Self::Source(Source::Value(skeleton))),
+            Ok((skeleton, rules)) => Ok(Self::Read(skeleton, rules)),
+            Err(e) => Err(unconvertible(py, &e, index)),
+        }
     }
 
     pub(crate) fn lint(self, options: &Options) -> Result<Vec<Located>, ApiError> {

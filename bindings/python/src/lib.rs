@@ -425,7 +425,7 @@ impl Config {
                 type_name(data)
             )));
         }
-        let value = to_json(data, 0).map_err(|e| {
+        let value = to_json(data).map_err(|e| {
             let error = CoreConfigError::Invalid {
                 path: None,
                 line: None,

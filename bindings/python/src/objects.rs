@@ -1,12 +1,12 @@
-//! Python objects read by serde as the JSON they stand for, so that the core reads a policy's
-//! rules straight into its source structs ([`pimlint::source::skeleton::read_from`]) instead
-//! of building a `serde_json::Value` of the whole document first.
+//! Python objects read by serde as the JSON they stand for: into a `serde_json::Value`
+//! ([`crate::input::to_json`]), or with a policy's rules straight into the core's source
+//! structs ([`pimlint::source::skeleton::read_from`]) without a `Value` of the whole document.
 //!
-//! Only what [`crate::input::to_json`] takes is read here, and read the same way: `None`,
-//! `bool`, `str`, `int`, finite `float`, `dict` with `str` keys, `list` and `tuple`, nested
-//! at most [`MAX_DEPTH`] deep. Anything else stops the read with [`NotJson`]; the caller then
-//! converts with `to_json`, which says what and where.
+//! JSON data is `None`, `bool`, `str`, `int`, finite `float`, `dict` with `str` keys, `list`
+//! and `tuple` (subclasses too), nested at most [`MAX_DEPTH`] deep. Anything else stops the
+//! read with an [`Unconvertible`] that says what it met and where.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use pyo3::prelude::*;
@@ -15,23 +15,54 @@ use serde::de::value::StrDeserializer;
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::forward_to_deserialize_any;
 
-use crate::input::MAX_DEPTH;
+use crate::input::{MAX_DEPTH, type_name};
 
-/// An object that is not JSON data (the read stops; `to_json` tells the fault).
+/// A Python object that could not be taken as JSON, and where.
 #[derive(Debug)]
-pub(crate) struct NotJson;
+pub(crate) struct Unconvertible {
+    /// The segments of the fault's place, innermost first.
+    path: Vec<String>,
+    pub(crate) message: String,
+}
 
-impl fmt::Display for NotJson {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not JSON data")
+impl Unconvertible {
+    fn new(message: String) -> Self {
+        Self {
+            path: Vec::new(),
+            message,
+        }
+    }
+
+    /// The fault, placed in the member or element `segment` of the value that holds it.
+    fn within(mut self, segment: String) -> Self {
+        self.path.push(segment);
+        self
+    }
+
+    /// The pointer of the fault.
+    pub(crate) fn pointer(&self) -> String {
+        self.path
+            .iter()
+            .rev()
+            .fold(String::new(), |mut out, segment| {
+                out.push('/');
+                out.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+                out
+            })
     }
 }
 
-impl std::error::Error for NotJson {}
+impl fmt::Display for Unconvertible {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
 
-impl serde::de::Error for NotJson {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Self
+impl std::error::Error for Unconvertible {}
+
+impl serde::de::Error for Unconvertible {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        Self::new(message.to_string())
     }
 }
 
@@ -49,9 +80,9 @@ impl<'a, 'py> Objects<'a, 'py> {
 }
 
 impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
-    type Error = NotJson;
+    type Error = Unconvertible;
 
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, NotJson> {
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unconvertible> {
         let obj = self.obj;
         if obj.is_none() {
             return visitor.visit_unit();
@@ -61,7 +92,12 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             return visitor.visit_bool(b.is_true());
         }
         if let Ok(s) = obj.cast::<PyString>() {
-            return visitor.visit_str(&s.to_cow().map_err(|_| NotJson)?);
+            let text = s.to_cow().map_err(|_| {
+                Unconvertible::new(
+                    "a string that is not valid Unicode (a lone surrogate)".to_owned(),
+                )
+            })?;
+            return visitor.visit_str(&text);
         }
         if obj.is_instance_of::<PyInt>() {
             if let Ok(n) = obj.extract::<i64>() {
@@ -70,10 +106,12 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             if let Ok(n) = obj.extract::<u64>() {
                 return visitor.visit_u64(n);
             }
-            // Larger integers become the nearest float, as `to_json` makes them.
+            // Larger integers become the nearest float, as JSON text reads them.
             return match obj.extract::<f64>() {
                 Ok(f) if f.is_finite() => visitor.visit_f64(f),
-                _ => Err(NotJson),
+                _ => Err(Unconvertible::new(
+                    "an integer too large for a JSON number".to_owned(),
+                )),
             };
         }
         if let Ok(f) = obj.cast::<PyFloat>() {
@@ -81,17 +119,20 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             return if f.is_finite() {
                 visitor.visit_f64(f)
             } else {
-                Err(NotJson)
+                Err(Unconvertible::new(format!("{f} is not a JSON number")))
             };
         }
         if self.depth >= MAX_DEPTH {
-            return Err(NotJson);
+            return Err(Unconvertible::new(format!(
+                "nested more than {MAX_DEPTH} levels deep (or a structure that contains itself)"
+            )));
         }
         let depth = self.depth + 1;
         if let Ok(dict) = obj.cast::<PyDict>() {
             return visitor.visit_map(Members {
                 items: dict.iter(),
                 len: dict.len(),
+                key: None,
                 value: None,
                 depth,
             });
@@ -100,6 +141,7 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             return visitor.visit_seq(Elements {
                 items: list.iter(),
                 len: list.len(),
+                index: 0,
                 depth,
             });
         }
@@ -107,10 +149,14 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             return visitor.visit_seq(Elements {
                 items: tuple.iter(),
                 len: tuple.len(),
+                index: 0,
                 depth,
             });
         }
-        Err(NotJson)
+        Err(Unconvertible::new(format!(
+            "a value of type {}, which is not JSON (expected dict, list, str, int, float, bool or None)",
+            type_name(obj)
+        )))
     }
 
     forward_to_deserialize_any! {
@@ -124,7 +170,8 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
 struct Members<'py, I> {
     items: I,
     len: usize,
-    /// The value of the key just read.
+    /// The key just read, and its value.
+    key: Option<Bound<'py, PyString>>,
     value: Option<Bound<'py, PyAny>>,
     depth: usize,
 }
@@ -133,29 +180,43 @@ impl<'de, 'py, I> MapAccess<'de> for Members<'py, I>
 where
     I: Iterator<Item = (Bound<'py, PyAny>, Bound<'py, PyAny>)>,
 {
-    type Error = NotJson;
+    type Error = Unconvertible;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
-    ) -> Result<Option<K::Value>, NotJson> {
+    ) -> Result<Option<K::Value>, Unconvertible> {
         let Some((key, value)) = self.items.next() else {
             return Ok(None);
         };
-        let key = key.cast::<PyString>().map_err(|_| NotJson)?;
-        let key = key.to_cow().map_err(|_| NotJson)?;
+        let key = key.cast_into::<PyString>().map_err(|e| {
+            let type_name = type_name(e.into_inner().as_any());
+            Unconvertible::new(format!(
+                "a key of type {type_name}; JSON object keys are strings"
+            ))
+        })?;
+        let text = key
+            .to_cow()
+            .map_err(|_| Unconvertible::new("a key that is not valid Unicode".to_owned()))?;
+        let found = seed.deserialize(StrDeserializer::<Unconvertible>::new(&text))?;
         self.len = self.len.saturating_sub(1);
+        self.key = Some(key);
         self.value = Some(value);
-        seed.deserialize(StrDeserializer::<NotJson>::new(&key))
-            .map(Some)
+        Ok(Some(found))
     }
 
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, NotJson> {
-        let value = self.value.take().ok_or(NotJson)?;
+    fn next_value_seed<V: DeserializeSeed<'de>>(
+        &mut self,
+        seed: V,
+    ) -> Result<V::Value, Unconvertible> {
+        let (Some(key), Some(value)) = (self.key.take(), self.value.take()) else {
+            return Err(Unconvertible::new("a value without its key".to_owned()));
+        };
         seed.deserialize(Objects {
             obj: &value,
             depth: self.depth,
         })
+        .map_err(|e| e.within(key.to_cow().map(Cow::into_owned).unwrap_or_default()))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -167,6 +228,8 @@ where
 struct Elements<I> {
     items: I,
     len: usize,
+    /// The place of the next item.
+    index: usize,
     depth: usize,
 }
 
@@ -174,21 +237,24 @@ impl<'de, 'py, I> SeqAccess<'de> for Elements<I>
 where
     I: Iterator<Item = Bound<'py, PyAny>>,
 {
-    type Error = NotJson;
+    type Error = Unconvertible;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
-    ) -> Result<Option<T::Value>, NotJson> {
+    ) -> Result<Option<T::Value>, Unconvertible> {
         let Some(item) = self.items.next() else {
             return Ok(None);
         };
         self.len = self.len.saturating_sub(1);
+        let index = self.index;
+        self.index += 1;
         seed.deserialize(Objects {
             obj: &item,
             depth: self.depth,
         })
         .map(Some)
+        .map_err(|e| e.within(index.to_string()))
     }
 
     fn size_hint(&self) -> Option<usize> {
