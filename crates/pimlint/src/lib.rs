@@ -33,6 +33,7 @@ pub mod report;
 pub mod requirements;
 pub mod roles;
 pub mod rules;
+mod scan;
 pub mod schema;
 pub mod scope;
 pub mod source;

@@ -10,6 +10,7 @@ use std::sync::{Mutex, OnceLock};
 use serde::Serialize;
 
 use crate::pointer::Pointer;
+use crate::scan::{LANES, equal, find};
 
 /// A byte range in the source text, `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -504,10 +505,16 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 }
 
 /// End of the string starting at `pos` (which holds `"`), one past the closing quote.
+#[inline]
 fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 1;
     loop {
-        i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
+        i = find(
+            bytes,
+            i,
+            |w| equal(w, b'"') | equal(w, b'\\'),
+            |b| b == b'"' || b == b'\\',
+        )?;
         match bytes[i] {
             b'"' => return Some(i + 1),
             _ => i += 2,
@@ -515,16 +522,10 @@ fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
     }
 }
 
-/// The bytes a scan for the end of a container stops at.
-const STRUCTURAL: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'"' as usize] = true;
-    table[b'{' as usize] = true;
-    table[b'[' as usize] = true;
-    table[b'}' as usize] = true;
-    table[b']' as usize] = true;
-    table
-};
+/// Whether a byte is one a scan for the end of a container stops at.
+const fn structural(b: u8) -> bool {
+    matches!(b, b'"' | b'{' | b'[' | b'}' | b']')
+}
 
 /// End of the value starting at `pos`; iterative so that nesting depth costs no stack.
 fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
@@ -534,22 +535,30 @@ fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
             let mut depth = 0usize;
             let mut i = pos;
             loop {
-                i += bytes
-                    .get(i..)?
-                    .iter()
-                    .position(|&b| STRUCTURAL[usize::from(b)])?;
+                // `{` and `}` are `[` and `]` with bit 5 set: clearing it finds both kinds.
+                i = find(
+                    bytes,
+                    i,
+                    |w| {
+                        let folded = w & !(LANES << 5);
+                        equal(w, b'"') | equal(folded, b'[') | equal(folded, b']')
+                    },
+                    structural,
+                )?;
                 match bytes[i] {
                     b'"' => {
                         i = skip_string(bytes, i)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
-                    _ => {
+                    b'}' | b']' => {
                         depth -= 1;
                         if depth == 0 {
                             return Some(i + 1);
                         }
                     }
+                    // `find` stops at nothing else.
+                    _ => {}
                 }
                 i += 1;
             }

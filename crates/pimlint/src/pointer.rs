@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::scan::{equal, find};
+
 /// An RFC 6901 JSON pointer, kept in its escaped string form (`/rules/0/target`).
 ///
 /// The empty pointer designates the whole document.
@@ -67,7 +69,12 @@ impl Pointer {
         out.push('/');
         // Most keys need no escape: copy them whole.
         let mut rest = key;
-        while let Some(i) = memchr::memchr2(b'~', b'/', rest.as_bytes()) {
+        while let Some(i) = find(
+            rest.as_bytes(),
+            0,
+            |w| equal(w, b'~') | equal(w, b'/'),
+            |b| b == b'~' || b == b'/',
+        ) {
             out.push_str(&rest[..i]);
             out.push_str(if rest.as_bytes()[i] == b'~' {
                 "~0"

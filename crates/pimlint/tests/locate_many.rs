@@ -84,6 +84,17 @@ fn one_scan_places_every_pointer_as_one_by_one() {
                 "{}: {pointer}",
                 path.display()
             );
+            // The span of a value found is that value's text, whatever it holds.
+            if let Some(f) = found.filter(|f| f.exact) {
+                let written: Value = serde_json::from_str(&text[f.span.start..f.span.end])
+                    .unwrap_or_else(|e| panic!("{}: {pointer}: {e}", path.display()));
+                assert_eq!(
+                    Some(&written),
+                    value.pointer(pointer.as_str()),
+                    "{}: {pointer}",
+                    path.display()
+                );
+            }
             // Where a value starts, found without scanning to its end.
             assert_eq!(
                 locator.start_of(pointer),
