@@ -77,6 +77,11 @@ pub trait Shape {
     const READS_EVERY_OBJECT: bool = false;
 }
 
+impl<T: Shape> Shape for Box<T> {
+    const READS_EVERY_ARRAY: bool = T::READS_EVERY_ARRAY;
+    const READS_EVERY_OBJECT: bool = T::READS_EVERY_OBJECT;
+}
+
 impl Shape for String {}
 impl Shape for bool {}
 impl Shape for i64 {}

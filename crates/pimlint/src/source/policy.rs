@@ -408,7 +408,7 @@ source_object! {
         /// ISO 8601 duration.
         pub maximum_duration: String,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
     }
 }
 
@@ -425,7 +425,7 @@ source_object! {
         /// `MultiFactorAuthentication`, `Justification`, `Ticketing`.
         pub enabled_rules: List<String>,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
     }
 }
 
@@ -440,9 +440,9 @@ source_object! {
         /// Rule id.
         pub id: String,
         /// The approval settings.
-        pub setting: ApprovalSettings,
+        pub setting: Box<ApprovalSettings>,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
     }
 }
 
@@ -522,7 +522,7 @@ source_object! {
         /// The context id (`c1` …).
         pub claim_value: String,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
     }
 }
 
@@ -547,7 +547,7 @@ source_object! {
         /// Extra addresses.
         pub notification_recipients: List<String>,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
     }
 }
 
@@ -556,7 +556,7 @@ pub type RuleCommon<'a> = (
     &'a Field<String>,
     &'a Field<String>,
     &'a Field<String>,
-    &'a Field<RuleTarget>,
+    &'a Field<Box<RuleTarget>>,
 );
 
 /// One policy rule, typed by its discriminator (`@odata.type` or `ruleType`, else its id).

@@ -35,6 +35,12 @@ impl<T: ReadValue> ReadValue for Field<T> {
     }
 }
 
+impl<T: ReadValue> ReadValue for Box<T> {
+    fn read(value: &Value) -> Option<Self> {
+        T::read(value).map(Self::new)
+    }
+}
+
 impl ReadValue for String {
     fn read(value: &Value) -> Option<Self> {
         value.as_str().map(str::to_owned)

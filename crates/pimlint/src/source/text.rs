@@ -28,7 +28,7 @@ source_object! {
         /// Rule id.
         pub id: String,
         /// Target.
-        pub target: RuleTarget,
+        pub target: Box<RuleTarget>,
         /// Expiration.
         pub is_expiration_required: bool,
         /// Expiration.
@@ -36,7 +36,7 @@ source_object! {
         /// Enablement.
         pub enabled_rules: List<String>,
         /// Approval.
-        pub setting: ApprovalSettings,
+        pub setting: Box<ApprovalSettings>,
         /// Authentication context.
         pub is_enabled: bool,
         /// Authentication context.
@@ -263,6 +263,12 @@ impl<'de> serde::de::Visitor<'de> for RuleVisitor {
 pub trait NullItems {
     /// Whether a list anywhere inside `self` holds a `null` item.
     fn holds_a_null_item(&self) -> bool;
+}
+
+impl<T: NullItems> NullItems for Box<T> {
+    fn holds_a_null_item(&self) -> bool {
+        T::holds_a_null_item(self)
+    }
 }
 
 impl NullItems for String {
