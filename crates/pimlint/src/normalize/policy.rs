@@ -436,9 +436,10 @@ impl Reader<'_> {
         } else {
             (odata_type, "@odata.type")
         };
-        let discriminator_at = match (odata_type, arm_type) {
-            (Field::Value(_), _) => Some(at.key("@odata.type")),
-            (_, Field::Value(_)) => Some(at.key("ruleType")),
+        // Where the discriminator is, when one is: built only for a finding.
+        let discriminator = match (odata_type, arm_type) {
+            (Field::Value(_), _) => Some("@odata.type"),
+            (_, Field::Value(_)) => Some("ruleType"),
             _ => None,
         };
         match own {
@@ -447,7 +448,7 @@ impl Reader<'_> {
                 Expected::String,
                 v,
             )),
-            Field::Absent | Field::Null if discriminator_at.is_none() => {
+            Field::Absent | Field::Null if discriminator.is_none() => {
                 self.push(rule_type_mismatch::missing(at, rule_type, arm));
             }
             _ => {}
@@ -467,7 +468,7 @@ impl Reader<'_> {
         };
         let type_fits = match rule_id {
             Some(rid) if rid.rule_type() != rule_type => {
-                let mismatch_at = discriminator_at.clone().unwrap_or_else(|| at.key("id"));
+                let mismatch_at = at.key(discriminator.unwrap_or("id"));
                 self.push(rule_type_mismatch::mismatch(
                     &mismatch_at,
                     rule_type,
@@ -836,10 +837,6 @@ fn effective_differences(
     let (Field::Value(rules), Field::Value(effective)) = (rules, effective) else {
         return Vec::new();
     };
-    let as_object = |r: &Rule| match serde_json::to_value(r) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
     let mut out = Vec::new();
     for (i, e) in effective.iter().enumerate() {
         let Some(id) = id_of(e) else { continue };
@@ -848,21 +845,9 @@ fn effective_differences(
             None => Vec::new(),
             // Equal rules write equal JSON: most effective rules are the rules as set.
             Some(j) if rules[j] == *e => Vec::new(),
-            Some(j) => {
-                let e_obj = as_object(e);
-                let r_obj = as_object(&rules[j]);
-                let mut keys: Vec<&String> = e_obj.keys().chain(r_obj.keys()).collect();
-                keys.sort();
-                keys.dedup();
-                keys.into_iter()
-                    .filter(|k| {
-                        let a = e_obj.get(*k).unwrap_or(&Value::Null);
-                        let b = r_obj.get(*k).unwrap_or(&Value::Null);
-                        a != b
-                    })
-                    .cloned()
-                    .collect()
-            }
+            Some(j) => e
+                .differences(&rules[j])
+                .unwrap_or_else(|| written_differences(e, &rules[j])),
         };
         if set.is_none() || !members.is_empty() {
             out.push(crate::model::EffectiveDifference {
@@ -874,4 +859,22 @@ fn effective_differences(
         }
     }
     out
+}
+
+/// The members in which the written JSON of two rules differs, in name order, an absent member
+/// counting as `null`: for rules of different or unknown types, which [`Rule::differences`]
+/// does not compare.
+fn written_differences(a: &Rule, b: &Rule) -> Vec<String> {
+    let as_object = |r: &Rule| match serde_json::to_value(r) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    let (a, b) = (as_object(a), as_object(b));
+    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k).unwrap_or(&Value::Null) != b.get(*k).unwrap_or(&Value::Null))
+        .cloned()
+        .collect()
 }

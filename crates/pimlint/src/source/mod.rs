@@ -68,6 +68,29 @@ impl<T> Field<T> {
     }
 }
 
+impl<T: PartialEq> Field<T> {
+    /// Whether two members write the same JSON, an absent member counting as `null`.
+    pub fn same_as_written(&self, other: &Self) -> bool {
+        self == other || (self.is_missing() && other.is_missing())
+    }
+}
+
+/// Adds to `out` the names of the unknown members whose values differ between `a` and `b`,
+/// a member one lacks counting as `null` there.
+pub fn extra_differences(a: &Extra, b: &Extra, out: &mut Vec<String>) {
+    let null = Value::Null;
+    for (key, value) in a {
+        if b.get(key).unwrap_or(&null) != value {
+            out.push(key.clone());
+        }
+    }
+    for (key, value) in b {
+        if !a.contains_key(key) && *value != null {
+            out.push(key.clone());
+        }
+    }
+}
+
 /// Which JSON containers a member type reads without fail, so that [`Field`] can read them
 /// in one pass instead of first copying them into a [`Value`] to keep in case of failure.
 pub trait Shape {

@@ -45,6 +45,29 @@ macro_rules! source_object {
             }
         }
 
+        impl $name {
+            /// The JSON names of the members whose values differ from `other`'s, as their
+            /// written JSON would differ, an absent member counting as `null`.
+            #[must_use]
+            #[allow(dead_code, reason = "declared for every source object, used for rules")]
+            pub fn differences(&self, other: &Self) -> Vec<String> {
+                let names = &Self::members().names;
+                let mut out = Vec::new();
+                let mut n = 0_usize;
+                $(
+                    if !self.$field.same_as_written(&other.$field) {
+                        if let Some((name, _)) = names.get(n) {
+                            out.push(name.clone());
+                        }
+                    }
+                    n += 1;
+                )*
+                let _ = n;
+                $crate::source::extra_differences(&self.extra, &other.extra, &mut out);
+                out
+            }
+        }
+
         impl $crate::source::Shape for $name {
             const READS_EVERY_OBJECT: bool = true;
         }
@@ -588,6 +611,24 @@ impl Rule {
             Self::Notification(_) => Some(RuleType::Notification),
             Self::Unknown(_) => None,
         }
+    }
+
+    /// The JSON names of the members whose values differ between two rules of the same
+    /// type, as their written JSON would differ (an absent member counting as `null`), in
+    /// name order; `None` for rules of different or unknown types.
+    #[must_use]
+    pub fn differences(&self, other: &Self) -> Option<Vec<String>> {
+        let mut names = match (self, other) {
+            (Self::Expiration(a), Self::Expiration(b)) => a.differences(b),
+            (Self::Enablement(a), Self::Enablement(b)) => a.differences(b),
+            (Self::Approval(a), Self::Approval(b)) => a.differences(b),
+            (Self::AuthenticationContext(a), Self::AuthenticationContext(b)) => a.differences(b),
+            (Self::Notification(a), Self::Notification(b)) => a.differences(b),
+            _ => return None,
+        };
+        names.sort();
+        names.dedup();
+        Some(names)
     }
 
     /// The members every rule type has: (`@odata.type`, `ruleType`, `id`, `target`).

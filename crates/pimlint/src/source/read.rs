@@ -120,7 +120,7 @@ pub fn member_name(field: &str, rename: &[&str]) -> String {
 #[derive(Debug)]
 pub struct Members {
     /// Each declared name with its place among the declared members.
-    names: Vec<(String, usize)>,
+    pub(crate) names: Vec<(String, usize)>,
     /// By the [`bucket`] of a name: 0 when no declared name falls there, `i + 1` when only
     /// `names[i]` does, [`SHARED`] when several do. Most names have a bucket of their own, so
     /// a member is found with one comparison.
