@@ -359,10 +359,12 @@ impl Reader<'_> {
     }
 
     fn parse_enum<E: ApiEnum>(&mut self, text: &str, at: Pointer) -> Option<Located<E>> {
-        let written = text.trim();
-        if let Some((_, v)) = E::VARIANTS.iter().find(|(name, _)| *name == written) {
+        // Most values are written exactly as documented: found before any trimming.
+        let exact = |written: &str| E::VARIANTS.iter().find(|(name, _)| *name == written);
+        if let Some((_, v)) = exact(text).or_else(|| exact(text.trim())) {
             return Some(Located::new(*v, at));
         }
+        let written = text.trim();
         let allowed: Vec<&str> = E::VARIANTS.iter().map(|(n, _)| *n).collect();
         if let Some((name, v)) = E::VARIANTS
             .iter()
