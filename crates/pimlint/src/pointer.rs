@@ -12,6 +12,41 @@ use crate::scan::{equal, find};
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Pointer(String);
 
+/// A member name written in the code that needs no escape in a pointer (no `~`, no `/`):
+/// made by [`member!`](crate::member), which checks it when the code is compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member(&'static str);
+
+impl Member {
+    /// Checks `name`; in a `const` context (as [`member!`](crate::member) puts it) a name with
+    /// `~` or `/` does not compile.
+    ///
+    /// # Panics
+    ///
+    /// Outside a `const` context, when `name` holds `~` or `/`.
+    #[must_use]
+    pub const fn new(name: &'static str) -> Self {
+        let bytes = name.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            assert!(
+                bytes[i] != b'~' && bytes[i] != b'/',
+                "a member name with `~` or `/` needs Pointer::key"
+            );
+            i += 1;
+        }
+        Self(name)
+    }
+}
+
+/// A [`Member`] name checked when the code is compiled: `at.member(member!("id"))`.
+#[macro_export]
+macro_rules! member {
+    ($name:literal) => {
+        const { $crate::pointer::Member::new($name) }
+    };
+}
+
 /// A pointer string that is not valid RFC 6901.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid JSON pointer {pointer:?}: {reason}")]
@@ -84,6 +119,18 @@ impl Pointer {
             rest = &rest[i + 1..];
         }
         out.push_str(rest);
+        Self(out)
+    }
+
+    /// A new pointer to the member `name` of the object this pointer designates, for a name
+    /// written in the code ([`member!`](crate::member)): it was checked when compiled to need
+    /// no escape, so it is copied without a look.
+    #[must_use]
+    pub fn member(&self, name: Member) -> Self {
+        let mut out = String::with_capacity(self.0.len() + name.0.len() + 1);
+        out.push_str(&self.0);
+        out.push('/');
+        out.push_str(name.0);
         Self(out)
     }
 
@@ -172,6 +219,19 @@ impl<'de> Deserialize<'de> for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_member_written_in_the_code_is_a_key_that_needs_no_escape() {
+        let at = Pointer::root().key("rules").index(3);
+        assert_eq!(at.member(crate::member!("isEnabled")), at.key("isEnabled"));
+        assert_eq!(at.member(crate::member!("@odata.type")).as_str(), "/rules/3/@odata.type");
+    }
+
+    #[test]
+    #[should_panic(expected = "needs Pointer::key")]
+    fn a_member_name_that_needs_an_escape_is_refused() {
+        let _ = Member::new(std::hint::black_box("a/b"));
+    }
 
     #[test]
     fn escapes_tilde_and_slash_in_keys() {

@@ -21,19 +21,22 @@ impl Reader<'_> {
             _ => AlertObject::Configuration,
         };
         let named_by = if object == AlertObject::Definition {
-            self.string(&src.id, base.key("id"))
+            self.string(&src.id, base.member(member!("id")))
         } else {
-            self.string(&src.alert_definition_id, base.key("alertDefinitionId"))
-                .or_else(|| self.string(&src.id, base.key("id")))
+            self.string(
+                &src.alert_definition_id,
+                base.member(member!("alertDefinitionId")),
+            )
+            .or_else(|| self.string(&src.id, base.member(member!("id"))))
         };
         Alert {
             provider: Provider::EntraRoles,
             object,
             name: named_by.map(|n| Located::new(Alert::name_of(&n.value).to_owned(), n.pointer)),
-            scope: self.string(&src.scope_id, base.key("scopeId")),
-            enabled: self.boolean(&src.is_enabled, base.key("isEnabled")),
-            active: self.boolean(&src.is_active, base.key("isActive")),
-            incidents: self.integer(&src.incident_count, base.key("incidentCount")),
+            scope: self.string(&src.scope_id, base.member(member!("scopeId"))),
+            enabled: self.boolean(&src.is_enabled, base.member(member!("isEnabled"))),
+            active: self.boolean(&src.is_active, base.member(member!("isActive"))),
+            incidents: self.integer(&src.incident_count, base.member(member!("incidentCount"))),
             pointer: base.clone(),
         }
     }
@@ -44,12 +47,12 @@ impl Reader<'_> {
         base: &Pointer,
         kind: DocumentKind,
     ) -> Alert {
-        let at = base.key("properties");
+        let at = base.member(member!("properties"));
         let empty = source::ArmAlertProperties::default();
         let props = self.object(&src.properties, &at).unwrap_or(&empty);
         let name = self
-            .string(&src.name, base.key("name"))
-            .or_else(|| self.string(&src.id, base.key("id")))
+            .string(&src.name, base.member(member!("name")))
+            .or_else(|| self.string(&src.id, base.member(member!("id"))))
             .map(|n| Located::new(Alert::name_of(&n.value).to_owned(), n.pointer));
         Alert {
             provider: Provider::AzureResources,
@@ -59,10 +62,10 @@ impl Reader<'_> {
                 AlertObject::Configuration
             },
             name,
-            scope: self.string(&props.scope, at.key("scope")),
-            enabled: self.boolean(&props.is_enabled, at.key("isEnabled")),
-            active: self.boolean(&props.is_active, at.key("isActive")),
-            incidents: self.integer(&props.incident_count, at.key("incidentCount")),
+            scope: self.string(&props.scope, at.member(member!("scope"))),
+            enabled: self.boolean(&props.is_enabled, at.member(member!("isEnabled"))),
+            active: self.boolean(&props.is_active, at.member(member!("isActive"))),
+            incidents: self.integer(&props.incident_count, at.member(member!("incidentCount"))),
             pointer: base.clone(),
         }
     }

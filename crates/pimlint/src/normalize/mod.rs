@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::diagnostic::Diagnostic;
 use crate::duration::IsoDuration;
 use crate::kind::DocumentKind;
+use crate::member;
 use crate::model::{
     ApiEnum, ApprovalMode, ApprovalRule, ApprovalStage, Approver, ApproverKind,
     AuthenticationContextRule, Document, Enablement, EnablementRule, ExpirationRule,

@@ -62,16 +62,19 @@ impl Reader<'_> {
             .or_else(|| src.odata_context.value().map(String::as_str))
             .or(self.list_context);
         let extent = self.extent(kind, &src.rules, context, &at);
-        let id = self.string(&src.id, at.key("id"));
-        let scope = self.string(&src.scope_id, at.key("scopeId"));
-        let scope_type = self.string(&src.scope_type, at.key("scopeType"));
-        self.string(&src.display_name, at.key("displayName"));
-        self.string(&src.description, at.key("description"));
+        let id = self.string(&src.id, at.member(member!("id")));
+        let scope = self.string(&src.scope_id, at.member(member!("scopeId")));
+        let scope_type = self.string(&src.scope_type, at.member(member!("scopeType")));
+        self.string(&src.display_name, at.member(member!("displayName")));
+        self.string(&src.description, at.member(member!("description")));
         self.boolean(
             &src.is_organization_default,
-            at.key("isOrganizationDefault"),
+            at.member(member!("isOrganizationDefault")),
         );
-        self.timestamp(&src.last_modified_date_time, at.key("lastModifiedDateTime"));
+        self.timestamp(
+            &src.last_modified_date_time,
+            at.member(member!("lastModifiedDateTime")),
+        );
         let provider = match &scope_type {
             Some(t) if t.value.eq_ignore_ascii_case("Group") => Provider::Groups,
             Some(t)
@@ -92,16 +95,21 @@ impl Reader<'_> {
             None if id.as_ref().is_some_and(|i| i.value.starts_with("Group_")) => Provider::Groups,
             None => Provider::EntraRoles,
         };
-        let (rules_pointer, entries, rules) = self.rules(&src.rules, &at.key("rules"), false);
+        let (rules_pointer, entries, rules) =
+            self.rules(&src.rules, &at.member(member!("rules")), false);
         if !src.effective_rules.is_missing() {
             // Read for their structure only; `rules` is what the policy sets.
-            self.rules(&src.effective_rules, &at.key("effectiveRules"), false);
+            self.rules(
+                &src.effective_rules,
+                &at.member(member!("effectiveRules")),
+                false,
+            );
         }
         let effective_differences = effective_differences(
             &src.rules,
             &src.effective_rules,
-            &at.key("rules"),
-            &at.key("effectiveRules"),
+            &at.member(member!("rules")),
+            &at.member(member!("effectiveRules")),
         );
         Policy {
             kind,
@@ -124,16 +132,25 @@ impl Reader<'_> {
         src: &source::GraphPolicyAssignment,
         at: &Pointer,
     ) -> Option<RoleRef> {
-        let id = self.string(&src.role_definition_id, at.key("roleDefinitionId"));
-        let definition_at = at.key("roleDefinition");
+        let id = self.string(
+            &src.role_definition_id,
+            at.member(member!("roleDefinitionId")),
+        );
+        let definition_at = at.member(member!("roleDefinition"));
         let definition = self.object(&src.role_definition, &definition_at);
         let (display_name, is_privileged, template) = match definition {
             Some(d) => (
-                self.string(&d.display_name, definition_at.key("displayName"))
-                    .map(|l| l.value),
-                self.boolean(&d.is_privileged, definition_at.key("isPrivileged"))
-                    .map(|l| l.value),
-                self.string(&d.template_id, definition_at.key("templateId"))
+                self.string(
+                    &d.display_name,
+                    definition_at.member(member!("displayName")),
+                )
+                .map(|l| l.value),
+                self.boolean(
+                    &d.is_privileged,
+                    definition_at.member(member!("isPrivileged")),
+                )
+                .map(|l| l.value),
+                self.string(&d.template_id, definition_at.member(member!("templateId")))
                     .map(|l| l.value),
             ),
             None => (None, None, None),
@@ -152,11 +169,11 @@ impl Reader<'_> {
         at: &Pointer,
     ) -> Document {
         let role = self.graph_role_ref(src, at);
-        let id = self.string(&src.id, at.key("id"));
-        let policy_id = self.string(&src.policy_id, at.key("policyId"));
-        let scope = self.string(&src.scope_id, at.key("scopeId"));
-        let scope_type = self.string(&src.scope_type, at.key("scopeType"));
-        let policy_at = at.key("policy");
+        let id = self.string(&src.id, at.member(member!("id")));
+        let policy_id = self.string(&src.policy_id, at.member(member!("policyId")));
+        let scope = self.string(&src.scope_id, at.member(member!("scopeId")));
+        let scope_type = self.string(&src.scope_type, at.member(member!("scopeType")));
+        let policy_at = at.member(member!("policy"));
         if let Some(policy) = self.object(&src.policy, &policy_at) {
             let context = src.odata_context.value().map(String::as_str);
             return Document::Policy(self.graph_policy_in(
@@ -187,10 +204,10 @@ impl Reader<'_> {
         at: &Pointer,
         kind: DocumentKind,
     ) -> Policy {
-        let id = self.string(&src.id, at.key("id"));
-        self.string(&src.name, at.key("name"));
-        self.string(&src.resource_type, at.key("type"));
-        let props_at = at.key("properties");
+        let id = self.string(&src.id, at.member(member!("id")));
+        self.string(&src.name, at.member(member!("name")));
+        self.string(&src.resource_type, at.member(member!("type")));
+        let props_at = at.member(member!("properties"));
         let Some(props) = self.object(&src.properties, &props_at) else {
             let extent = self.extent(kind, &Field::Absent, None, at);
             return Policy {
@@ -209,40 +226,47 @@ impl Reader<'_> {
             };
         };
         let extent = self.extent(kind, &props.rules, None, at);
-        let scope = self.id_member(&props.scope, props_at.key("scope"), ids::arm_scope);
-        self.string(&props.display_name, props_at.key("displayName"));
-        self.string(&props.description, props_at.key("description"));
+        let scope = self.id_member(
+            &props.scope,
+            props_at.member(member!("scope")),
+            ids::arm_scope,
+        );
+        self.string(&props.display_name, props_at.member(member!("displayName")));
+        self.string(&props.description, props_at.member(member!("description")));
         self.boolean(
             &props.is_organization_default,
-            props_at.key("isOrganizationDefault"),
+            props_at.member(member!("isOrganizationDefault")),
         );
         self.timestamp(
             &props.last_modified_date_time,
-            props_at.key("lastModifiedDateTime"),
+            props_at.member(member!("lastModifiedDateTime")),
         );
         let scope_type = match &props.policy_properties {
             Field::Value(v) => v.pointer("/scope/type").and_then(Value::as_str).map(|t| {
                 Located::new(
                     t.to_owned(),
-                    props_at.key("policyProperties").key("scope").key("type"),
+                    props_at
+                        .member(member!("policyProperties"))
+                        .member(member!("scope"))
+                        .member(member!("type")),
                 )
             }),
             _ => None,
         };
         let (rules_pointer, entries, rules) =
-            self.rules(&props.rules, &props_at.key("rules"), true);
+            self.rules(&props.rules, &props_at.member(member!("rules")), true);
         if !props.effective_rules.is_missing() {
             self.rules(
                 &props.effective_rules,
-                &props_at.key("effectiveRules"),
+                &props_at.member(member!("effectiveRules")),
                 true,
             );
         }
         let effective_differences = effective_differences(
             &props.rules,
             &props.effective_rules,
-            &props_at.key("rules"),
-            &props_at.key("effectiveRules"),
+            &props_at.member(member!("rules")),
+            &props_at.member(member!("effectiveRules")),
         );
         Policy {
             kind,
@@ -265,8 +289,8 @@ impl Reader<'_> {
         src: &source::ArmPolicyAssignment,
         at: &Pointer,
     ) -> Document {
-        let id = self.string(&src.id, at.key("id"));
-        let props_at = at.key("properties");
+        let id = self.string(&src.id, at.member(member!("id")));
+        let props_at = at.member(member!("properties"));
         let props = self.object(&src.properties, &props_at);
         let mut assignment = PolicyAssignment {
             pointer: at.clone(),
@@ -279,9 +303,9 @@ impl Reader<'_> {
         let Some(props) = props else {
             return Document::PolicyAssignment(assignment);
         };
-        assignment.scope = self.string(&props.scope, props_at.key("scope"));
-        assignment.policy_id = self.string(&props.policy_id, props_at.key("policyId"));
-        let details_at = props_at.key("policyAssignmentProperties");
+        assignment.scope = self.string(&props.scope, props_at.member(member!("scope")));
+        assignment.policy_id = self.string(&props.policy_id, props_at.member(member!("policyId")));
+        let details_at = props_at.member(member!("policyAssignmentProperties"));
         let display_name = self
             .object(&props.policy_assignment_properties, &details_at)
             .and_then(|d| match &d.role_definition {
@@ -289,7 +313,10 @@ impl Reader<'_> {
                 _ => None,
             });
         assignment.role = self
-            .string(&props.role_definition_id, props_at.key("roleDefinitionId"))
+            .string(
+                &props.role_definition_id,
+                props_at.member(member!("roleDefinitionId")),
+            )
             .map(|id| RoleRef {
                 template_id: last_segment(&id.value),
                 id,
@@ -302,7 +329,7 @@ impl Reader<'_> {
         // Newer api-versions return the rules in force on the assignment itself.
         let (rules_pointer, entries, rules) = self.rules(
             &props.effective_rules,
-            &props_at.key("effectiveRules"),
+            &props_at.member(member!("effectiveRules")),
             true,
         );
         Document::Policy(Policy {
@@ -384,7 +411,7 @@ impl Reader<'_> {
         let id = obj
             .get("id")
             .and_then(Value::as_str)
-            .map(|s| Located::new(s.to_owned(), at.key("id")));
+            .map(|s| Located::new(s.to_owned(), at.member(member!("id"))));
         let discriminator = ["@odata.type", "ruleType"]
             .into_iter()
             .find_map(|k| obj.get(k).and_then(Value::as_str).map(|v| (k, v)));
@@ -453,7 +480,7 @@ impl Reader<'_> {
             }
             _ => {}
         }
-        let id = self.string(id_field, at.key("id"));
+        let id = self.string(id_field, at.member(member!("id")));
         let rule_id = if let Some(id) = &id {
             let parsed = RuleId::parse(&id.value);
             if parsed.is_none() {
@@ -480,7 +507,7 @@ impl Reader<'_> {
             Some(_) => true,
             None => false,
         };
-        let target_at = at.key("target");
+        let target_at = at.member(member!("target"));
         let target = self
             .object(target_field, &target_at)
             .map(|t| self.target(t, target_at));
@@ -492,9 +519,12 @@ impl Reader<'_> {
             Rule::Expiration(r) => {
                 let typed = ExpirationRule {
                     pointer: at.clone(),
-                    is_expiration_required: self
-                        .boolean(&r.is_expiration_required, at.key("isExpirationRequired")),
-                    maximum_duration: self.duration(&r.maximum_duration, at.key("maximumDuration")),
+                    is_expiration_required: self.boolean(
+                        &r.is_expiration_required,
+                        at.member(member!("isExpirationRequired")),
+                    ),
+                    maximum_duration: self
+                        .duration(&r.maximum_duration, at.member(member!("maximumDuration"))),
                 };
                 let slot = match slot_id {
                     Some(RuleId::ExpirationAdminEligibility) => {
@@ -511,7 +541,7 @@ impl Reader<'_> {
                 fill(slot, typed);
             }
             Rule::Enablement(r) => {
-                let list_at = at.key("enabledRules");
+                let list_at = at.member(member!("enabledRules"));
                 // Absent is unknown; `null` is what the service writes for none.
                 let known = !r.enabled_rules.is_absent();
                 let mut enabled = Vec::new();
@@ -553,8 +583,8 @@ impl Reader<'_> {
             Rule::AuthenticationContext(r) => {
                 let typed = AuthenticationContextRule {
                     pointer: at.clone(),
-                    is_enabled: self.boolean(&r.is_enabled, at.key("isEnabled")),
-                    claim_value: self.string(&r.claim_value, at.key("claimValue")),
+                    is_enabled: self.boolean(&r.is_enabled, at.member(member!("isEnabled"))),
+                    claim_value: self.string(&r.claim_value, at.member(member!("claimValue"))),
                 };
                 let slot = match slot_id {
                     Some(RuleId::AuthenticationContextEndUserAssignment) => {
@@ -610,7 +640,7 @@ impl Reader<'_> {
     }
 
     pub(super) fn target(&mut self, src: &source::RuleTarget, at: Pointer) -> Target {
-        let ops_at = at.key("operations");
+        let ops_at = at.member(member!("operations"));
         let mut operations = Vec::new();
         for (i, op) in self.list(&src.operations, &ops_at).iter().enumerate() {
             if let Some(op) = self.enumeration::<Operation>(op, ops_at.index(i)) {
@@ -618,8 +648,8 @@ impl Reader<'_> {
             }
         }
         Target {
-            caller: self.enumeration(&src.caller, at.key("caller")),
-            level: self.enumeration(&src.level, at.key("level")),
+            caller: self.enumeration(&src.caller, at.member(member!("caller"))),
+            level: self.enumeration(&src.level, at.member(member!("level"))),
             operations,
             pointer: at,
         }
@@ -631,8 +661,8 @@ impl Reader<'_> {
         at: &Pointer,
         arm: bool,
     ) -> ApprovalRule {
-        let setting_at = at.key("setting");
-        let stage_list_at = setting_at.key("approvalStages");
+        let setting_at = at.member(member!("setting"));
+        let stage_list_at = setting_at.member(member!("approvalStages"));
         let mut rule = ApprovalRule {
             pointer: at.clone(),
             setting_pointer: setting_at.clone(),
@@ -648,18 +678,20 @@ impl Reader<'_> {
         };
         rule.is_approval_required = self.boolean(
             &setting.is_approval_required,
-            setting_at.key("isApprovalRequired"),
+            setting_at.member(member!("isApprovalRequired")),
         );
         rule.is_approval_required_for_extension = self.boolean(
             &setting.is_approval_required_for_extension,
-            setting_at.key("isApprovalRequiredForExtension"),
+            setting_at.member(member!("isApprovalRequiredForExtension")),
         );
         rule.is_requestor_justification_required = self.boolean(
             &setting.is_requestor_justification_required,
-            setting_at.key("isRequestorJustificationRequired"),
+            setting_at.member(member!("isRequestorJustificationRequired")),
         );
-        rule.approval_mode = self
-            .enumeration::<ApprovalMode>(&setting.approval_mode, setting_at.key("approvalMode"));
+        rule.approval_mode = self.enumeration::<ApprovalMode>(
+            &setting.approval_mode,
+            setting_at.member(member!("approvalMode")),
+        );
         let mut stages = Vec::new();
         for (i, stage) in self
             .list(&setting.approval_stages, &stage_list_at)
@@ -681,24 +713,26 @@ impl Reader<'_> {
         at: Pointer,
         arm: bool,
     ) -> ApprovalStage {
-        let primary_at = at.key("primaryApprovers");
-        let escalation_at = at.key("escalationApprovers");
+        let primary_at = at.member(member!("primaryApprovers"));
+        let escalation_at = at.member(member!("escalationApprovers"));
         let primary = self.approvers(&src.primary_approvers, &primary_at, arm);
         let escalation = self.approvers(&src.escalation_approvers, &escalation_at, arm);
         ApprovalStage {
             timeout_days: self.integer(
                 &src.approval_stage_time_out_in_days,
-                at.key("approvalStageTimeOutInDays"),
+                at.member(member!("approvalStageTimeOutInDays")),
             ),
             is_approver_justification_required: self.boolean(
                 &src.is_approver_justification_required,
-                at.key("isApproverJustificationRequired"),
+                at.member(member!("isApproverJustificationRequired")),
             ),
-            is_escalation_enabled: self
-                .boolean(&src.is_escalation_enabled, at.key("isEscalationEnabled")),
+            is_escalation_enabled: self.boolean(
+                &src.is_escalation_enabled,
+                at.member(member!("isEscalationEnabled")),
+            ),
             escalation_time_minutes: self.integer(
                 &src.escalation_time_in_minutes,
-                at.key("escalationTimeInMinutes"),
+                at.member(member!("escalationTimeInMinutes")),
             ),
             primary_approvers_pointer: primary_at,
             primary_approvers: primary,
@@ -721,13 +755,14 @@ impl Reader<'_> {
                 continue;
             };
             let description = self
-                .string(&src.description, approver_at.key("description"))
+                .string(&src.description, approver_at.member(member!("description")))
                 .map(|d| d.value);
             let is_backup = self
-                .boolean(&src.is_backup, approver_at.key("isBackup"))
+                .boolean(&src.is_backup, approver_at.member(member!("isBackup")))
                 .map(|b| b.value);
-            let odata_type = self.string(&src.odata_type, approver_at.key("@odata.type"));
-            let user_type = self.string(&src.user_type, approver_at.key("userType"));
+            let odata_type =
+                self.string(&src.odata_type, approver_at.member(member!("@odata.type")));
+            let user_type = self.string(&src.user_type, approver_at.member(member!("userType")));
             let (kind, id) = if let Some(t) = odata_type {
                 let name = t.value.trim_start_matches('#');
                 let name = name.strip_prefix("microsoft.graph.").unwrap_or(name);
@@ -736,13 +771,13 @@ impl Reader<'_> {
                 match name {
                     n if n.eq_ignore_ascii_case("singleUser") => (
                         Some(ApproverKind::User),
-                        self.string(&src.user_id, approver_at.key("userId"))
-                            .or_else(|| self.string(&src.id, approver_at.key("id"))),
+                        self.string(&src.user_id, approver_at.member(member!("userId")))
+                            .or_else(|| self.string(&src.id, approver_at.member(member!("id")))),
                     ),
                     n if n.eq_ignore_ascii_case("groupMembers") => (
                         Some(ApproverKind::Group),
-                        self.string(&src.group_id, approver_at.key("groupId"))
-                            .or_else(|| self.string(&src.id, approver_at.key("id"))),
+                        self.string(&src.group_id, approver_at.member(member!("groupId")))
+                            .or_else(|| self.string(&src.id, approver_at.member(member!("id")))),
                     ),
                     other => (Some(ApproverKind::Other(other.to_owned())), None),
                 }
@@ -762,9 +797,9 @@ impl Reader<'_> {
                     None => None,
                 };
                 let id = self
-                    .string(&src.id, approver_at.key("id"))
-                    .or_else(|| self.string(&src.user_id, approver_at.key("userId")))
-                    .or_else(|| self.string(&src.group_id, approver_at.key("groupId")));
+                    .string(&src.id, approver_at.member(member!("id")))
+                    .or_else(|| self.string(&src.user_id, approver_at.member(member!("userId"))))
+                    .or_else(|| self.string(&src.group_id, approver_at.member(member!("groupId"))));
                 if !arm && kind.is_none() {
                     // Graph subject sets need their @odata.type; without it the approver is unusable.
                     self.push(invalid_enum_value::diagnostic(
@@ -795,22 +830,24 @@ impl Reader<'_> {
         src: &source::NotificationRule,
         at: &Pointer,
     ) -> NotificationRule {
-        let recipients_at = at.key("notificationRecipients");
+        let recipients_at = at.member(member!("notificationRecipients"));
         NotificationRule {
             pointer: at.clone(),
             notification_type: self.enumeration::<NotificationType>(
                 &src.notification_type,
-                at.key("notificationType"),
+                at.member(member!("notificationType")),
             ),
-            recipient_type: self
-                .enumeration::<RecipientType>(&src.recipient_type, at.key("recipientType")),
+            recipient_type: self.enumeration::<RecipientType>(
+                &src.recipient_type,
+                at.member(member!("recipientType")),
+            ),
             notification_level: self.enumeration::<NotificationLevel>(
                 &src.notification_level,
-                at.key("notificationLevel"),
+                at.member(member!("notificationLevel")),
             ),
             is_default_recipients_enabled: self.boolean(
                 &src.is_default_recipients_enabled,
-                at.key("isDefaultRecipientsEnabled"),
+                at.member(member!("isDefaultRecipientsEnabled")),
             ),
             recipients: (!src.notification_recipients.is_absent())
                 .then(|| self.strings(&src.notification_recipients, &recipients_at)),

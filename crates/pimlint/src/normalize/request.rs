@@ -20,15 +20,20 @@ impl Reader<'_> {
         let Some(info) = self.object(field, at) else {
             return (None, None);
         };
-        let start = self.timestamp(&info.start_date_time, at.key("startDateTime"));
-        let expiration_at = at.key("expiration");
+        let start = self.timestamp(&info.start_date_time, at.member(member!("startDateTime")));
+        let expiration_at = at.member(member!("expiration"));
         let expiration = self
             .object(&info.expiration, &expiration_at)
             .map(|e| RequestExpiration {
-                expiration_type: self
-                    .enumeration::<ExpirationType>(&e.expiration_type, expiration_at.key("type")),
-                end: self.timestamp(&e.end_date_time, expiration_at.key("endDateTime")),
-                duration: self.duration(&e.duration, expiration_at.key("duration")),
+                expiration_type: self.enumeration::<ExpirationType>(
+                    &e.expiration_type,
+                    expiration_at.member(member!("type")),
+                ),
+                end: self.timestamp(
+                    &e.end_date_time,
+                    expiration_at.member(member!("endDateTime")),
+                ),
+                duration: self.duration(&e.duration, expiration_at.member(member!("duration"))),
                 duration_member: Presence::of(&e.duration),
                 end_member: Presence::of(&e.end_date_time),
                 pointer: expiration_at.clone(),
@@ -43,8 +48,8 @@ impl Reader<'_> {
     ) -> Option<Ticket> {
         let ticket = self.object(field, at)?;
         Some(Ticket {
-            number: self.string(&ticket.ticket_number, at.key("ticketNumber")),
-            system: self.string(&ticket.ticket_system, at.key("ticketSystem")),
+            number: self.string(&ticket.ticket_number, at.member(member!("ticketNumber"))),
+            system: self.string(&ticket.ticket_system, at.member(member!("ticketSystem"))),
             pointer: at.clone(),
         })
     }
@@ -161,7 +166,7 @@ impl Reader<'_> {
     ) -> ScheduleRequest {
         self.request_projection(&src.odata_context, at);
         let level = level_of(kind);
-        let action = self.action(&src.action, at.key("action"));
+        let action = self.action(&src.action, at.member(member!("action")));
         self.require(&src.action, at, "action", "it says what the request does");
         self.require(
             &src.principal_id,
@@ -184,9 +189,13 @@ impl Reader<'_> {
             );
         }
         self.require_schedule(action.as_ref(), &src.schedule_info, at);
-        let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
-        self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
-        self.string(&src.app_scope_id, at.key("appScopeId"));
+        let (start, expiration) =
+            self.schedule(&src.schedule_info, &at.member(member!("scheduleInfo")));
+        self.boolean(
+            &src.is_validation_only,
+            at.member(member!("isValidationOnly")),
+        );
+        self.string(&src.app_scope_id, at.member(member!("appScopeId")));
         self.report_not_returned(at);
         ScheduleRequest {
             kind,
@@ -197,22 +206,29 @@ impl Reader<'_> {
                 .as_ref()
                 .map(|a| ScheduleRequest::kind_of(a.value, level)),
             action,
-            principal_id: self.id_member(&src.principal_id, at.key("principalId"), ids::object_id),
+            principal_id: self.id_member(
+                &src.principal_id,
+                at.member(member!("principalId")),
+                ids::object_id,
+            ),
             role_definition_id: self.id_member(
                 &src.role_definition_id,
-                at.key("roleDefinitionId"),
+                at.member(member!("roleDefinitionId")),
                 ids::object_id,
             ),
             scope: self.id_member(
                 &src.directory_scope_id,
-                at.key("directoryScopeId"),
+                at.member(member!("directoryScopeId")),
                 ids::directory_scope,
             ),
             start,
             expiration,
-            justification: self.string(&src.justification, at.key("justification")),
-            ticket: self.ticket(&src.ticket_info, &at.key("ticketInfo")),
-            target_schedule_id: self.string(&src.target_schedule_id, at.key("targetScheduleId")),
+            justification: self.string(&src.justification, at.member(member!("justification"))),
+            ticket: self.ticket(&src.ticket_info, &at.member(member!("ticketInfo"))),
+            target_schedule_id: self.string(
+                &src.target_schedule_id,
+                at.member(member!("targetScheduleId")),
+            ),
         }
     }
 
@@ -224,7 +240,7 @@ impl Reader<'_> {
     ) -> ScheduleRequest {
         self.request_projection(&src.odata_context, at);
         let level = level_of(kind);
-        let action = self.action(&src.action, at.key("action"));
+        let action = self.action(&src.action, at.member(member!("action")));
         self.require(&src.action, at, "action", "it says what the request does");
         self.require(
             &src.principal_id,
@@ -240,9 +256,13 @@ impl Reader<'_> {
             "it says `member` or `owner`",
         );
         self.require_schedule(action.as_ref(), &src.schedule_info, at);
-        let (start, expiration) = self.schedule(&src.schedule_info, &at.key("scheduleInfo"));
-        self.boolean(&src.is_validation_only, at.key("isValidationOnly"));
-        let access = self.string(&src.access_id, at.key("accessId"));
+        let (start, expiration) =
+            self.schedule(&src.schedule_info, &at.member(member!("scheduleInfo")));
+        self.boolean(
+            &src.is_validation_only,
+            at.member(member!("isValidationOnly")),
+        );
+        let access = self.string(&src.access_id, at.member(member!("accessId")));
         let access = match access {
             Some(a) if a.value.eq_ignore_ascii_case("member") => {
                 Some(Located::new("member".to_owned(), a.pointer))
@@ -271,14 +291,21 @@ impl Reader<'_> {
                 .as_ref()
                 .map(|a| ScheduleRequest::kind_of(a.value, level)),
             action,
-            principal_id: self.id_member(&src.principal_id, at.key("principalId"), ids::object_id),
+            principal_id: self.id_member(
+                &src.principal_id,
+                at.member(member!("principalId")),
+                ids::object_id,
+            ),
             role_definition_id: access,
-            scope: self.id_member(&src.group_id, at.key("groupId"), ids::object_id),
+            scope: self.id_member(&src.group_id, at.member(member!("groupId")), ids::object_id),
             start,
             expiration,
-            justification: self.string(&src.justification, at.key("justification")),
-            ticket: self.ticket(&src.ticket_info, &at.key("ticketInfo")),
-            target_schedule_id: self.string(&src.target_schedule_id, at.key("targetScheduleId")),
+            justification: self.string(&src.justification, at.member(member!("justification"))),
+            ticket: self.ticket(&src.ticket_info, &at.member(member!("ticketInfo"))),
+            target_schedule_id: self.string(
+                &src.target_schedule_id,
+                at.member(member!("targetScheduleId")),
+            ),
         }
     }
 
@@ -289,8 +316,8 @@ impl Reader<'_> {
         kind: DocumentKind,
     ) -> ScheduleRequest {
         let level = level_of(kind);
-        let id = self.string(&src.id, at.key("id"));
-        let props_at = at.key("properties");
+        let id = self.string(&src.id, at.member(member!("id")));
+        let props_at = at.member(member!("properties"));
         let mut request = ScheduleRequest {
             kind,
             pointer: props_at.clone(),
@@ -310,7 +337,7 @@ impl Reader<'_> {
         let Some(props) = self.object(&src.properties, &props_at) else {
             return request;
         };
-        request.action = self.action(&props.request_type, props_at.key("requestType"));
+        request.action = self.action(&props.request_type, props_at.member(member!("requestType")));
         self.require(
             &props.request_type,
             &props_at,
@@ -336,16 +363,20 @@ impl Reader<'_> {
             .map(|a| ScheduleRequest::kind_of(a.value, level));
         request.principal_id = self.id_member(
             &props.principal_id,
-            props_at.key("principalId"),
+            props_at.member(member!("principalId")),
             ids::object_id,
         );
         request.role_definition_id = self.id_member(
             &props.role_definition_id,
-            props_at.key("roleDefinitionId"),
+            props_at.member(member!("roleDefinitionId")),
             ids::arm_role_definition,
         );
         // The scope is in the response's `scope`, or in the request's own resource id.
-        let scope = self.id_member(&props.scope, props_at.key("scope"), ids::arm_scope);
+        let scope = self.id_member(
+            &props.scope,
+            props_at.member(member!("scope")),
+            ids::arm_scope,
+        );
         request.scope = scope.or_else(|| {
             id.and_then(|id| {
                 let lower = id.value.to_ascii_lowercase();
@@ -354,12 +385,17 @@ impl Reader<'_> {
                     .map(|i| Located::new(id.value[..i].to_owned(), id.pointer.clone()))
             })
         });
-        let (start, expiration) =
-            self.schedule(&props.schedule_info, &props_at.key("scheduleInfo"));
+        let (start, expiration) = self.schedule(
+            &props.schedule_info,
+            &props_at.member(member!("scheduleInfo")),
+        );
         request.start = start;
         request.expiration = expiration;
-        request.justification = self.string(&props.justification, props_at.key("justification"));
-        request.ticket = self.ticket(&props.ticket_info, &props_at.key("ticketInfo"));
+        request.justification = self.string(
+            &props.justification,
+            props_at.member(member!("justification")),
+        );
+        request.ticket = self.ticket(&props.ticket_info, &props_at.member(member!("ticketInfo")));
         request.target_schedule_id = [
             (
                 &props.linked_role_eligibility_schedule_id,
@@ -376,8 +412,11 @@ impl Reader<'_> {
         ]
         .into_iter()
         .find_map(|(f, key)| self.string(f, props_at.key(key)));
-        self.string(&props.condition, props_at.key("condition"));
-        self.string(&props.condition_version, props_at.key("conditionVersion"));
+        self.string(&props.condition, props_at.member(member!("condition")));
+        self.string(
+            &props.condition_version,
+            props_at.member(member!("conditionVersion")),
+        );
         request
     }
 }
