@@ -262,7 +262,7 @@ fn lint(raw: &RawDocument, options: &Options, locate: bool) -> (Vec<Checked>, Ve
                         }
                     });
                     let mut findings: Vec<Finding> =
-                        Located::all(&report.diagnostics, locator.as_ref())
+                        Located::all_in(&report.diagnostics, locator.as_ref(), &report.lists)
                             .into_iter()
                             .map(|d| Finding {
                                 diagnostic: place(raw, d),

@@ -121,6 +121,18 @@ impl Located {
     /// text (when there is one) instead of one scan per finding.
     #[must_use]
     pub fn all(diagnostics: &[Diagnostic], locator: Option<&Locator<'_>>) -> Vec<Self> {
+        Self::all_in(diagnostics, locator, &[])
+    }
+
+    /// [`Self::all`] for a document whose rule lists `lists` are each written once
+    /// ([`DocumentReport::lists`]): the scan stops once the last finding is placed
+    /// ([`Locator::locate_many_in`]).
+    #[must_use]
+    pub fn all_in(
+        diagnostics: &[Diagnostic],
+        locator: Option<&Locator<'_>>,
+        lists: &[crate::Pointer],
+    ) -> Vec<Self> {
         let Some(locator) = locator else {
             return diagnostics.iter().map(|d| Self::new(d, None)).collect();
         };
@@ -128,7 +140,7 @@ impl Located {
             .iter()
             .flat_map(|d| std::iter::once(&d.pointer).chain(d.labels.iter().map(|l| &l.pointer)))
             .collect();
-        let found = locator.locate_many(&pointers);
+        let found = locator.locate_many_in(&pointers, lists);
         // Per pointer: the offsets of its start and (for a finding) its end.
         let mut offsets = Vec::with_capacity(found.len() * 2);
         let mut at = 0;
@@ -299,8 +311,9 @@ pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiErro
 /// The findings of `reports`, located in `text` when given, in order.
 fn findings(reports: Vec<DocumentReport>, text: Option<&str>) -> Vec<Located> {
     let locator = text.map(Locator::new);
+    let lists: Vec<crate::Pointer> = reports.iter().flat_map(|r| r.lists.clone()).collect();
     let diagnostics: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
-    let mut found = Located::all(&diagnostics, locator.as_ref());
+    let mut found = Located::all_in(&diagnostics, locator.as_ref(), &lists);
     by_position(&mut found);
     found
 }

@@ -241,6 +241,11 @@ pub struct DocumentReport {
     /// `diagnostics`).
     #[serde(skip)]
     pub group_roles: Vec<tenant::groups::GroupRole>,
+    /// The rule lists read straight from the text, each written once in objects written
+    /// once: where a finding inside one is, is settled by the end of its rule
+    /// ([`Locator::locate_many_in`]).
+    #[serde(skip)]
+    pub lists: Vec<Pointer>,
 }
 
 impl DocumentReport {
@@ -255,6 +260,7 @@ impl DocumentReport {
             document: None,
             origins: None,
             group_roles: Vec::new(),
+            lists: Vec::new(),
         }
     }
 }
@@ -494,6 +500,7 @@ fn check_document(
     read: Option<source::skeleton::ReadRules>,
 ) -> DocumentReport {
     let mut rules_read = read.unwrap_or_default();
+    let lists = rules_read.lists(at);
     let kind = match options.kind.or_else(|| given.and_then(|g| g.kind)) {
         Some(k) => Ok(k),
         None => kind::detect(value, hint),
@@ -598,6 +605,7 @@ fn check_document(
                 document: Some(document),
                 origins: None,
                 group_roles: Vec::new(),
+                lists,
             }
         }
         Err(e) => DocumentReport::unreadable(at.clone(), Some(kind), e.message),

@@ -268,11 +268,34 @@ impl<'a> Locator<'a> {
     /// as [`Self::locate`] gives.
     #[must_use]
     pub fn locate_many(&self, pointers: &[&Pointer]) -> Vec<Option<Located>> {
+        self.locate_many_in(pointers, &[])
+    }
+
+    /// [`Self::locate_many`], told that each of `lists` (arrays) is written once, in objects
+    /// each written once on the way from the root (as [`crate::DocumentReport::lists`] says of
+    /// a policy's rule lists). When every pointer goes into an element of one of them, the
+    /// scan stops at the end of the element that holds the last one placed: nothing after
+    /// it can be written again where a pointer goes. The answers are those of
+    /// [`Self::locate_many`].
+    #[must_use]
+    pub fn locate_many_in(&self, pointers: &[&Pointer], lists: &[Pointer]) -> Vec<Option<Located>> {
         if pointers.is_empty() {
             return Vec::new();
         }
         let mut tree = Tree::default();
-        let leaves: Vec<usize> = pointers.iter().map(|p| tree.insert(p)).collect();
+        for list in lists {
+            let node = tree.insert(list);
+            tree.nodes[node].settles = true;
+        }
+        let leaves: Vec<usize> = pointers
+            .iter()
+            .map(|p| {
+                let (leaf, in_a_list) = tree.insert_wanted(p);
+                tree.may_stop &= in_a_list;
+                leaf
+            })
+            .collect();
+        tree.may_stop &= !lists.is_empty();
         let bytes = self.text.as_bytes();
         let root = skip_ws(bytes, 0);
         if walk(bytes, root, &mut tree, 0, None).is_none() {
@@ -323,9 +346,27 @@ impl<'a> Locator<'a> {
 }
 
 /// The pointers of a [`Locator::locate_many`] call as a tree of their tokens.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 struct Tree {
     nodes: Vec<Node>,
+    /// How many pointers' nodes are still to be placed.
+    remaining: usize,
+    /// Whether every pointer goes into an element of a list that settles what comes before
+    /// (see [`Locator::locate_many_in`]).
+    may_stop: bool,
+    /// Whether the walk stopped early: every pointer is placed.
+    stopped: bool,
+}
+
+impl Default for Tree {
+    fn default() -> Self {
+        Self {
+            nodes: Vec::new(),
+            remaining: 0,
+            may_stop: true,
+            stopped: false,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -334,9 +375,42 @@ struct Node {
     children: Vec<(String, usize)>,
     /// Where the walk placed this node.
     found: Option<Located>,
+    /// A pointer names this node.
+    wanted: bool,
+    /// A list written once (see [`Locator::locate_many_in`]).
+    settles: bool,
 }
 
 impl Tree {
+    /// Adds the path of a pointer to locate; returns the index of its last node, and whether
+    /// the path goes into an element of a list that settles what comes before.
+    fn insert_wanted(&mut self, pointer: &Pointer) -> (usize, bool) {
+        let leaf = self.insert(pointer);
+        if !self.nodes[leaf].wanted {
+            self.nodes[leaf].wanted = true;
+            self.remaining += 1;
+        }
+        // Into an element of a settling list: the list is one of the leaf's strict ancestors.
+        let mut at = 0;
+        let mut below = false;
+        for token in pointer.tokens() {
+            below |= self.nodes[at].settles;
+            at = self.nodes[at]
+                .children
+                .iter()
+                .find(|(t, _)| *t == token)
+                .map_or(at, |&(_, child)| child);
+        }
+        (leaf, below)
+    }
+
+    /// Records that the walk placed `node`.
+    fn placed(&mut self, node: usize) {
+        if std::mem::take(&mut self.nodes[node].wanted) {
+            self.remaining -= 1;
+        }
+    }
+
     /// Adds the path of `pointer`; returns the index of its last node.
     fn insert(&mut self, pointer: &Pointer) -> usize {
         if self.nodes.is_empty() {
@@ -365,6 +439,7 @@ impl Tree {
                 exact: false,
                 ..found
             });
+            self.placed(n);
             stack.extend(self.nodes[n].children.iter().map(|&(_, c)| c));
         }
     }
@@ -387,9 +462,17 @@ fn walk(
         let mut reached = vec![false; children.len()];
         let end = match bytes.get(pos) {
             Some(b'{') => walk_members(bytes, pos, tree, &children, &mut reached),
-            Some(b'[') => walk_elements(bytes, pos, tree, &children, &mut reached),
+            Some(b'[') => {
+                let settles = tree.nodes[node].settles;
+                walk_elements(bytes, pos, tree, &children, &mut reached, settles)
+            }
             _ => skip_value(bytes, pos),
         };
+        if tree.stopped {
+            // Every pointer is placed; nothing above is read.
+            tree.nodes[node].children = children;
+            return end;
+        }
         if let Some(end) = end {
             let here = Located {
                 span: Span { start: pos, end },
@@ -411,6 +494,7 @@ fn walk(
         key,
         exact: true,
     });
+    tree.placed(node);
     Some(end)
 }
 
@@ -442,7 +526,11 @@ fn walk_members(
                     start: i,
                     end: key_end,
                 };
-                walk(bytes, value, tree, children[c].1, Some(key))?
+                let end = walk(bytes, value, tree, children[c].1, Some(key))?;
+                if tree.stopped {
+                    return Some(end);
+                }
+                end
             }
             None => skip_value(bytes, value)?,
         };
@@ -456,13 +544,15 @@ fn walk_members(
 }
 
 /// The elements of the array at `pos`, walking into those the tree names by index; returns
-/// the array's end.
+/// the array's end. In a list that `settles` (see [`Locator::locate_many_in`]), the walk
+/// stops after the element that leaves no pointer to place.
 fn walk_elements(
     bytes: &[u8],
     pos: usize,
     tree: &mut Tree,
     children: &[(String, usize)],
     reached: &mut [bool],
+    settles: bool,
 ) -> Option<usize> {
     let wanted: Vec<Option<usize>> = children
         .iter()
@@ -483,7 +573,12 @@ fn walk_elements(
         let end = match named {
             Some(c) => {
                 reached[c] = true;
-                walk(bytes, i, tree, children[c].1, None)?
+                let end = walk(bytes, i, tree, children[c].1, None)?;
+                if tree.stopped || (settles && tree.may_stop && tree.remaining == 0) {
+                    tree.stopped = true;
+                    return Some(end);
+                }
+                end
             }
             None => skip_value(bytes, i)?,
         };
@@ -773,6 +868,31 @@ mod tests {
         let loc = Locator::new(&text);
         let found = loc.locate(&Pointer::parse("/0/0/0").unwrap()).unwrap();
         assert_eq!(found.span.start, 3);
+    }
+
+    #[test]
+    fn a_scan_stopped_in_a_settled_list_keeps_the_last_of_repeated_members() {
+        let p = |s: &str| Pointer::parse(s).unwrap();
+        let lists = [p("/policy/rules")];
+        // A member repeated after the list, outside it: the scan must not stop early.
+        let text =
+            r#"{"policy":{"displayName":"a","rules":[{"id":"x"},{"id":"y"}],"displayName":"b"}}"#;
+        let locator = Locator::new(text);
+        let (id, name) = (p("/policy/rules/0/id"), p("/policy/displayName"));
+        let found = locator.locate_many_in(&[&id, &name], &lists);
+        assert_eq!(found, vec![locator.locate(&id), locator.locate(&name)]);
+        let span = found[1].unwrap().span;
+        assert_eq!(&text[span.start..span.end], "\"b\"");
+        // A member repeated inside the element: the element is read to its end.
+        let text = r#"{"policy":{"rules":[{"id":"x","id":"z"},{"id":"y"}]}}"#;
+        let locator = Locator::new(text);
+        let found = locator.locate_many_in(&[&id], &lists);
+        let span = found[0].unwrap().span;
+        assert_eq!(&text[span.start..span.end], "\"z\"");
+        // A pointer that is not in the list's elements is placed wherever the list ends.
+        let list = p("/policy/rules");
+        let found = locator.locate_many_in(&[&id, &list], &lists);
+        assert_eq!(found, vec![locator.locate(&id), locator.locate(&list)]);
     }
 
     #[test]

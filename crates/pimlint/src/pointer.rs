@@ -224,7 +224,10 @@ mod tests {
     fn a_member_written_in_the_code_is_a_key_that_needs_no_escape() {
         let at = Pointer::root().key("rules").index(3);
         assert_eq!(at.member(crate::member!("isEnabled")), at.key("isEnabled"));
-        assert_eq!(at.member(crate::member!("@odata.type")).as_str(), "/rules/3/@odata.type");
+        assert_eq!(
+            at.member(crate::member!("@odata.type")).as_str(),
+            "/rules/3/@odata.type"
+        );
     }
 
     #[test]

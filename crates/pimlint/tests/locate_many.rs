@@ -137,10 +137,55 @@ fn findings_are_placed_as_one_by_one() {
                 "{}",
                 path.display()
             );
+            // Stopping at the end of the rule that holds the last finding changes nothing.
+            assert_eq!(
+                Located::all_in(&report.diagnostics, Some(&locator), &report.lists),
+                one_by_one,
+                "{}",
+                path.display()
+            );
             findings += one_by_one.len();
         }
     }
     assert!(findings > 100, "findings compared: {findings}");
+}
+
+#[test]
+fn a_scan_that_stops_after_the_rule_of_the_last_pointer_places_them_alike() {
+    let mut checked = 0;
+    for (path, text) in fixtures() {
+        let Ok((_, read)) = pimlint::source::skeleton::read(&text) else {
+            continue;
+        };
+        let lists = read.lists(&Pointer::root());
+        let value: Value = serde_json::from_str(&text).unwrap();
+        let mut all = Vec::new();
+        pointers(&value, &Pointer::root(), &mut all);
+        let locator = Locator::new(&text);
+        // Pointers into the lists' elements: each alone, each with the one after it, and
+        // each with one outside the lists (which keeps the scan going to the end).
+        let inside: Vec<&Pointer> = all
+            .iter()
+            .filter(|p| {
+                lists
+                    .iter()
+                    .any(|l| p.as_str().starts_with(&format!("{l}/")))
+            })
+            .collect();
+        for (i, pointer) in inside.iter().enumerate() {
+            let mut sets = vec![vec![*pointer], vec![*pointer, &all[0]]];
+            if let Some(next) = inside.get(i + 1) {
+                sets.push(vec![*next, *pointer]);
+            }
+            for set in sets {
+                let found = locator.locate_many_in(&set, &lists);
+                let one_by_one: Vec<_> = set.iter().map(|p| locator.locate(p)).collect();
+                assert_eq!(found, one_by_one, "{}: {set:?}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "pointer sets checked: {checked}");
 }
 
 #[test]

@@ -129,6 +129,29 @@ impl ReadRules {
         .collect()
     }
 
+    /// The pointers of the rule lists read apart, in a document at `at`; none when a holder
+    /// or a list was repeated.
+    #[must_use]
+    pub fn lists(&self, at: &crate::Pointer) -> Vec<crate::Pointer> {
+        if self.repeated {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (holder, held) in [
+            (at.clone(), &self.root),
+            (at.member(crate::member!("properties")), &self.properties),
+            (at.member(crate::member!("policy")), &self.policy),
+        ] {
+            if held.rules.is_some() {
+                out.push(holder.member(crate::member!("rules")));
+            }
+            if held.effective_rules.is_some() {
+                out.push(holder.member(crate::member!("effectiveRules")));
+            }
+        }
+        out
+    }
+
     /// Every rule read apart.
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
         [&self.root, &self.properties, &self.policy]
