@@ -598,7 +598,7 @@ impl Writer {
     }
 }
 
-fn open(source: &Source) -> std::io::Result<Box<dyn BufRead + Send>> {
+fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
     Ok(match source {
         Source::File(p) => Box::new(BufReader::with_capacity(1 << 20, File::open(p)?)),
         Source::Stdin => Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())),
@@ -606,10 +606,7 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead + Send>> {
 }
 
 /// The documents of `source`, one at a time.
-pub fn documents(
-    source: &Source,
-    ndjson: bool,
-) -> std::io::Result<Box<dyn Iterator<Item = Item> + Send>> {
+pub fn documents(source: &Source, ndjson: bool) -> std::io::Result<Box<dyn Iterator<Item = Item>>> {
     let reader = open(source)?;
     Ok(if ndjson {
         Box::new(NdJson::new(reader))
@@ -649,8 +646,7 @@ pub fn check(
     };
     let mut file_error = None;
     let locate = writer.sink != Sink::Statistics;
-    // The findings of one batch are written, and the next batch read, while the cores lint
-    // this one.
+    // The findings of one batch are written while the cores lint the next.
     let write = |results: Option<Vec<Linted>>,
                  writer: &mut Writer,
                  tenant: &mut crate::tenant_run::TenantRun| {
@@ -666,61 +662,47 @@ pub fn check(
         }
     };
     let mut written: Option<Vec<Linted>> = None;
-    let mut batch = next_batch(&mut documents, &mut file_error);
     loop {
+        let mut batch = Vec::with_capacity(BATCH);
+        if file_error.is_none() {
+            for item in documents.by_ref() {
+                match item {
+                    Ok(raw) => batch.push(raw),
+                    Err(e) => {
+                        file_error = Some(Failure {
+                            message: e.message,
+                            pointer: None,
+                            line: Some(e.line),
+                            column: Some(e.column),
+                        });
+                        break;
+                    }
+                }
+                if batch.len() == BATCH {
+                    break;
+                }
+            }
+        }
         let earlier = written.take();
         if batch.is_empty() {
             write(earlier, writer, tenant);
             break;
         }
-        let (results, next) = rayon::join(
+        let (results, ()) = rayon::join(
             || {
                 batch
                     .par_iter()
                     .map(|raw| lint(raw, options, locate))
                     .collect::<Vec<_>>()
             },
-            || {
-                write(earlier, writer, tenant);
-                next_batch(&mut documents, &mut file_error)
-            },
+            || write(earlier, writer, tenant),
         );
         written = Some(results);
-        batch = next;
     }
     if let Some(failure) = &file_error {
         writer.file_error(&path, failure);
     }
     writer.end_file(file_error.as_ref());
-}
-
-/// Up to [`BATCH`] documents; none after the first read error, which goes to `file_error`.
-fn next_batch(
-    documents: &mut (dyn Iterator<Item = Item> + Send),
-    file_error: &mut Option<Failure>,
-) -> Vec<RawDocument> {
-    let mut batch = Vec::with_capacity(BATCH);
-    if file_error.is_some() {
-        return batch;
-    }
-    for item in documents {
-        match item {
-            Ok(raw) => batch.push(raw),
-            Err(e) => {
-                *file_error = Some(Failure {
-                    message: e.message,
-                    pointer: None,
-                    line: Some(e.line),
-                    column: Some(e.column),
-                });
-                break;
-            }
-        }
-        if batch.len() == BATCH {
-            break;
-        }
-    }
-    batch
 }
 
 /// A spinner on standard error for long runs, when it is a terminal.
