@@ -12,6 +12,10 @@ ready:
 build:
     cargo build --release -p pimlint-cli
 
+# Build the CLI for distribution: one codegen unit and full LTO (slower to build, faster).
+dist:
+    cargo build --profile dist -p pimlint-cli
+
 # Run the test suite.
 test:
     cargo test --workspace

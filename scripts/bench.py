@@ -19,7 +19,8 @@ import sys
 import time
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
-BIN = REPO / "target" / "release"
+# Built with the `dist` profile (full LTO), as for distribution.
+BIN = REPO / "target" / "dist"
 OUT = REPO / "target" / "bench"
 COUNT = int(os.environ.get("PIMLINT_BENCH_COUNT", "100000"))
 
@@ -51,7 +52,7 @@ def best(args: list[str], runs: int = 3) -> tuple[float, float]:
 
 def main() -> None:
     subprocess.run(
-        ["cargo", "build", "--release", "--locked", "-q", "-p", "pimlint-cli", "-p", "pimlint-bench",
+        ["cargo", "build", "--profile", "dist", "--locked", "-q", "-p", "pimlint-cli", "-p", "pimlint-bench",
          "--features", "pimlint-bench/rego"],
         check=True, cwd=REPO,
     )
