@@ -1,7 +1,7 @@
 //! The members two rules of one type differ in, told from the typed rules, are those in which
-//! their written JSON differs (an absent member counting as `null`): over every pair of rules
-//! of one list in every JSON file of the repository, and over each pair with one member of one
-//! rule removed, set to `null` or changed.
+//! their written JSON differs, an absent member counting as `null` (`Rule::written_differences`):
+//! over every pair of rules of one list in every JSON file of the repository, and over each
+//! pair with one member of one rule removed, set to `null` or changed.
 
 #![allow(
     clippy::unwrap_used,
@@ -13,25 +13,9 @@
 mod support;
 
 use pimlint::source::Rule;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use support::{json_files, workspace};
-
-/// What the written JSON of two rules differs in, member by member, in name order.
-fn written_differences(a: &Rule, b: &Rule) -> Vec<String> {
-    let object = |r: &Rule| match serde_json::to_value(r).unwrap() {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    let (a, b) = (object(a), object(b));
-    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .filter(|k| a.get(*k).unwrap_or(&Value::Null) != b.get(*k).unwrap_or(&Value::Null))
-        .cloned()
-        .collect()
-}
 
 /// Every array of rules (`rules`, `effectiveRules`) inside `value`.
 fn rule_lists<'v>(value: &'v Value, out: &mut Vec<&'v Vec<Value>>) {
@@ -96,7 +80,7 @@ fn typed_differences_are_those_of_the_written_json() {
                         if let Some(typed) = a.differences(&b) {
                             assert_eq!(
                                 typed,
-                                written_differences(&a, &b),
+                                a.written_differences(&b),
                                 "{}: {first} / {second}",
                                 path.display()
                             );

@@ -884,7 +884,7 @@ fn effective_differences(
             Some(j) if rules[j] == *e => Vec::new(),
             Some(j) => e
                 .differences(&rules[j])
-                .unwrap_or_else(|| written_differences(e, &rules[j])),
+                .unwrap_or_else(|| e.written_differences(&rules[j])),
         };
         if set.is_none() || !members.is_empty() {
             out.push(crate::model::EffectiveDifference {
@@ -896,22 +896,4 @@ fn effective_differences(
         }
     }
     out
-}
-
-/// The members in which the written JSON of two rules differs, in name order, an absent member
-/// counting as `null`: for rules of different or unknown types, which [`Rule::differences`]
-/// does not compare.
-fn written_differences(a: &Rule, b: &Rule) -> Vec<String> {
-    let as_object = |r: &Rule| match serde_json::to_value(r) {
-        Ok(Value::Object(map)) => map,
-        _ => serde_json::Map::new(),
-    };
-    let (a, b) = (as_object(a), as_object(b));
-    let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
-        .filter(|k| a.get(*k).unwrap_or(&Value::Null) != b.get(*k).unwrap_or(&Value::Null))
-        .cloned()
-        .collect()
 }

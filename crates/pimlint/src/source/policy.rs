@@ -631,6 +631,24 @@ impl Rule {
         Some(names)
     }
 
+    /// [`Self::differences`] for any two rules, told from their written JSON: each written
+    /// as JSON, the members whose values differ, in name order.
+    #[must_use]
+    pub fn written_differences(&self, other: &Self) -> Vec<String> {
+        let as_object = |r: &Self| match serde_json::to_value(r) {
+            Ok(Value::Object(map)) => map,
+            _ => serde_json::Map::new(),
+        };
+        let (a, b) = (as_object(self), as_object(other));
+        let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter(|k| a.get(*k).unwrap_or(&Value::Null) != b.get(*k).unwrap_or(&Value::Null))
+            .cloned()
+            .collect()
+    }
+
     /// The members every rule type has: (`@odata.type`, `ruleType`, `id`, `target`).
     #[must_use]
     pub fn common(&self) -> Option<RuleCommon<'_>> {
