@@ -284,18 +284,10 @@ impl<'a> Locator<'a> {
         }
         let mut tree = Tree::default();
         for list in lists {
-            let node = tree.insert(list);
+            let (node, _) = tree.insert(list);
             tree.nodes[node].settles = true;
         }
-        let leaves: Vec<usize> = pointers
-            .iter()
-            .map(|p| {
-                let (leaf, in_a_list) = tree.insert_wanted(p);
-                tree.may_stop &= in_a_list;
-                leaf
-            })
-            .collect();
-        tree.may_stop &= !lists.is_empty();
+        let leaves: Vec<usize> = pointers.iter().map(|p| tree.insert_wanted(p)).collect();
         let bytes = self.text.as_bytes();
         let root = skip_ws(bytes, 0);
         if walk(bytes, root, &mut tree, 0, None).is_none() {
@@ -382,26 +374,16 @@ struct Node {
 }
 
 impl Tree {
-    /// Adds the path of a pointer to locate; returns the index of its last node, and whether
-    /// the path goes into an element of a list that settles what comes before.
-    fn insert_wanted(&mut self, pointer: &Pointer) -> (usize, bool) {
-        let leaf = self.insert(pointer);
+    /// Adds the path of a pointer to locate; returns the index of its last node. A path that
+    /// does not go into an element of a settling list keeps the walk from stopping early.
+    fn insert_wanted(&mut self, pointer: &Pointer) -> usize {
+        let (leaf, in_a_list) = self.insert(pointer);
+        self.may_stop &= in_a_list;
         if !self.nodes[leaf].wanted {
             self.nodes[leaf].wanted = true;
             self.remaining += 1;
         }
-        // Into an element of a settling list: the list is one of the leaf's strict ancestors.
-        let mut at = 0;
-        let mut below = false;
-        for token in pointer.tokens() {
-            below |= self.nodes[at].settles;
-            at = self.nodes[at]
-                .children
-                .iter()
-                .find(|(t, _)| *t == token)
-                .map_or(at, |&(_, child)| child);
-        }
-        (leaf, below)
+        leaf
     }
 
     /// Records that the walk placed `node`.
@@ -411,13 +393,16 @@ impl Tree {
         }
     }
 
-    /// Adds the path of `pointer`; returns the index of its last node.
-    fn insert(&mut self, pointer: &Pointer) -> usize {
+    /// Adds the path of `pointer`; returns the index of its last node, and whether the path
+    /// goes into an element of a settling list (one of the node's strict ancestors is one).
+    fn insert(&mut self, pointer: &Pointer) -> (usize, bool) {
         if self.nodes.is_empty() {
             self.nodes.push(Node::default());
         }
         let mut at = 0;
+        let mut in_a_list = false;
         for token in pointer.tokens() {
+            in_a_list |= self.nodes[at].settles;
             let known = self.nodes[at].children.iter().find(|(t, _)| *t == token);
             at = if let Some(&(_, child)) = known {
                 child
@@ -428,7 +413,7 @@ impl Tree {
                 child
             };
         }
-        at
+        (at, in_a_list)
     }
 
     /// Places `node` and everything under it at `found`, inexactly: the walk did not reach it.
@@ -604,22 +589,12 @@ fn skip_ws(bytes: &[u8], mut pos: usize) -> usize {
 fn skip_string(bytes: &[u8], pos: usize) -> Option<usize> {
     let mut i = pos + 1;
     loop {
-        i = find(
-            bytes,
-            i,
-            |w| equal(w, b'"') | equal(w, b'\\'),
-            |b| b == b'"' || b == b'\\',
-        )?;
+        i = find(bytes, i, |w| equal(w, b'"') | equal(w, b'\\'))?;
         match bytes[i] {
             b'"' => return Some(i + 1),
             _ => i += 2,
         }
     }
-}
-
-/// Whether a byte is one a scan for the end of a container stops at.
-const fn structural(b: u8) -> bool {
-    matches!(b, b'"' | b'{' | b'[' | b'}' | b']')
 }
 
 /// End of the value starting at `pos`; iterative so that nesting depth costs no stack.
@@ -631,15 +606,10 @@ fn skip_value(bytes: &[u8], pos: usize) -> Option<usize> {
             let mut i = pos;
             loop {
                 // `{` and `}` are `[` and `]` with bit 5 set: clearing it finds both kinds.
-                i = find(
-                    bytes,
-                    i,
-                    |w| {
-                        let folded = w & !(LANES << 5);
-                        equal(w, b'"') | equal(folded, b'[') | equal(folded, b']')
-                    },
-                    structural,
-                )?;
+                i = find(bytes, i, |w| {
+                    let folded = w & !(LANES << 5);
+                    equal(w, b'"') | equal(folded, b'[') | equal(folded, b']')
+                })?;
                 match bytes[i] {
                     b'"' => {
                         i = skip_string(bytes, i)?;

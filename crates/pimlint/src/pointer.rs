@@ -104,12 +104,7 @@ impl Pointer {
         out.push('/');
         // Most keys need no escape: copy them whole.
         let mut rest = key;
-        while let Some(i) = find(
-            rest.as_bytes(),
-            0,
-            |w| equal(w, b'~') | equal(w, b'/'),
-            |b| b == b'~' || b == b'/',
-        ) {
+        while let Some(i) = find(rest.as_bytes(), 0, |w| equal(w, b'~') | equal(w, b'/')) {
             out.push_str(&rest[..i]);
             out.push_str(if rest.as_bytes()[i] == b'~' {
                 "~0"

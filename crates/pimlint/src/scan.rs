@@ -12,15 +12,11 @@ pub(crate) const fn equal(word: u64, b: u8) -> u64 {
     x.wrapping_sub(LANES) & !x & (LANES << 7)
 }
 
-/// The first offset from `from` whose byte `hit` accepts, eight bytes at a time: `hits`
-/// marks those bytes of a word as [`equal`] does (exact for the lowest marked byte).
+/// The first offset from `from` of a byte that `hits` marks in a word, as [`equal`] marks
+/// them (exact for the lowest marked byte), eight bytes at a time; the last few bytes are
+/// tried one by one, each alone in the lowest lane of a word.
 #[inline]
-pub(crate) fn find(
-    bytes: &[u8],
-    from: usize,
-    hits: impl Fn(u64) -> u64,
-    hit: impl Fn(u8) -> bool,
-) -> Option<usize> {
+pub(crate) fn find(bytes: &[u8], from: usize, hits: impl Fn(u64) -> u64) -> Option<usize> {
     let mut i = from;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let mut word = [0; 8];
@@ -34,7 +30,7 @@ pub(crate) fn find(
     bytes
         .get(i..)?
         .iter()
-        .position(|&b| hit(b))
+        .position(|&b| hits(u64::from(b)) & 0x80 != 0)
         .map(|at| i + at)
 }
 
@@ -43,12 +39,7 @@ mod tests {
     use super::*;
 
     fn quote_or_backslash(bytes: &[u8], from: usize) -> Option<usize> {
-        find(
-            bytes,
-            from,
-            |w| equal(w, b'"') | equal(w, b'\\'),
-            |b| b == b'"' || b == b'\\',
-        )
+        find(bytes, from, |w| equal(w, b'"') | equal(w, b'\\'))
     }
 
     #[test]

@@ -46,6 +46,13 @@ macro_rules! source_object {
         }
 
         impl $name {
+            /// Whether every declared member is absent (the unknown ones aside).
+            #[must_use]
+            #[allow(dead_code, reason = "declared for every source object, used for rules")]
+            pub fn declares_nothing(&self) -> bool {
+                true $(&& self.$field.is_absent())*
+            }
+
             /// The JSON names of the members whose values differ from `other`'s, as their
             /// written JSON would differ, an absent member counting as `null`.
             #[must_use]

@@ -154,22 +154,11 @@ impl RuleMembers {
     /// The unknown members, once the rule's type has taken its own: in almost every rule
     /// nothing else is left, and the unknown members are all.
     fn rest(self) -> Extra {
-        let taken = self.odata_type.is_absent()
-            && self.rule_type.is_absent()
-            && self.id.is_absent()
-            && self.target.is_absent()
-            && self.is_expiration_required.is_absent()
-            && self.maximum_duration.is_absent()
-            && self.enabled_rules.is_absent()
-            && self.setting.is_absent()
-            && self.is_enabled.is_absent()
-            && self.claim_value.is_absent()
-            && self.notification_type.is_absent()
-            && self.recipient_type.is_absent()
-            && self.notification_level.is_absent()
-            && self.is_default_recipients_enabled.is_absent()
-            && self.notification_recipients.is_absent();
-        if taken { self.extra } else { self.unclaimed() }
+        if self.declares_nothing() {
+            self.extra
+        } else {
+            self.unclaimed()
+        }
     }
 
     /// The unknown members, with every member no rule type took (those taken are absent
