@@ -68,24 +68,36 @@ impl<R: BufRead> Iterator for NdJson<R> {
             if self.line == 1 {
                 bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
             }
-            let leading = bytes.iter().take_while(|b| b.is_ascii_whitespace()).count();
-            if leading == bytes.len() {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(match std::str::from_utf8(bytes) {
-                Ok(text) => Ok(RawDocument {
-                    text: text.trim_end().to_owned(),
-                    pointer: Pointer::default(),
-                    line: self.line,
-                    column: 1,
-                }),
+            // The line's own buffer becomes the document's text, not a copy of it. The next
+            // line is read into a buffer as large, unless this line used little of it: one
+            // long line does not leave every later text as large.
+            let skip = self.buffer.len() - bytes.len();
+            let capacity = self.buffer.capacity().min(2 * self.buffer.len() + 4096);
+            let mut line = std::mem::replace(&mut self.buffer, Vec::with_capacity(capacity));
+            line.drain(..skip);
+            return Some(match String::from_utf8(line) {
+                Ok(mut text) => {
+                    text.truncate(text.trim_end().len());
+                    if text.capacity() > 2 * text.len() + 4096 {
+                        text.shrink_to_fit();
+                    }
+                    Ok(RawDocument {
+                        text,
+                        pointer: Pointer::default(),
+                        line: self.line,
+                        column: 1,
+                    })
+                }
                 Err(e) => Err(StreamError {
                     message: format!(
                         "the line is not valid UTF-8 (invalid byte at column {})",
-                        e.valid_up_to() + 1
+                        e.utf8_error().valid_up_to() + 1
                     ),
                     line: self.line,
-                    column: e.valid_up_to() + 1,
+                    column: e.utf8_error().valid_up_to() + 1,
                 }),
             });
         }
@@ -446,6 +458,23 @@ mod tests {
             vec![
                 Ok(("{\"a\": 1}".to_owned(), 1)),
                 Ok(("  {\"b\": 2}".to_owned(), 3))
+            ]
+        );
+    }
+
+    #[test]
+    fn ndjson_lines_drop_the_bom_and_name_the_column_of_a_bad_byte() {
+        let input = b"\xef\xbb\xbf{\"a\": 1} \t\n{\"b\": \"\xff\"}\n\xef\xbb\xbf{}\n";
+        let items: Vec<_> = NdJson::new(&input[..])
+            .map(|i| i.map(|d| (d.text, d.line)).map_err(|e| (e.line, e.column)))
+            .collect();
+        assert_eq!(
+            items,
+            vec![
+                Ok(("{\"a\": 1}".to_owned(), 1)),
+                Err((2, 8)),
+                // A BOM past the first line is not one: the line is not JSON text.
+                Ok(("\u{feff}{}".to_owned(), 3)),
             ]
         );
     }
