@@ -153,7 +153,7 @@ impl Source {
 /// source structs (no `Value` of the whole document is built), or any other [`Source`].
 pub(crate) enum LintSource {
     Source(Source),
-    Read(Value, ReadRules),
+    Read(Value, Box<ReadRules>),
 }
 
 impl LintSource {
@@ -167,7 +167,7 @@ impl LintSource {
         }
         match skeleton::read_from(Objects::new(obj)) {
             Ok((skeleton, rules)) if rules.is_empty() => Ok(Self::Source(Source::Value(skeleton))),
-            Ok((skeleton, rules)) => Ok(Self::Read(skeleton, rules)),
+            Ok((skeleton, rules)) => Ok(Self::Read(skeleton, Box::new(rules))),
             Err(e) => Err(unconvertible(py, &e, index)),
         }
     }
@@ -175,7 +175,7 @@ impl LintSource {
     pub(crate) fn lint(self, options: &Options) -> Result<Vec<Located>, ApiError> {
         match self {
             Self::Source(source) => source.lint(options),
-            Self::Read(skeleton, rules) => api::lint_read(skeleton, rules, options),
+            Self::Read(skeleton, rules) => api::lint_read(skeleton, *rules, options),
         }
     }
 }

@@ -131,7 +131,7 @@ impl Located {
     pub fn all_in(
         diagnostics: &[Diagnostic],
         locator: Option<&Locator<'_>>,
-        lists: &[crate::Pointer],
+        lists: &[crate::locate::ListAt],
     ) -> Vec<Self> {
         let Some(locator) = locator else {
             return diagnostics.iter().map(|d| Self::new(d, None)).collect();
@@ -311,7 +311,7 @@ pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiErro
 /// The findings of `reports`, located in `text` when given, in order.
 fn findings(reports: Vec<DocumentReport>, text: Option<&str>) -> Vec<Located> {
     let locator = text.map(Locator::new);
-    let lists: Vec<crate::Pointer> = reports.iter().flat_map(|r| r.lists.clone()).collect();
+    let lists: Vec<crate::locate::ListAt> = reports.iter().flat_map(|r| r.lists.clone()).collect();
     let diagnostics: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
     let mut found = Located::all_in(&diagnostics, locator.as_ref(), &lists);
     by_position(&mut found);

@@ -242,10 +242,10 @@ pub struct DocumentReport {
     #[serde(skip)]
     pub group_roles: Vec<tenant::groups::GroupRole>,
     /// The rule lists read straight from the text, each written once in objects written
-    /// once: where a finding inside one is, is settled by the end of its rule
-    /// ([`Locator::locate_many_in`]).
+    /// once: where a finding inside one is, is settled by the end of its rule, and each
+    /// rule's start is known ([`Locator::locate_many_in`]).
     #[serde(skip)]
-    pub lists: Vec<Pointer>,
+    pub lists: Vec<locate::ListAt>,
 }
 
 impl DocumentReport {

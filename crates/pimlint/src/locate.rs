@@ -4,6 +4,7 @@
 //! render. The scanner walks the text once along the pointer's path, skipping sibling values
 //! without building anything, so it works on inputs of any size and nesting depth.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -77,6 +78,18 @@ struct Member {
     raw: Span,
     key: Span,
     value: usize,
+}
+
+/// A list written once, in objects each written once on the way from the root, as
+/// [`crate::DocumentReport::lists`] tells of a policy's rule lists (see
+/// [`Locator::locate_many_in`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListAt {
+    /// Where the list is.
+    pub pointer: Pointer,
+    /// Where each of its elements starts in the text (its first byte), when the reader
+    /// knows it.
+    pub starts: Vec<Option<usize>>,
 }
 
 /// Where the elements of the file's document array start.
@@ -275,24 +288,43 @@ impl<'a> Locator<'a> {
     /// each written once on the way from the root (as [`crate::DocumentReport::lists`] says of
     /// a policy's rule lists). When every pointer goes into an element of one of them, the
     /// scan stops at the end of the element that holds the last one placed: nothing after
-    /// it can be written again where a pointer goes. The answers are those of
-    /// [`Self::locate_many`].
+    /// it can be written again where a pointer goes. When, besides, the list knows where each
+    /// element that a pointer goes into starts ([`ListAt::starts`]), only those elements are
+    /// read. The answers are those of [`Self::locate_many`].
     #[must_use]
-    pub fn locate_many_in(&self, pointers: &[&Pointer], lists: &[Pointer]) -> Vec<Option<Located>> {
+    pub fn locate_many_in(&self, pointers: &[&Pointer], lists: &[ListAt]) -> Vec<Option<Located>> {
         if pointers.is_empty() {
             return Vec::new();
         }
         let mut tree = Tree::default();
-        for list in lists {
-            let (node, _) = tree.insert(list);
-            tree.nodes[node].settles = true;
-        }
+        let list_nodes: Vec<(usize, &[Option<usize>])> = lists
+            .iter()
+            .map(|list| {
+                let (node, _) = tree.insert(&list.pointer);
+                tree.nodes[node].settles = true;
+                (node, list.starts.as_slice())
+            })
+            .collect();
         let leaves: Vec<usize> = pointers.iter().map(|p| tree.insert_wanted(p)).collect();
         let bytes = self.text.as_bytes();
-        let root = skip_ws(bytes, 0);
-        if walk(bytes, root, &mut tree, 0, None).is_none() {
-            // Not JSON at the root: nothing can be located.
-            return vec![None; pointers.len()];
+        let jumps = if tree.may_stop {
+            element_jumps(&tree, &list_nodes, bytes)
+        } else {
+            None
+        };
+        if let Some(jumps) = jumps {
+            // Every pointer goes into an element whose start is known: read those alone.
+            for (start, node) in jumps {
+                if walk(bytes, start, &mut tree, node, None).is_none() {
+                    return vec![None; pointers.len()];
+                }
+            }
+        } else {
+            let root = skip_ws(bytes, 0);
+            if walk(bytes, root, &mut tree, 0, None).is_none() {
+                // Not JSON at the root: nothing can be located.
+                return vec![None; pointers.len()];
+            }
         }
         leaves.iter().map(|&leaf| tree.nodes[leaf].found).collect()
     }
@@ -339,8 +371,8 @@ impl<'a> Locator<'a> {
 
 /// The pointers of a [`Locator::locate_many`] call as a tree of their tokens.
 #[derive(Debug)]
-struct Tree {
-    nodes: Vec<Node>,
+struct Tree<'p> {
+    nodes: Vec<Node<'p>>,
     /// How many pointers' nodes are still to be placed.
     remaining: usize,
     /// Whether every pointer goes into an element of a list that settles what comes before
@@ -350,7 +382,7 @@ struct Tree {
     stopped: bool,
 }
 
-impl Default for Tree {
+impl Default for Tree<'_> {
     fn default() -> Self {
         Self {
             nodes: Vec::new(),
@@ -362,9 +394,9 @@ impl Default for Tree {
 }
 
 #[derive(Debug, Default)]
-struct Node {
+struct Node<'p> {
     /// The children, by unescaped token.
-    children: Vec<(String, usize)>,
+    children: Vec<(Cow<'p, str>, usize)>,
     /// Where the walk placed this node.
     found: Option<Located>,
     /// A pointer names this node.
@@ -373,10 +405,10 @@ struct Node {
     settles: bool,
 }
 
-impl Tree {
+impl<'p> Tree<'p> {
     /// Adds the path of a pointer to locate; returns the index of its last node. A path that
     /// does not go into an element of a settling list keeps the walk from stopping early.
-    fn insert_wanted(&mut self, pointer: &Pointer) -> usize {
+    fn insert_wanted(&mut self, pointer: &'p Pointer) -> usize {
         let (leaf, in_a_list) = self.insert(pointer);
         self.may_stop &= in_a_list;
         if !self.nodes[leaf].wanted {
@@ -395,13 +427,13 @@ impl Tree {
 
     /// Adds the path of `pointer`; returns the index of its last node, and whether the path
     /// goes into an element of a settling list (one of the node's strict ancestors is one).
-    fn insert(&mut self, pointer: &Pointer) -> (usize, bool) {
+    fn insert(&mut self, pointer: &'p Pointer) -> (usize, bool) {
         if self.nodes.is_empty() {
             self.nodes.push(Node::default());
         }
         let mut at = 0;
         let mut in_a_list = false;
-        for token in pointer.tokens() {
+        for token in pointer.borrowed_tokens() {
             in_a_list |= self.nodes[at].settles;
             let known = self.nodes[at].children.iter().find(|(t, _)| *t == token);
             at = if let Some(&(_, child)) = known {
@@ -430,13 +462,43 @@ impl Tree {
     }
 }
 
+/// Where each element that a pointer goes into starts, with its node, when every one is an
+/// element of one of `lists` (nodes, with where their elements start) at a known object
+/// start; `None` when one is not.
+fn element_jumps(
+    tree: &Tree<'_>,
+    lists: &[(usize, &[Option<usize>])],
+    bytes: &[u8],
+) -> Option<Vec<(usize, usize)>> {
+    let mut jumps = Vec::new();
+    for &(list, starts) in lists {
+        for (token, node) in &tree.nodes[list].children {
+            let index = array_index(token)?;
+            let start = (*starts.get(index)?)?;
+            if bytes.get(start) != Some(&b'{') {
+                return None;
+            }
+            jumps.push((start, *node));
+        }
+    }
+    Some(jumps)
+}
+
+/// The array index a reference token names, if any (RFC 6901: no leading zero).
+fn array_index(token: &str) -> Option<usize> {
+    token
+        .parse::<usize>()
+        .ok()
+        .filter(|_| token == "0" || !token.starts_with('0'))
+}
+
 /// Places `node` at the value starting at `pos` (its member name at `key`), and its
 /// descendants inside that value; returns where the value ends. Recursion follows the
 /// pointers' tokens only, so its depth is that of the deepest pointer.
 fn walk(
     bytes: &[u8],
     pos: usize,
-    tree: &mut Tree,
+    tree: &mut Tree<'_>,
     node: usize,
     key: Option<Span>,
 ) -> Option<usize> {
@@ -488,8 +550,8 @@ fn walk(
 fn walk_members(
     bytes: &[u8],
     pos: usize,
-    tree: &mut Tree,
-    children: &[(String, usize)],
+    tree: &mut Tree<'_>,
+    children: &[(Cow<'_, str>, usize)],
     reached: &mut [bool],
 ) -> Option<usize> {
     let mut i = skip_ws(bytes, pos + 1);
@@ -534,19 +596,14 @@ fn walk_members(
 fn walk_elements(
     bytes: &[u8],
     pos: usize,
-    tree: &mut Tree,
-    children: &[(String, usize)],
+    tree: &mut Tree<'_>,
+    children: &[(Cow<'_, str>, usize)],
     reached: &mut [bool],
     settles: bool,
 ) -> Option<usize> {
     let wanted: Vec<Option<usize>> = children
         .iter()
-        .map(|(token, _)| {
-            token
-                .parse::<usize>()
-                .ok()
-                .filter(|_| token == "0" || !token.starts_with('0'))
-        })
+        .map(|(token, _)| array_index(token))
         .collect();
     let mut i = skip_ws(bytes, pos + 1);
     if bytes.get(i) == Some(&b']') {
@@ -843,7 +900,10 @@ mod tests {
     #[test]
     fn a_scan_stopped_in_a_settled_list_keeps_the_last_of_repeated_members() {
         let p = |s: &str| Pointer::parse(s).unwrap();
-        let lists = [p("/policy/rules")];
+        let lists = [ListAt {
+            pointer: p("/policy/rules"),
+            starts: Vec::new(),
+        }];
         // A member repeated after the list, outside it: the scan must not stop early.
         let text =
             r#"{"policy":{"displayName":"a","rules":[{"id":"x"},{"id":"y"}],"displayName":"b"}}"#;
@@ -863,6 +923,45 @@ mod tests {
         let list = p("/policy/rules");
         let found = locator.locate_many_in(&[&id, &list], &lists);
         assert_eq!(found, vec![locator.locate(&id), locator.locate(&list)]);
+    }
+
+    #[test]
+    fn a_list_that_knows_where_its_elements_start_is_read_there_alone() {
+        let p = |s: &str| Pointer::parse(s).unwrap();
+        let text = r#"{"a":[1,"#.to_owned() + r#"{"id":"x"}, {"id":"y","n":[2]}],"b":0}"#;
+        let locator = Locator::new(&text);
+        let first = text.find(r#"{"id":"x""#).unwrap();
+        let second = text.find(r#"{"id":"y""#).unwrap();
+        let list = |starts: Vec<Option<usize>>| {
+            [ListAt {
+                pointer: p("/a"),
+                starts,
+            }]
+        };
+        let (x, y, n) = (p("/a/1/id"), p("/a/2/n/0"), p("/a/2/none"));
+        let set = [&x, &y, &n];
+        let whole = locator.locate_many(&set);
+        assert_eq!(
+            locator.locate_many_in(&set, &list(vec![None, Some(first), Some(second)])),
+            whole
+        );
+        // Read where the list says, not from the root: a start that is wrong shows it.
+        let found = locator.locate_many_in(&[&x], &list(vec![None, Some(second), None]));
+        let span = found[0].unwrap().span;
+        assert_eq!(&text[span.start..span.end], "\"y\"");
+        // An element whose start is not known, a start that is not an object, or a pointer
+        // outside the elements: the scan starts at the root.
+        for starts in [
+            vec![None, None, Some(second)],
+            vec![None, Some(first + 1), Some(second)],
+        ] {
+            assert_eq!(locator.locate_many_in(&set, &list(starts)), whole);
+        }
+        let outside = p("/b");
+        assert_eq!(
+            locator.locate_many_in(&[&x, &outside], &list(vec![None, Some(second), None])),
+            locator.locate_many(&[&x, &outside])
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! RFC 6901 JSON pointers: where in the input document a value came from.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -164,11 +165,16 @@ impl Pointer {
 
     /// The unescaped reference tokens, in order.
     pub fn tokens(&self) -> impl Iterator<Item = String> + '_ {
+        self.borrowed_tokens().map(Cow::into_owned)
+    }
+
+    /// [`Self::tokens`], borrowed from the pointer where they need no unescaping.
+    pub(crate) fn borrowed_tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
         self.0.split('/').skip(1).map(|t| {
-            if t.contains('~') {
-                t.replace("~1", "/").replace("~0", "~")
+            if t.as_bytes().contains(&b'~') {
+                Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
             } else {
-                t.to_owned()
+                Cow::Borrowed(t)
             }
         })
     }

@@ -6,6 +6,8 @@
 //! its [`Field`], only the members the model does not know are copied into `extra`. The result
 //! is the same as `Deserialize` gives (tested over every fixture).
 
+use std::cell::Cell;
+
 use serde_json::Value;
 
 use super::{Extra, Field, Rule, RuleType};
@@ -196,6 +198,28 @@ impl Members {
     }
 }
 
+thread_local! {
+    /// Where in memory the first member name read since [`take_first_name`] lies (0: none
+    /// read since). A name read from text without an escape is borrowed from the text, so a
+    /// rule list read from text learns where each of its elements starts
+    /// ([`crate::source::skeleton::read`]).
+    static FIRST_NAME: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The address of the first member name read on this thread since the last call (0: none).
+pub(crate) fn take_first_name() -> usize {
+    FIRST_NAME.with(|first| first.replace(0))
+}
+
+/// Records where `name` lies, when it is the first read since [`take_first_name`].
+fn read_name(name: &str) {
+    FIRST_NAME.with(|first| {
+        if first.get() == 0 {
+            first.set(name.as_ptr().addr());
+        }
+    });
+}
+
 /// Reads an object member's name as its place among `Members` (`Ok`), or, for a member not
 /// declared, as the name itself (`Err`), without copying declared names.
 #[doc(hidden)]
@@ -221,10 +245,12 @@ impl serde::de::Visitor<'_> for MemberKey<'_> {
     }
 
     fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Self::Value, E> {
+        read_name(key);
         Ok(self.0.find(key).ok_or_else(|| key.to_owned()))
     }
 
     fn visit_string<E: serde::de::Error>(self, key: String) -> Result<Self::Value, E> {
+        read_name(&key);
         Ok(self.0.find(&key).ok_or(key))
     }
 }

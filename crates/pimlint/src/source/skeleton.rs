@@ -12,7 +12,9 @@ use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
+use super::read::take_first_name;
 use super::{Extra, Field, Rule, Shape};
+pub use crate::locate::ListAt;
 
 /// The objects whose rule lists are read apart: the document, its `properties` (ARM) and
 /// its `policy` (a Graph policy assignment with its policy expanded).
@@ -33,6 +35,10 @@ pub struct HeldRules {
     pub rules: Option<Vec<Rule>>,
     /// `effectiveRules`.
     pub effective_rules: Option<Vec<Rule>>,
+    /// Read from text ([`read`]): where each element of `rules` and of `effectiveRules`
+    /// starts in the text, when it is an object whose first member name has no escape.
+    /// (While reading: where in memory each element's first member name lies.)
+    pub starts: [Vec<Option<usize>>; 2],
     /// Which of the two [`Self::put`] lent to a source struct.
     lent: [bool; 2],
 }
@@ -71,6 +77,15 @@ impl HeldRules {
                     *slot = Some(r);
                 }
             }
+        }
+    }
+
+    /// Turns where the first member names of a read from `text` lie in memory into where
+    /// the elements start in it.
+    fn settle(&mut self, text: &str) {
+        let base = text.as_ptr().addr();
+        for start in self.starts.iter_mut().flatten() {
+            *start = start.and_then(|name| element_start(text, name.checked_sub(base)?));
         }
     }
 
@@ -129,10 +144,10 @@ impl ReadRules {
         .collect()
     }
 
-    /// The pointers of the rule lists read apart, in a document at `at`; none when a holder
-    /// or a list was repeated.
+    /// The rule lists read apart, in a document at `at`, with where their elements start
+    /// when they were read from text; none when a holder or a list was repeated.
     #[must_use]
-    pub fn lists(&self, at: &crate::Pointer) -> Vec<crate::Pointer> {
+    pub fn lists(&self, at: &crate::Pointer) -> Vec<ListAt> {
         if self.repeated {
             return Vec::new();
         }
@@ -142,11 +157,18 @@ impl ReadRules {
             (at.member(crate::member!("properties")), &self.properties),
             (at.member(crate::member!("policy")), &self.policy),
         ] {
+            let [rules_starts, effective_starts] = &held.starts;
             if held.rules.is_some() {
-                out.push(holder.member(crate::member!("rules")));
+                out.push(ListAt {
+                    pointer: holder.member(crate::member!("rules")),
+                    starts: rules_starts.clone(),
+                });
             }
             if held.effective_rules.is_some() {
-                out.push(holder.member(crate::member!("effectiveRules")));
+                out.push(ListAt {
+                    pointer: holder.member(crate::member!("effectiveRules")),
+                    starts: effective_starts.clone(),
+                });
             }
         }
         out
@@ -191,11 +213,18 @@ impl ReadRules {
 
 /// Reads `text` (one JSON document) into its skeleton and the rule lists read apart. Fails
 /// as parsing it into a [`Value`] fails.
+///
+/// The lists read apart know where each of their elements starts in `text`
+/// ([`HeldRules::starts`]), so that a finding in one is placed without reading what comes
+/// before it ([`crate::locate::Locator::locate_many_in`]).
 pub fn read(text: &str) -> Result<(Value, ReadRules), serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let read = read_from(&mut deserializer)?;
+    let (value, mut rules) = read_marked(&mut deserializer)?;
     deserializer.end()?;
-    Ok(read)
+    for held in [&mut rules.root, &mut rules.properties, &mut rules.policy] {
+        held.settle(text);
+    }
+    Ok((value, rules))
 }
 
 /// [`read`] from any serde source of one JSON document, such as the objects of a language
@@ -203,6 +232,16 @@ pub fn read(text: &str) -> Result<(Value, ReadRules), serde_json::Error> {
 pub fn read_from<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<(Value, ReadRules), D::Error> {
+    let (value, mut rules) = read_marked(deserializer)?;
+    for held in [&mut rules.root, &mut rules.properties, &mut rules.policy] {
+        held.starts = Default::default();
+    }
+    Ok((value, rules))
+}
+
+/// [`read_from`], with where in memory the first member name of each element of the lists
+/// lies kept in their [`HeldRules::starts`].
+fn read_marked<'de, D: Deserializer<'de>>(deserializer: D) -> Result<(Value, ReadRules), D::Error> {
     let mut rules = ReadRules::default();
     let value = Skeleton {
         holder: Some(Holder::Root),
@@ -210,6 +249,21 @@ pub fn read_from<'de, D: Deserializer<'de>>(
     }
     .deserialize(deserializer)?;
     Ok((value, rules))
+}
+
+/// Where the element starts whose first member name begins at `name` in `text`: its `{`,
+/// before the name's quote and any white space. `None` when the name is not there (it had
+/// an escape, so it was read into a buffer of its own).
+fn element_start(text: &str, name: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let quote = name.checked_sub(1)?;
+    if name > bytes.len() || bytes.get(quote) != Some(&b'"') {
+        return None;
+    }
+    let open = bytes[..quote]
+        .iter()
+        .rposition(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))?;
+    (bytes[open] == b'{').then_some(open)
 }
 
 /// Reads one value of the skeleton; in a holder object, its rule lists are read apart.
@@ -247,14 +301,16 @@ impl<'de> Visitor<'de> for Skeleton<'_> {
             };
             let value = if key == "rules" || key == "effectiveRules" {
                 let held = self.rules.held(holder);
-                let slot = if key == "rules" {
+                let which = usize::from(key != "rules");
+                let slot = if which == 0 {
                     &mut held.rules
                 } else {
                     &mut held.effective_rules
                 };
                 match map.next_value::<Field<RuleList>>()? {
-                    Field::Value(RuleList(rules)) => {
+                    Field::Value(RuleList(rules, names)) => {
                         *slot = Some(rules);
+                        held.starts[which] = names;
                         Value::Array(Vec::new())
                     }
                     // Not a list: the skeleton keeps it as written, and so reads it as a
@@ -326,8 +382,9 @@ impl<'de> Visitor<'de> for Skeleton<'_> {
 }
 
 /// A rule list read with room for a whole policy's rules up front: a JSON array does not say
-/// how long it is, and growing a list of rules moves every rule read so far.
-struct RuleList(Vec<Rule>);
+/// how long it is, and growing a list of rules moves every rule read so far. With each rule,
+/// where in memory its first member name lies.
+struct RuleList(Vec<Rule>, Vec<Option<usize>>);
 
 /// The rules of a whole policy (Graph and ARM both write 17).
 const POLICY_RULES: usize = 17;
@@ -357,9 +414,37 @@ impl<'de> Visitor<'de> for RuleListVisitor {
             .unwrap_or(POLICY_RULES)
             .min(4 * POLICY_RULES);
         let mut rules = Vec::with_capacity(room);
+        let mut marks = Vec::with_capacity(room);
+        take_first_name();
         while let Some(rule) = seq.next_element()? {
             rules.push(rule);
+            marks.push(Some(take_first_name()).filter(|&name| name != 0));
         }
-        Ok(RuleList(rules))
+        Ok(RuleList(rules, marks))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+
+    #[test]
+    fn a_rule_list_read_from_text_knows_where_its_object_rules_start() {
+        let text = "{\"rules\": [ {\"id\": \"a\"},\n\t{ \"\\u0069d\": \"b\"}, {}, 3, [],\n {\"id\":\"c\"}]}";
+        let (_, rules) = read(text).unwrap();
+        let starts = &rules.root.starts[0];
+        let third = text.rfind('{').unwrap();
+        // An escaped first name is read into a buffer of its own; an empty object, a number
+        // and an array have no name at all.
+        assert_eq!(starts, &[Some(12), None, None, None, None, Some(third)]);
+        assert!(rules.root.starts[1].is_empty());
+    }
+
+    #[test]
+    fn a_rule_list_read_from_other_sources_knows_no_starts() {
+        let value = serde_json::json!({"rules": [{"id": "a"}]});
+        let (_, rules) = super::read_from(&value).unwrap();
+        assert_eq!(rules.root.rules.as_ref().map(Vec::len), Some(1));
+        assert!(rules.root.starts.iter().all(Vec::is_empty));
     }
 }
