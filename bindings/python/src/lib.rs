@@ -543,13 +543,13 @@ fn lint(
 /// Lints many inputs on all cores, without holding the GIL; results in input order.
 #[pyfunction]
 #[pyo3(signature = (docs, config = None, *, kind = None, format_in = None))]
-fn lint_many(
-    py: Python<'_>,
-    docs: &Bound<'_, PyAny>,
+fn lint_many<'py>(
+    py: Python<'py>,
+    docs: &Bound<'py, PyAny>,
     config: Option<&Config>,
     kind: Option<&str>,
     format_in: Option<&str>,
-) -> PyResult<Vec<Vec<Diagnostic>>> {
+) -> PyResult<Bound<'py, PyAny>> {
     let options = options_in(config, kind, format_in)?;
     if docs.is_instance_of::<PyString>()
         || docs.is_instance_of::<PyBytes>()
@@ -564,7 +564,7 @@ fn lint_many(
     // next chunk is read from Python (which needs the GIL) while the cores lint this one.
     let options = std::sync::Arc::new(options);
     let mut documents = docs.try_iter()?.enumerate();
-    let mut out = Vec::new();
+    let mut out: Vec<Vec<Diagnostic>> = Vec::new();
     let mut linting: Option<std::sync::mpsc::Receiver<ChunkResults>> = None;
     loop {
         let mut chunk = Vec::with_capacity(LINT_MANY_CHUNK);
@@ -598,7 +598,7 @@ fn lint_many(
             return Err(e);
         }
         if chunk.is_empty() {
-            return Ok(out);
+            return without_collections(py, || out.into_pyobject(py));
         }
         let (send, receive) = std::sync::mpsc::sync_channel(1);
         let options = std::sync::Arc::clone(&options);
@@ -609,6 +609,24 @@ fn lint_many(
         });
         linting = Some(receive);
     }
+}
+
+/// Runs `build` with Python's cyclic garbage collector paused, then leaves it on or off as it
+/// was: for building results, whose objects hold no cycles. Each finding is an object the
+/// collector tracks, so building tens of thousands of them would otherwise run it again and
+/// again through the caller's own objects (a whole export read into dicts), with nothing to
+/// collect.
+fn without_collections<T>(py: Python<'_>, build: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    let gc = py.import("gc")?;
+    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    if enabled {
+        gc.call_method0("disable")?;
+    }
+    let results = build();
+    if enabled {
+        gc.call_method0("enable")?;
+    }
+    results
 }
 
 /// What linting one chunk of `lint_many` gives, document by document.
