@@ -84,13 +84,8 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Unconvertible> {
         let obj = self.obj;
-        if obj.is_none() {
-            return visitor.visit_unit();
-        }
-        // `bool` before `int`: it is a subclass.
-        if let Ok(b) = obj.cast::<PyBool>() {
-            return visitor.visit_bool(b.is_true());
-        }
+        // The most common types first: each test that fails is a call into Python. `bool`
+        // before `int`, of which it is a subclass; no other two of these types overlap.
         if let Ok(s) = obj.cast::<PyString>() {
             let text = s.to_cow().map_err(|_| {
                 Unconvertible::new(
@@ -98,6 +93,47 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
                 )
             })?;
             return visitor.visit_str(&text);
+        }
+        // The depth of a container's members.
+        let deeper = || {
+            if self.depth >= MAX_DEPTH {
+                Err(Unconvertible::new(format!(
+                    "nested more than {MAX_DEPTH} levels deep (or a structure that contains itself)"
+                )))
+            } else {
+                Ok(self.depth + 1)
+            }
+        };
+        if let Ok(dict) = obj.cast::<PyDict>() {
+            return visitor.visit_map(Members {
+                items: dict.iter(),
+                len: dict.len(),
+                key: None,
+                value: None,
+                depth: deeper()?,
+            });
+        }
+        if let Ok(list) = obj.cast::<PyList>() {
+            return visitor.visit_seq(Elements {
+                items: list.iter(),
+                len: list.len(),
+                index: 0,
+                depth: deeper()?,
+            });
+        }
+        if let Ok(tuple) = obj.cast::<PyTuple>() {
+            return visitor.visit_seq(Elements {
+                items: tuple.iter(),
+                len: tuple.len(),
+                index: 0,
+                depth: deeper()?,
+            });
+        }
+        if obj.is_none() {
+            return visitor.visit_unit();
+        }
+        if let Ok(b) = obj.cast::<PyBool>() {
+            return visitor.visit_bool(b.is_true());
         }
         if obj.is_instance_of::<PyInt>() {
             if let Ok(n) = obj.extract::<i64>() {
@@ -121,37 +157,6 @@ impl<'de> serde::Deserializer<'de> for Objects<'_, '_> {
             } else {
                 Err(Unconvertible::new(format!("{f} is not a JSON number")))
             };
-        }
-        if self.depth >= MAX_DEPTH {
-            return Err(Unconvertible::new(format!(
-                "nested more than {MAX_DEPTH} levels deep (or a structure that contains itself)"
-            )));
-        }
-        let depth = self.depth + 1;
-        if let Ok(dict) = obj.cast::<PyDict>() {
-            return visitor.visit_map(Members {
-                items: dict.iter(),
-                len: dict.len(),
-                key: None,
-                value: None,
-                depth,
-            });
-        }
-        if let Ok(list) = obj.cast::<PyList>() {
-            return visitor.visit_seq(Elements {
-                items: list.iter(),
-                len: list.len(),
-                index: 0,
-                depth,
-            });
-        }
-        if let Ok(tuple) = obj.cast::<PyTuple>() {
-            return visitor.visit_seq(Elements {
-                items: tuple.iter(),
-                len: tuple.len(),
-                index: 0,
-                depth,
-            });
         }
         Err(Unconvertible::new(format!(
             "a value of type {}, which is not JSON (expected dict, list, str, int, float, bool or None)",
