@@ -767,7 +767,13 @@ impl Config {
             .filter(|o| o.matches(role, scope))
             .collect();
         diagnostics.retain_mut(|d| {
-            let Some(index) = REGISTRY.iter().position(|r| r.meta.code == d.code) else {
+            // A finding's code is its rule's own `&'static str`: found by address, without a
+            // string comparison per rule; by value otherwise.
+            let index = REGISTRY
+                .iter()
+                .position(|r| std::ptr::eq(r.meta.code, d.code))
+                .or_else(|| REGISTRY.iter().position(|r| r.meta.code == d.code));
+            let Some(index) = index else {
                 return true;
             };
             let meta = REGISTRY[index].meta;

@@ -102,6 +102,22 @@ fn unknown_keys_and_codes_are_errors_with_suggestions() {
 }
 
 #[test]
+fn a_finding_is_configured_by_its_code_whichever_string_holds_it() {
+    let c = config("[severity]\nPIM002 = \"info\"");
+    let rule = &crate::rules::structure::duplicate_rule::DUPLICATE_RULE;
+    let mut d = vec![
+        Diagnostic::new(rule, "x", crate::Pointer::root()),
+        Diagnostic::new(rule, "y", crate::Pointer::root()),
+    ];
+    // The same code in another string: found by its value.
+    d[1].code = String::from(rule.code).leak();
+    assert!(!std::ptr::eq(d[0].code, d[1].code));
+    c.apply(&mut d, None, None);
+    assert_eq!(d[0].severity, Severity::Info);
+    assert_eq!(d[1].severity, Severity::Info);
+}
+
+#[test]
 fn severities_profiles_and_overrides() {
     let c = config("[severity]\nPIM0 = \"info\"\nPIM001 = \"off\"");
     assert!(!enabled(&c, "PIM001"));
