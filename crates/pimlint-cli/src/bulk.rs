@@ -663,26 +663,7 @@ pub fn check(
     };
     let mut written: Option<Vec<Linted>> = None;
     loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        if file_error.is_none() {
-            for item in documents.by_ref() {
-                match item {
-                    Ok(raw) => batch.push(raw),
-                    Err(e) => {
-                        file_error = Some(Failure {
-                            message: e.message,
-                            pointer: None,
-                            line: Some(e.line),
-                            column: Some(e.column),
-                        });
-                        break;
-                    }
-                }
-                if batch.len() == BATCH {
-                    break;
-                }
-            }
-        }
+        let batch = next_batch(&mut *documents, &mut file_error);
         let earlier = written.take();
         if batch.is_empty() {
             write(earlier, writer, tenant);
@@ -703,6 +684,35 @@ pub fn check(
         writer.file_error(&path, failure);
     }
     writer.end_file(file_error.as_ref());
+}
+
+/// Up to [`BATCH`] documents; none after the first read error, which goes to `file_error`.
+fn next_batch(
+    documents: &mut dyn Iterator<Item = Item>,
+    file_error: &mut Option<Failure>,
+) -> Vec<RawDocument> {
+    let mut batch = Vec::with_capacity(BATCH);
+    if file_error.is_some() {
+        return batch;
+    }
+    for item in documents {
+        match item {
+            Ok(raw) => batch.push(raw),
+            Err(e) => {
+                *file_error = Some(Failure {
+                    message: e.message,
+                    pointer: None,
+                    line: Some(e.line),
+                    column: Some(e.column),
+                });
+                break;
+            }
+        }
+        if batch.len() == BATCH {
+            break;
+        }
+    }
+    batch
 }
 
 /// A spinner on standard error for long runs, when it is a terminal.

@@ -311,8 +311,12 @@ pub fn lint(input: Input<'_>, options: &Options) -> Result<Vec<Located>, ApiErro
 /// The findings of `reports`, located in `text` when given, in order.
 fn findings(reports: Vec<DocumentReport>, text: Option<&str>) -> Vec<Located> {
     let locator = text.map(Locator::new);
-    let lists: Vec<crate::locate::ListAt> = reports.iter().flat_map(|r| r.lists.clone()).collect();
-    let diagnostics: Vec<Diagnostic> = reports.into_iter().flat_map(|r| r.diagnostics).collect();
+    let mut lists = Vec::new();
+    let mut diagnostics = Vec::new();
+    for report in reports {
+        lists.extend(report.lists);
+        diagnostics.extend(report.diagnostics);
+    }
     let mut found = Located::all_in(&diagnostics, locator.as_ref(), &lists);
     by_position(&mut found);
     found

@@ -202,6 +202,11 @@ impl ReadRules {
         root.restore(skeleton);
     }
 
+    /// The lists of every holder.
+    fn all_held_mut(&mut self) -> [&mut HeldRules; 3] {
+        [&mut self.root, &mut self.properties, &mut self.policy]
+    }
+
     fn held(&mut self, holder: Holder) -> &mut HeldRules {
         match holder {
             Holder::Root => &mut self.root,
@@ -221,7 +226,7 @@ pub fn read(text: &str) -> Result<(Value, ReadRules), serde_json::Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let (value, mut rules) = read_marked(&mut deserializer)?;
     deserializer.end()?;
-    for held in [&mut rules.root, &mut rules.properties, &mut rules.policy] {
+    for held in rules.all_held_mut() {
         held.settle(text);
     }
     Ok((value, rules))
@@ -233,7 +238,7 @@ pub fn read_from<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<(Value, ReadRules), D::Error> {
     let (value, mut rules) = read_marked(deserializer)?;
-    for held in [&mut rules.root, &mut rules.properties, &mut rules.policy] {
+    for held in rules.all_held_mut() {
         held.starts = Default::default();
     }
     Ok((value, rules))
