@@ -498,7 +498,8 @@ fn options(config: Option<&Config>, kind: Option<&str>) -> PyResult<Options> {
         kind,
         schema: true,
         config: config.map(|c| c.0.clone()).unwrap_or_default(),
-        ..Options::default()
+        format: None,
+        parameters: None,
     })
 }
 

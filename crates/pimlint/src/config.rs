@@ -287,8 +287,14 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The default configuration, resolved once per process: resolving reads every rule's
+    /// options through JSON, which would otherwise be paid by each call that lints with the
+    /// defaults (each `lint()` of the bindings).
     fn default() -> Self {
-        Self::resolve(ConfigFile::default()).unwrap_or_else(|_| unreachable_default())
+        static DEFAULT: std::sync::LazyLock<Config> = std::sync::LazyLock::new(|| {
+            Config::resolve(ConfigFile::default()).unwrap_or_else(|_| unreachable_default())
+        });
+        DEFAULT.clone()
     }
 }
 

@@ -267,3 +267,17 @@ fn approvers_and_recipients_are_validated_with_their_entry() {
     .to_string();
     assert!(e.contains("did you mean `user`?"), "{e}");
 }
+
+/// The default configuration is resolved once and handed out as copies: each is the resolved
+/// default, and changing one leaves the next as it was.
+#[test]
+fn default_is_the_resolved_default_each_time() {
+    let resolved = Config::resolve(ConfigFile::default()).unwrap();
+    let mut first = Config::default();
+    assert_eq!(format!("{first:?}"), format!("{resolved:?}"));
+    first.options.activation_too_long.maximum = IsoDuration::hours(1);
+    first.enabled.fill(false);
+    let second = Config::default();
+    assert_eq!(format!("{second:?}"), format!("{resolved:?}"));
+    assert!(enabled(&second, "PIM102"));
+}
