@@ -64,7 +64,9 @@ pub struct Located {
 #[derive(Debug)]
 pub struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Where each line starts, indexed on first use: a locator that places nothing (a
+    /// document without findings) reads no line.
+    line_starts: OnceLock<Vec<usize>>,
     elements: OnceLock<Option<Elements>>,
     /// The members of each object visited so far, by the object's offset: an object is scanned
     /// once however many findings point into it.
@@ -102,17 +104,23 @@ struct Elements {
 }
 
 impl<'a> Locator<'a> {
-    /// Indexes the line starts of `text`.
+    /// A locator of `text`; its lines and documents are indexed when first needed.
     #[must_use]
     pub fn new(text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self {
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
             elements: OnceLock::new(),
             members: Mutex::new(BTreeMap::new()),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', self.text.as_bytes()).map(|i| i + 1));
+            starts
+        })
     }
 
     fn elements(&self) -> Option<&Elements> {
@@ -156,11 +164,12 @@ impl<'a> Locator<'a> {
     #[must_use]
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line_starts = self.line_starts();
+        let line = match line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = line_starts[line];
         let column = self
             .text
             .get(start..offset)
@@ -333,20 +342,24 @@ impl<'a> Locator<'a> {
     /// than once per offset.
     #[must_use]
     pub fn line_cols(&self, offsets: &[usize]) -> Vec<LineCol> {
+        if offsets.is_empty() {
+            return Vec::new();
+        }
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         order.sort_by_key(|&i| offsets[i]);
         let mut out = vec![LineCol { line: 1, column: 1 }; offsets.len()];
         // The last offset placed, its line and its column.
         let mut previous: Option<(usize, usize, usize)> = None;
+        let line_starts = self.line_starts();
         for i in order {
             let offset = offsets[i].min(self.text.len());
-            let line = match self.line_starts.binary_search(&offset) {
+            let line = match line_starts.binary_search(&offset) {
                 Ok(l) => l,
                 Err(l) => l - 1,
             };
             let (from, column) = match previous {
                 Some((at, l, column)) if l == line => (at, column),
-                _ => (self.line_starts[line], 1),
+                _ => (line_starts[line], 1),
             };
             let column = column
                 + self
@@ -832,6 +845,29 @@ mod tests {
         );
         let leading_zero = loc.locate(&Pointer::parse("/value/01").unwrap()).unwrap();
         assert!(!leading_zero.exact);
+    }
+
+    #[test]
+    fn lines_are_indexed_only_when_a_place_is_asked_for() {
+        let loc = Locator::new(DOC);
+        assert!(loc.line_cols(&[]).is_empty());
+        assert!(
+            loc.line_starts.get().is_none(),
+            "nothing placed, no line read"
+        );
+        let e = DOC.find("\"e/f\"").unwrap();
+        assert_eq!(
+            loc.line_cols(&[e, 0]),
+            [
+                LineCol { line: 3, column: 3 },
+                LineCol { line: 1, column: 1 }
+            ]
+        );
+        assert_eq!(loc.line_col(e), LineCol { line: 3, column: 3 });
+        assert_eq!(
+            loc.line_starts.get().map(Vec::len),
+            Some(DOC.lines().count())
+        );
     }
 
     #[test]
