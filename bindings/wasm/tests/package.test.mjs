@@ -30,6 +30,18 @@ test("lint text: diagnostics in the CLI's JSON shape, with line and column", () 
   assert.equal(typeof first.help, "string");
 });
 
+test("text outside ASCII: columns count characters, a lone surrogate reads as U+FFFD", () => {
+  // The text reaches the module as UTF-8 from a TextEncoder: "é" is two bytes, "🔐" four bytes
+  // and two UTF-16 units, and the lone surrogate becomes U+FFFD; each is one character.
+  const lines = GLOBAL_ADMIN.split("\n");
+  assert.match(lines[84], /^ {8}"maximumDuration": "PT8H",$/);
+  lines[84] = `        "note": "é🔐\uD800", ${lines[84].trimStart()}`;
+  const found = pimlint.lint(lines.join("\n")).find((d) => d.code === "PIM102");
+  assert.equal(found.line, 85);
+  assert.equal(found.column, 28 + [...'"note": "é🔐?", '].length);
+  assert.equal(found.pointer, "/policy/rules/4/maximumDuration");
+});
+
 test("lint an object: the same findings, with pointers and no lines", () => {
   const fromText = pimlint.lint(GLOBAL_ADMIN);
   const fromObject = pimlint.lint(JSON.parse(GLOBAL_ADMIN));
