@@ -41,8 +41,8 @@ export class ConfigError extends PimlintError {
   }
 }
 
-/** Encodes long texts for the module: one native call, where passing a string copies it
- * character by character. */
+/** Encodes documents for the module: one native call, where passing a string copies it
+ * into the module character by character. */
 const utf8 = new TextEncoder();
 
 /** The package version. */
@@ -118,7 +118,7 @@ export function lint(input, config, options = {}) {
 export function fix(input, config, options = {}) {
   const [text, located] = toText(input, "input");
   const [cfg, toml] = configText(config);
-  return call(() => wasm.fixText(text, located, cfg, toml, options.kind, Boolean(options.unsafe)));
+  return call(() => wasm.fixText(utf8.encode(text), located, cfg, toml, options.kind, Boolean(options.unsafe)));
 }
 
 /**
@@ -128,7 +128,7 @@ export function fix(input, config, options = {}) {
 export function applyFix(input, fix) {
   const [text, located] = toText(input, "input");
   if (!fix || !Array.isArray(fix.edits)) throw new TypeError("fix must be a diagnostic's fix, with edits");
-  return call(() => wasm.applyFixText(text, located, JSON.stringify(fix)));
+  return call(() => wasm.applyFixText(utf8.encode(text), located, JSON.stringify(fix)));
 }
 
 /** `options.now` as RFC 3339 text: a Date, a string, or the current time. */
@@ -161,7 +161,15 @@ export function validate(request, policy, options = {}) {
   }
   const tenantText = tenantOf(options.tenant, "options.tenant");
   return call(() =>
-    wasm.validateText(requestText, located, policyText, updatesText, tenantText, now, options.scope),
+    wasm.validateText(
+      utf8.encode(requestText),
+      located,
+      utf8.encode(policyText),
+      updatesText,
+      utf8.encode(tenantText),
+      now,
+      options.scope,
+    ),
   );
 }
 
@@ -191,7 +199,7 @@ export function checkTenant(documents, config) {
  */
 export function migrate(input) {
   const [text, located] = toText(input, "input");
-  return call(() => wasm.migrateText(text, located));
+  return call(() => wasm.migrateText(utf8.encode(text), located));
 }
 
 /** Every rule, in code order. */
@@ -221,7 +229,17 @@ export function requirements(source, kind, options = {}) {
   const tenant = tenantOf(options.tenant, "options.tenant");
   const now = options.principal === undefined ? "" : nowOf(options.now);
   return call(() =>
-    wasm.requirementsText(text, located, kind, options.role, options.scope, options.policy, tenant, options.principal, now),
+    wasm.requirementsText(
+      utf8.encode(text),
+      located,
+      kind,
+      options.role,
+      options.scope,
+      options.policy,
+      utf8.encode(tenant),
+      options.principal,
+      now,
+    ),
   );
 }
 
@@ -232,11 +250,11 @@ export function requirements(source, kind, options = {}) {
 export function principals(tenant) {
   const text = tenantOf(tenant, "tenant");
   if (text === "") throw new TypeError("tenant must be an array of the export's documents");
-  return call(() => wasm.principalsText(text));
+  return call(() => wasm.principalsText(utf8.encode(text)));
 }
 
 /** Every policy in `source` with the role and scope it governs, for a role picker. */
 export function policies(source) {
   const [text, located] = toText(source, "source");
-  return call(() => wasm.policiesText(text, located));
+  return call(() => wasm.policiesText(utf8.encode(text), located));
 }

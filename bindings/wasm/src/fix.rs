@@ -7,7 +7,7 @@ use pimlint::fix::FixError;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-use crate::{config, input_error, internal, kind, ok, parse};
+use crate::{config, input_error, internal, kind, ok, parse, text_of};
 
 /// Applies the safe fixes (and, with `unsafe_fixes`, the unsafe ones) of the findings in
 /// `text`. `located`: the text is what the user wrote, and comes back edited in place; else
@@ -15,7 +15,7 @@ use crate::{config, input_error, internal, kind, ok, parse};
 #[wasm_bindgen(js_name = fixText)]
 #[must_use]
 pub fn fix_text(
-    text: &str,
+    text: &[u8],
     located: bool,
     config_text: Option<String>,
     config_is_toml: bool,
@@ -23,11 +23,13 @@ pub fn fix_text(
     unsafe_fixes: bool,
 ) -> String {
     let run = || -> Result<String, String> {
+        let text = text_of(text, located)?;
         let options = Options {
             kind: kind(kind_name)?,
             schema: false,
             config: config(config_text, config_is_toml)?,
-            ..Options::default()
+            format: None,
+            parameters: None,
         };
         if located {
             let fixed =
@@ -51,8 +53,9 @@ pub fn fix_text(
 /// `located`, else to the parsed document, which comes back as a value.
 #[wasm_bindgen(js_name = applyFixText)]
 #[must_use]
-pub fn apply_fix_text(text: &str, located: bool, fix_json: &str) -> String {
+pub fn apply_fix_text(text: &[u8], located: bool, fix_json: &str) -> String {
     let run = || -> Result<String, String> {
+        let text = text_of(text, located)?;
         let edits = fix_edits(fix_json)?;
         let fix = pimlint::fix::Fix::safe("", edits);
         if located {

@@ -160,11 +160,17 @@ fn utf8(bytes: &[u8]) -> Result<&str, ApiError> {
     })
 }
 
+/// [`utf8`], failing with the error envelope.
+fn text_of(bytes: &[u8], located: bool) -> Result<&str, String> {
+    utf8(bytes).map_err(|e| input_error(&e, located))
+}
+
 /// The iteration-3 calls that replace the documents of PIM's older APIs in `text`.
 #[wasm_bindgen(js_name = migrateText)]
 #[must_use]
-pub fn migrate_text(text: &str, located: bool) -> String {
+pub fn migrate_text(text: &[u8], located: bool) -> String {
     let run = || -> Result<String, String> {
+        let text = text_of(text, located)?;
         let value = parse(text, located)?;
         let input = Input {
             value: &value,
@@ -186,17 +192,20 @@ pub fn migrate_text(text: &str, located: bool) -> String {
     reason = "wasm-bindgen hands optional strings over by value"
 )]
 pub fn validate_text(
-    request: &str,
+    request: &[u8],
     request_located: bool,
-    policy: &str,
+    policy: &[u8],
     updates: &str,
-    tenant: &str,
+    tenant: &[u8],
     now: &str,
     scope: Option<String>,
 ) -> String {
     let scope = scope.as_deref();
     let run = || -> Result<String, String> {
         let now = parse_now(now)?;
+        let request = text_of(request, request_located)?;
+        let policy = text_of(policy, false)?;
+        let tenant = text_of(tenant, false)?;
         let request_value = parse(request, request_located)?;
         let policy_value = parse(policy, false)?;
         let update_values: Vec<serde_json::Value> = if updates.is_empty() {

@@ -5,7 +5,7 @@ use pimlint::requirements::{RequestKindName, Selector};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-use super::{input_error, ok, parse, parse_now, tenant_values};
+use super::{input_error, ok, parse, parse_now, tenant_values, text_of};
 
 /// What a request of `kind` must carry under the policy in `text` that governs `role` at
 /// `scope`, or the one at the JSON pointer `policy_at`; with `tenant` (a JSON array of the
@@ -21,13 +21,13 @@ use super::{input_error, ok, parse, parse_now, tenant_values};
     reason = "the options object of requirements(), flattened for wasm-bindgen"
 )]
 pub fn requirements_text(
-    text: &str,
+    text: &[u8],
     located: bool,
     kind: &str,
     role: Option<String>,
     scope: Option<String>,
     policy_at: Option<String>,
-    tenant: &str,
+    tenant: &[u8],
     principal: Option<String>,
     now: &str,
 ) -> String {
@@ -37,6 +37,7 @@ pub fn requirements_text(
                 .map_err(|e: pimlint::requirements::UnknownKind| {
                     json!({"error": {"name": "InputError", "message": e.to_string()}}).to_string()
                 })?;
+        let text = text_of(text, located)?;
         let value = parse(text, located)?;
         let input = Input {
             value: &value,
@@ -51,7 +52,7 @@ pub fn requirements_text(
             None => api::requirements(input, kind, select),
             Some(id) => {
                 let now = parse_now(now)?;
-                let values = tenant_values(tenant)?;
+                let values = tenant_values(text_of(tenant, false)?)?;
                 let inputs: Vec<Input<'_>> = values.iter().map(Input::value).collect();
                 api::requirements_for(
                     input,
@@ -75,9 +76,9 @@ pub fn requirements_text(
 /// Every principal the documents of `tenant` (a JSON array text) show holding something.
 #[wasm_bindgen(js_name = principalsText)]
 #[must_use]
-pub fn principals_text(tenant: &str) -> String {
+pub fn principals_text(tenant: &[u8]) -> String {
     let run = || -> Result<String, String> {
-        let values = tenant_values(tenant)?;
+        let values = tenant_values(text_of(tenant, false)?)?;
         let inputs: Vec<Input<'_>> = values.iter().map(Input::value).collect();
         api::principals(&inputs)
             .map(|found| ok(&found))
@@ -89,8 +90,9 @@ pub fn principals_text(tenant: &str) -> String {
 /// Every policy in `text` with the role and scope it governs.
 #[wasm_bindgen(js_name = policiesText)]
 #[must_use]
-pub fn policies_text(text: &str, located: bool) -> String {
+pub fn policies_text(text: &[u8], located: bool) -> String {
     let run = || -> Result<String, String> {
+        let text = text_of(text, located)?;
         let value = parse(text, located)?;
         let input = Input {
             value: &value,
