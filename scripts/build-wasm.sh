@@ -21,7 +21,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " ${BINDGEN_VERSION}\$"; then
     cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION"
 fi
 
-step "cargo build --profile wasm-release --target $TARGET"
+# The module is built for size (opt-level "z"), which leaves small functions such as
+# serde_json's whitespace and byte readers as calls. A slightly higher inlining threshold than
+# "z" uses makes a lint about a quarter faster for about 10 KB more gzipped (bench/bench.mjs).
+# A RUSTFLAGS of your own takes precedence over this.
+: "${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS=-C llvm-args=-inline-threshold=25}"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS
+
+step "cargo build --profile wasm-release --target $TARGET ($CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS)"
 cargo build --locked --profile wasm-release --target "$TARGET" -p pimlint-wasm
 
 step "wasm-bindgen --target web"

@@ -5,7 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const BUDGET = 425 * 1024;
+// 440 KiB: the module is built with a little more inlining than opt-level "z" does
+// (scripts/build-wasm.sh), about 10 KB for a lint about a quarter faster.
+const BUDGET = 440 * 1024;
 
 test("the WebAssembly module stays within its gzipped size budget", () => {
   const wasm = readFileSync(new URL("../pkg/wasm/pimlint_wasm_bg.wasm", import.meta.url));
