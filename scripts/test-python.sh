@@ -17,9 +17,10 @@ if [ ! -x "$TOOLS/bin/maturin" ]; then
     "$TOOLS/bin/pip" install --quiet --disable-pip-version-check "maturin>=1.7,<2"
 fi
 
-step "maturin build --release"
+# The profile is the one pyproject.toml names (`dist`), as `pip install` builds it.
+step "maturin build"
 rm -rf "$WHEELS"
-"$TOOLS/bin/maturin" build --release --locked --quiet \
+"$TOOLS/bin/maturin" build --locked --quiet \
     --manifest-path bindings/python/Cargo.toml --out "$WHEELS"
 
 step "fresh virtualenv with the wheel ($VENV)"
