@@ -371,8 +371,12 @@ const REQUEST_TYPES: [&str; 9] = [
 /// The API of a legacy object, and the member holding it when it is nested (an iteration 1
 /// `privilegedRole` with its `settings` expanded).
 fn api_of(obj: &Map<String, Value>) -> Option<(Api, Option<&'static str>)> {
-    // An iteration-3 document is never legacy, whatever else it carries.
-    if obj.contains_key("rules") || obj.contains_key("properties") {
+    // An iteration-3 document is never legacy, whatever else it carries: a policy has
+    // `rules`, a Graph policy assignment `policyId`, an ARM one `properties`.
+    if ["rules", "policyId", "properties"]
+        .iter()
+        .any(|k| obj.contains_key(*k))
+    {
         return None;
     }
     let odata = text(obj, "@odata.type").unwrap_or_default();

@@ -103,6 +103,12 @@ fn iteration_three_documents_are_not_legacy() {
         json!({"id": "Directory_x", "scopeId": "/", "scopeType": "Directory", "rules": []});
     assert!(pimlint::legacy::convert(&policy).is_none());
     assert!(api::migrate(api::Input::value(&policy)).is_err());
+    // A policy assignment, even one that carries a member an iteration-1 setting has.
+    let assignment = json!({"id": "a", "policyId": "Directory_x", "roleDefinitionId": "r",
+        "elevationDuration": 8, "policy": {"id": "Directory_x", "rules": []}});
+    assert!(pimlint::legacy::convert(&assignment).is_none());
+    let setting = json!({"id": "s", "roleId": "r", "elevationDuration": 8});
+    assert!(pimlint::legacy::convert(&setting).is_some());
 }
 
 #[test]
