@@ -593,15 +593,15 @@ pub type RuleCommon<'a> = (
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
     /// Expiration rule.
-    Expiration(ExpirationRule),
+    Expiration(Box<ExpirationRule>),
     /// Enablement rule.
-    Enablement(EnablementRule),
+    Enablement(Box<EnablementRule>),
     /// Approval rule.
-    Approval(ApprovalRule),
+    Approval(Box<ApprovalRule>),
     /// Authentication context rule.
-    AuthenticationContext(AuthenticationContextRule),
+    AuthenticationContext(Box<AuthenticationContextRule>),
     /// Notification rule.
-    Notification(NotificationRule),
+    Notification(Box<NotificationRule>),
     /// A rule type pimlint does not know (newer api-versions add some), or not an object.
     Unknown(Value),
 }

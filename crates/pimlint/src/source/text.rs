@@ -89,7 +89,7 @@ impl RuleMembers {
             RuleType::Expiration => {
                 let is_expiration_required = std::mem::take(&mut self.is_expiration_required);
                 let maximum_duration = std::mem::take(&mut self.maximum_duration);
-                Rule::Expiration(ExpirationRule {
+                Rule::Expiration(Box::new(ExpirationRule {
                     odata_type,
                     rule_type,
                     id,
@@ -97,34 +97,34 @@ impl RuleMembers {
                     maximum_duration,
                     target,
                     extra: self.rest(),
-                })
+                }))
             }
             RuleType::Enablement => {
                 let enabled_rules = std::mem::take(&mut self.enabled_rules);
-                Rule::Enablement(EnablementRule {
+                Rule::Enablement(Box::new(EnablementRule {
                     odata_type,
                     rule_type,
                     id,
                     enabled_rules,
                     target,
                     extra: self.rest(),
-                })
+                }))
             }
             RuleType::Approval => {
                 let setting = std::mem::take(&mut self.setting);
-                Rule::Approval(ApprovalRule {
+                Rule::Approval(Box::new(ApprovalRule {
                     odata_type,
                     rule_type,
                     id,
                     setting,
                     target,
                     extra: self.rest(),
-                })
+                }))
             }
             RuleType::AuthenticationContext => {
                 let is_enabled = std::mem::take(&mut self.is_enabled);
                 let claim_value = std::mem::take(&mut self.claim_value);
-                Rule::AuthenticationContext(AuthenticationContextRule {
+                Rule::AuthenticationContext(Box::new(AuthenticationContextRule {
                     odata_type,
                     rule_type,
                     id,
@@ -132,9 +132,9 @@ impl RuleMembers {
                     claim_value,
                     target,
                     extra: self.rest(),
-                })
+                }))
             }
-            RuleType::Notification => Rule::Notification(NotificationRule {
+            RuleType::Notification => Rule::Notification(Box::new(NotificationRule {
                 odata_type,
                 rule_type,
                 id,
@@ -147,7 +147,7 @@ impl RuleMembers {
                 notification_recipients: std::mem::take(&mut self.notification_recipients),
                 target,
                 extra: self.rest(),
-            }),
+            })),
         }
     }
 
