@@ -17,7 +17,14 @@ fn answer(raw: &str) -> Value {
 
 #[wasm_bindgen_test]
 fn lints_text_with_line_and_column() {
-    let out = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None, None));
+    let out = answer(&lint_text(
+        GLOBAL_ADMIN.as_bytes(),
+        true,
+        None,
+        false,
+        None,
+        None,
+    ));
     let found = out["ok"].as_array().expect("a list of diagnostics");
     let too_long = found
         .iter()
@@ -31,7 +38,14 @@ fn lints_text_with_line_and_column() {
 #[wasm_bindgen_test]
 fn object_input_has_pointers_but_no_lines() {
     let compact = serde_json::to_string(&answer(GLOBAL_ADMIN)).expect("serializes");
-    let out = answer(&lint_text(&compact, false, None, false, None, None));
+    let out = answer(&lint_text(
+        compact.as_bytes(),
+        false,
+        None,
+        false,
+        None,
+        None,
+    ));
     assert!(out["ok"][0]["line"].is_null());
     assert!(out["ok"][0]["pointer"].is_string());
 }
@@ -40,7 +54,7 @@ fn object_input_has_pointers_but_no_lines() {
 fn configuration_as_json() {
     let config = |text: &str, toml: bool| {
         answer(&lint_text(
-            GLOBAL_ADMIN,
+            GLOBAL_ADMIN.as_bytes(),
             true,
             Some(text.into()),
             toml,
@@ -70,7 +84,7 @@ fn configuration_as_json() {
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
     let bad = answer(&lint_text(
-        "{\n  \"rules\": [}",
+        b"{\n  \"rules\": [}",
         true,
         None,
         false,
@@ -81,10 +95,32 @@ fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
     assert_eq!(bad["error"]["line"], 2);
     let deep = "[".repeat(100_000);
     assert_eq!(
-        answer(&lint_text(&deep, true, None, false, None, None))["error"]["name"],
+        answer(&lint_text(deep.as_bytes(), true, None, false, None, None))["error"]["name"],
         "InputError"
     );
-    let ok = answer(&lint_text(GLOBAL_ADMIN, true, None, false, None, None));
+    // Bytes that are not UTF-8 (no TextEncoder writes them): an error at their offset.
+    let not_utf8 = answer(&lint_text(
+        b"{\"id\": \"\xff\"}",
+        true,
+        None,
+        false,
+        None,
+        None,
+    ));
+    assert_eq!(not_utf8["error"]["name"], "InputError");
+    assert!(
+        not_utf8["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("not valid UTF-8") && m.contains("offset 8"))
+    );
+    let ok = answer(&lint_text(
+        GLOBAL_ADMIN.as_bytes(),
+        true,
+        None,
+        false,
+        None,
+        None,
+    ));
     assert!(ok["ok"].is_array());
 }
 
@@ -92,7 +128,7 @@ fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
 fn a_named_input_format_reads_policy_as_code() {
     let plan = include_str!("../../../tests/fixtures/terraform/msgraph-plan.json");
     let out = answer(&lint_text(
-        plan,
+        plan.as_bytes(),
         true,
         None,
         false,
@@ -103,7 +139,7 @@ fn a_named_input_format_reads_policy_as_code() {
     assert!(found.iter().any(|d| d["code"] == "PIM102"
         && d["pointer"] == "/resource_changes/0/change/after/body/maximumDuration"));
     let wrong = answer(&lint_text(
-        GLOBAL_ADMIN,
+        GLOBAL_ADMIN.as_bytes(),
         true,
         None,
         false,
@@ -112,7 +148,7 @@ fn a_named_input_format_reads_policy_as_code() {
     ));
     assert_eq!(wrong["error"]["name"], "InputError");
     let unknown = answer(&lint_text(
-        plan,
+        plan.as_bytes(),
         true,
         None,
         false,
@@ -125,11 +161,11 @@ fn a_named_input_format_reads_policy_as_code() {
 #[wasm_bindgen_test]
 fn validates_a_request_with_the_service_rule_names() {
     let out = answer(&validate_text(
-        REQUEST,
+        REQUEST.as_bytes(),
         true,
-        GLOBAL_ADMIN,
+        GLOBAL_ADMIN.as_bytes(),
         "",
-        "",
+        b"",
         "2026-11-30T12:00:00Z",
         None,
     ));
@@ -140,11 +176,11 @@ fn validates_a_request_with_the_service_rule_names() {
         serde_json::json!(["ExpirationRule", "JustificationRule"])
     );
     let bad_now = answer(&validate_text(
-        REQUEST,
+        REQUEST.as_bytes(),
         true,
-        GLOBAL_ADMIN,
+        GLOBAL_ADMIN.as_bytes(),
         "",
-        "",
+        b"",
         "tomorrow",
         None,
     ));
