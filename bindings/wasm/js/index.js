@@ -183,9 +183,20 @@ export function checkTenant(documents, config) {
   if (!Array.isArray(documents)) throw new TypeError("documents must be an array of the export's documents");
   const read = documents.map((d, i) => toText(d, `documents[${i}]`));
   const [cfg, toml] = configText(config);
+  // One buffer of UTF-8 for all the texts, and where each ends in it.
+  const encoded = read.map(([text]) => utf8.encode(text));
+  const bytes = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
+  const ends = new Uint32Array(encoded.length);
+  let at = 0;
+  encoded.forEach((e, i) => {
+    bytes.set(e, at);
+    at += e.length;
+    ends[i] = at;
+  });
   return call(() =>
     wasm.checkTenantText(
-      read.map(([text]) => text),
+      bytes,
+      ends,
       Uint8Array.from(read.map(([, located]) => (located ? 1 : 0))),
       cfg,
       toml,

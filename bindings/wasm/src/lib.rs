@@ -18,6 +18,8 @@ use wasm_bindgen::prelude::*;
 mod requirements;
 mod tenant;
 
+pub use tenant::check_tenant_text;
+
 /// The answer `{"ok": value}`, written straight into one string.
 fn ok<T: Serialize>(value: &T) -> String {
     #[derive(Serialize)]

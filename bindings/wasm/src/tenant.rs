@@ -6,12 +6,13 @@ use pimlint::api::Input;
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::*;
 
-use super::{config, input_error, ok, parse};
+use super::{config, input_error, ok, parse, text_of};
 
-/// Lints every document of `texts` (JSON texts; `located[i]` non-zero when `texts[i]` came as
-/// text, so its findings carry line and column) and joins them into one tenant view: one list
-/// of findings per document, in order, with the tenant findings in the list of the document
-/// they are about.
+/// Lints every document of `texts` (JSON texts as UTF-8 bytes, one after another; document
+/// `i` ends at byte `ends[i]`; `located[i]` non-zero when it came as text, so its findings
+/// carry line and column) and joins them into one tenant view: one list of findings per
+/// document, in order, with the tenant findings in the list of the document they are about.
+/// `index.js` encodes the texts into one buffer, which crosses into the module in one copy.
 #[wasm_bindgen(js_name = checkTenantText)]
 #[must_use]
 #[allow(
@@ -19,7 +20,8 @@ use super::{config, input_error, ok, parse};
     reason = "wasm-bindgen hands vectors and optional strings over by value"
 )]
 pub fn check_tenant_text(
-    texts: Vec<String>,
+    texts: &[u8],
+    ends: Vec<u32>,
     located: Vec<u8>,
     config_text: Option<String>,
     config_is_toml: bool,
@@ -28,9 +30,15 @@ pub fn check_tenant_text(
         let options = Options {
             schema: false,
             config: config(config_text, config_is_toml)?,
-            ..Options::default()
+            format: None,
+            kind: None,
+            parameters: None,
         };
         let is_located = |i: usize| located.get(i).is_some_and(|l| *l != 0);
+        let texts = split(texts, &ends)
+            .enumerate()
+            .map(|(i, bytes)| text_of(bytes, is_located(i)).map_err(|e| indexed(&e, i)))
+            .collect::<Result<Vec<&str>, _>>()?;
         let values = texts
             .iter()
             .enumerate()
@@ -42,7 +50,7 @@ pub fn check_tenant_text(
             .enumerate()
             .map(|(i, (value, text))| Input {
                 value,
-                text: is_located(i).then_some(text.as_str()),
+                text: is_located(i).then_some(*text),
             })
             .collect();
         pimlint::tenant::api::check(&inputs, &options)
@@ -50,6 +58,18 @@ pub fn check_tenant_text(
             .map_err(|e| indexed(&input_error(&e.error, is_located(e.index)), e.index))
     };
     run().unwrap_or_else(|e| e)
+}
+
+/// The documents of `bytes`, each ending at its place in `ends` (clamped to the bytes, so that
+/// a wrong end gives a short or empty document, which then fails to parse, never a trap).
+fn split<'b>(bytes: &'b [u8], ends: &[u32]) -> impl Iterator<Item = &'b [u8]> {
+    let mut start = 0;
+    ends.iter().map(move |&end| {
+        let end = usize::try_from(end).map_or(bytes.len(), |e| e.clamp(start, bytes.len()));
+        let document = &bytes[start..end];
+        start = end;
+        document
+    })
 }
 
 /// Prefixes the message of an error envelope with the index of the document and adds it.

@@ -28,6 +28,16 @@ test("the export joined has every tenant finding, in the document it is about", 
   assert.equal(typeof ends[0].line, "number");
 });
 
+test("texts outside ASCII are split where each ends, in bytes", () => {
+  // The policies' descriptions hold characters of two, three and four UTF-8 bytes: each
+  // later document still starts where it should, and is found the same.
+  const marked = TEXTS.map((t) => t.replaceAll('"description": "Directory"', '"description": "Zoë — 🔐"'));
+  assert.ok(marked.filter((t, i) => t !== TEXTS[i]).length >= 3);
+  const keys = (found) => found.map((ds) => ds.map((d) => `${d.code} ${d.pointer} ${d.line}`).sort());
+  assert.deepEqual(keys(pimlint.checkTenant(marked)), keys(pimlint.checkTenant(TEXTS)));
+  assert.throws(() => pimlint.checkTenant([marked[0], "{not json"]), (e) => e.message.startsWith("documents[1]: "));
+});
+
 test("objects are joined as text is, without lines", () => {
   // Findings in text are ordered by line; the same findings, whatever their order.
   const keys = (ds) => ds.map((d) => `${d.code} ${d.pointer}`).sort();

@@ -3,7 +3,9 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::expect_used, reason = "a failed expectation is a failed test")]
 
-use pimlint_wasm::{explain_json, lint_text, rules_json, validate_text, version};
+use pimlint_wasm::{
+    check_tenant_text, explain_json, lint_text, rules_json, validate_text, version,
+};
 use serde_json::Value;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -202,4 +204,33 @@ fn rules_explain_and_version() {
             .is_some_and(|m| m.contains("did you mean"))
     );
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
+}
+
+#[wasm_bindgen_test]
+fn tenant_documents_are_cut_where_they_end_and_wrong_ends_are_errors() {
+    let two = [GLOBAL_ADMIN, GLOBAL_ADMIN].concat();
+    let at = u32::try_from(GLOBAL_ADMIN.len()).expect("a small file");
+    let out = answer(&check_tenant_text(
+        two.as_bytes(),
+        vec![at, 2 * at],
+        vec![1, 0],
+        None,
+        false,
+    ));
+    let found = out["ok"].as_array().expect("one list per document");
+    assert_eq!(found.len(), 2);
+    assert!(found[0][0]["line"].is_number() && found[1][0]["line"].is_null());
+    // An end inside a document, one before the last and one past the bytes: errors that
+    // name the document, never a trap.
+    for ends in [vec![at / 2, 2 * at], vec![at, at - 1], vec![u32::MAX]] {
+        let bad = answer(&check_tenant_text(
+            two.as_bytes(),
+            ends,
+            vec![],
+            None,
+            false,
+        ));
+        assert_eq!(bad["error"]["name"], "InputError", "{bad}");
+        assert!(bad["error"]["index"].is_number(), "{bad}");
+    }
 }
