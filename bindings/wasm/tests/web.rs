@@ -17,16 +17,14 @@ fn answer(raw: &str) -> Value {
     serde_json::from_str(raw).expect("every export answers with JSON")
 }
 
+/// `lintText` with the defaults: no configuration, the kind and the format told from the text.
+fn lint(text: &[u8], located: bool) -> Value {
+    answer(&lint_text(text, located, None, false, None, None))
+}
+
 #[wasm_bindgen_test]
 fn lints_text_with_line_and_column() {
-    let out = answer(&lint_text(
-        GLOBAL_ADMIN.as_bytes(),
-        true,
-        None,
-        false,
-        None,
-        None,
-    ));
+    let out = lint(GLOBAL_ADMIN.as_bytes(), true);
     let found = out["ok"].as_array().expect("a list of diagnostics");
     let too_long = found
         .iter()
@@ -40,14 +38,7 @@ fn lints_text_with_line_and_column() {
 #[wasm_bindgen_test]
 fn object_input_has_pointers_but_no_lines() {
     let compact = serde_json::to_string(&answer(GLOBAL_ADMIN)).expect("serializes");
-    let out = answer(&lint_text(
-        compact.as_bytes(),
-        false,
-        None,
-        false,
-        None,
-        None,
-    ));
+    let out = lint(compact.as_bytes(), false);
     assert!(out["ok"][0]["line"].is_null());
     assert!(out["ok"][0]["pointer"].is_string());
 }
@@ -85,44 +76,20 @@ fn configuration_as_json() {
 
 #[wasm_bindgen_test]
 fn bad_input_is_an_error_with_a_place_and_later_calls_work() {
-    let bad = answer(&lint_text(
-        b"{\n  \"rules\": [}",
-        true,
-        None,
-        false,
-        None,
-        None,
-    ));
+    let bad = lint(b"{\n  \"rules\": [}", true);
     assert_eq!(bad["error"]["name"], "InputError");
     assert_eq!(bad["error"]["line"], 2);
     let deep = "[".repeat(100_000);
-    assert_eq!(
-        answer(&lint_text(deep.as_bytes(), true, None, false, None, None))["error"]["name"],
-        "InputError"
-    );
+    assert_eq!(lint(deep.as_bytes(), true)["error"]["name"], "InputError");
     // Bytes that are not UTF-8 (no TextEncoder writes them): an error at their offset.
-    let not_utf8 = answer(&lint_text(
-        b"{\"id\": \"\xff\"}",
-        true,
-        None,
-        false,
-        None,
-        None,
-    ));
+    let not_utf8 = lint(b"{\"id\": \"\xff\"}", true);
     assert_eq!(not_utf8["error"]["name"], "InputError");
     assert!(
         not_utf8["error"]["message"]
             .as_str()
             .is_some_and(|m| m.contains("not valid UTF-8") && m.contains("offset 8"))
     );
-    let ok = answer(&lint_text(
-        GLOBAL_ADMIN.as_bytes(),
-        true,
-        None,
-        false,
-        None,
-        None,
-    ));
+    let ok = lint(GLOBAL_ADMIN.as_bytes(), true);
     assert!(ok["ok"].is_array());
 }
 
