@@ -222,11 +222,7 @@ impl<'a> Locator<'a> {
         for token in rest {
             let found = match bytes.get(pos) {
                 Some(b'{') => self.member(pos, token),
-                Some(b'[') => token
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|_| token == "0" || !token.starts_with('0'))
-                    .and_then(|index| find_element(bytes, pos, index)),
+                Some(b'[') => array_index(token).and_then(|index| find_element(bytes, pos, index)),
                 _ => None,
             };
             match found {
@@ -273,11 +269,7 @@ impl<'a> Locator<'a> {
         if elements.in_value && tokens.first().is_none_or(|t| t != "value") {
             return None;
         }
-        let token = tokens.get(skipped)?;
-        if token != "0" && token.starts_with('0') {
-            return None;
-        }
-        let index: usize = token.parse().ok()?;
+        let index = array_index(tokens.get(skipped)?)?;
         elements
             .starts
             .get(index)

@@ -154,7 +154,7 @@ fn findings_are_placed_as_one_by_one() {
 fn a_scan_that_stops_after_the_rule_of_the_last_pointer_places_them_alike() {
     let mut checked = 0;
     for (path, text) in fixtures() {
-        let Ok((_, read)) = pimlint::source::skeleton::read(&text) else {
+        let Ok((_, mut read)) = pimlint::source::skeleton::read(&text) else {
             continue;
         };
         let lists = read.lists(&Pointer::root());
@@ -202,7 +202,7 @@ fn nothing_to_locate_and_text_that_is_not_json() {
 fn rule_lists_read_from_text_know_where_their_rules_start() {
     let (mut known, mut unknown) = (0, 0);
     for (path, text) in fixtures() {
-        let Ok((_, read)) = pimlint::source::skeleton::read(&text) else {
+        let Ok((_, mut read)) = pimlint::source::skeleton::read(&text) else {
             continue;
         };
         let locator = Locator::new(&text);

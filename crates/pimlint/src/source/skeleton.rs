@@ -145,29 +145,33 @@ impl ReadRules {
     }
 
     /// The rule lists read apart, in a document at `at`, with where their elements start
-    /// when they were read from text; none when a holder or a list was repeated.
+    /// when they were read from text (moved out of [`HeldRules::starts`], which only this
+    /// reads); none when a holder or a list was repeated.
     #[must_use]
-    pub fn lists(&self, at: &crate::Pointer) -> Vec<ListAt> {
+    pub fn lists(&mut self, at: &crate::Pointer) -> Vec<ListAt> {
         if self.repeated {
             return Vec::new();
         }
         let mut out = Vec::new();
         for (holder, held) in [
-            (at.clone(), &self.root),
-            (at.member(crate::member!("properties")), &self.properties),
-            (at.member(crate::member!("policy")), &self.policy),
+            (at.clone(), &mut self.root),
+            (
+                at.member(crate::member!("properties")),
+                &mut self.properties,
+            ),
+            (at.member(crate::member!("policy")), &mut self.policy),
         ] {
-            let [rules_starts, effective_starts] = &held.starts;
+            let [rules_starts, effective_starts] = std::mem::take(&mut held.starts);
             if held.rules.is_some() {
                 out.push(ListAt {
                     pointer: holder.member(crate::member!("rules")),
-                    starts: rules_starts.clone(),
+                    starts: rules_starts,
                 });
             }
             if held.effective_rules.is_some() {
                 out.push(ListAt {
                     pointer: holder.member(crate::member!("effectiveRules")),
-                    starts: effective_starts.clone(),
+                    starts: effective_starts,
                 });
             }
         }
