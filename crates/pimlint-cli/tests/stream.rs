@@ -1,0 +1,144 @@
+//! Long streams: read, linted and written batch after batch, in the order of the input, on
+//! one thread or several.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code fails loudly"
+)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use insta_cmd::get_cargo_bin;
+use serde_json::Value;
+
+/// The first policy of the streaming fixture: one line with findings.
+fn policy_line() -> String {
+    let export =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/stream/export.ndjson");
+    let text = std::fs::read_to_string(export).unwrap();
+    text.lines().next().unwrap().to_owned()
+}
+
+fn write(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// `pimlint check --format json-lines --threads N PATH`: its exit code and output lines.
+fn check(path: &Path, threads: &str) -> (i32, Vec<Value>) {
+    let out = Command::new(get_cargo_bin("pimlint"))
+        .args(["check", "--format", "json-lines", "--threads", threads])
+        .arg(path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect();
+    (out.status.code().unwrap(), lines)
+}
+
+/// How many findings each input line has, in the order they were written.
+fn findings_per_line(output: &[Value]) -> Vec<(u64, usize)> {
+    let mut counts: Vec<(u64, usize)> = Vec::new();
+    for finding in output.iter().filter(|v| v.get("code").is_some()) {
+        let line = finding["line"].as_u64().unwrap();
+        match counts.last_mut() {
+            Some((l, n)) if *l == line => *n += 1,
+            _ => counts.push((line, 1)),
+        }
+    }
+    counts
+}
+
+#[test]
+fn a_long_stream_is_written_whole_and_in_order_up_to_a_file_error() {
+    // 300 policies, the 250th line not UTF-8: the stream stops there, after several batches.
+    let policy = policy_line();
+    let mut bytes = Vec::new();
+    for line in 1..=300 {
+        if line == 250 {
+            bytes.extend_from_slice(b"{\"id\": \"\xff\"}\n");
+        } else {
+            bytes.extend_from_slice(policy.as_bytes());
+            bytes.push(b'\n');
+        }
+    }
+    let path = write("long-stream.ndjson", &bytes);
+    let (code, one) = check(&path, "1");
+    let (_, two) = check(&path, "2");
+    assert_eq!(
+        one, two,
+        "one thread and two write the same, in the same order"
+    );
+    assert_eq!(code, 2, "unreadable input");
+
+    let per_line = findings_per_line(&one);
+    let expected = per_line[0].1;
+    assert!(expected > 0);
+    let lines: Vec<u64> = per_line.iter().map(|(l, _)| *l).collect();
+    assert_eq!(
+        lines,
+        (1..250).collect::<Vec<u64>>(),
+        "every line before the error, in order"
+    );
+    assert!(per_line.iter().all(|(_, n)| *n == expected), "{per_line:?}");
+
+    let errors: Vec<&Value> = one.iter().filter(|v| v.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["error"]["line"], 250);
+    let summary = &one.last().unwrap()["summary"];
+    assert_eq!(summary["documents"], 249);
+    assert_eq!(summary["unreadable"], 1);
+}
+
+#[test]
+fn a_long_array_is_written_in_order_with_a_broken_document_in_place() {
+    // A JSON array of 200 policies, one per line; the 181st (`/180`) is not valid JSON.
+    let policy = policy_line();
+    let documents: Vec<&str> = (0..200)
+        .map(|i| {
+            if i == 180 {
+                "{\"id\": \"x\"]"
+            } else {
+                policy.as_str()
+            }
+        })
+        .collect();
+    let text = format!("[\n{}\n]\n", documents.join(",\n"));
+    let path = write("long-array.json", text.as_bytes());
+    let (code, one) = check(&path, "1");
+    let (_, two) = check(&path, "2");
+    assert_eq!(
+        one, two,
+        "one thread and two write the same, in the same order"
+    );
+    assert_eq!(code, 2, "unreadable input");
+
+    // Document `i` is on line `i + 2`; the error is written where its document is.
+    let lines: Vec<u64> = one
+        .iter()
+        .filter_map(|v| v.get("line").or_else(|| v.get("error")?.get("line")))
+        .map(|l| l.as_u64().unwrap())
+        .collect();
+    let mut places = lines.clone();
+    places.dedup();
+    assert_eq!(places, (2..=201).collect::<Vec<u64>>());
+    assert!(lines.is_sorted());
+    let error = one.iter().find(|v| v.get("error").is_some()).unwrap();
+    assert_eq!(error["error"]["pointer"], "/180");
+    assert_eq!(error["error"]["line"], 182);
+    let per_line: BTreeMap<u64, usize> = findings_per_line(&one).into_iter().collect();
+    assert_eq!(per_line.len(), 199);
+    assert!(
+        per_line.values().all(|n| *n == per_line[&2]),
+        "{per_line:?}"
+    );
+    assert_eq!(one.last().unwrap()["summary"]["documents"], 199);
+}
