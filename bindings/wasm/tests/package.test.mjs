@@ -42,6 +42,31 @@ test("text outside ASCII: columns count characters, a lone surrogate reads as U+
   assert.equal(found.pointer, "/policy/rules/4/maximumDuration");
 });
 
+test("texts one after another, long and short, small and past the scratch buffer", () => {
+  // Short texts are encoded into one buffer kept between calls; a text that may take more
+  // than 1 MiB of UTF-8 is encoded on its own. Each answer is its own text's, whatever came
+  // before it.
+  const places = (text) =>
+    pimlint.lint(text).map((d) => `${d.code} ${d.line}:${d.column} ${d.pointer}`).sort();
+  const lines = GLOBAL_ADMIN.split("\n");
+  assert.match(lines[84], /^ {8}"maximumDuration": "PT8H",$/);
+  const noted = (note) => {
+    const copy = [...lines];
+    copy[84] = `        "note": "${note}", ${copy[84].trimStart()}`;
+    return copy.join("\n");
+  };
+  const long = noted("é".repeat(400_000)); // 2.4 MB at most as UTF-8: encoded on its own
+  const short = noted("🔐".repeat(100)); // into the scratch buffer
+  const first = { long: places(long), short: places(short), plain: places(GLOBAL_ADMIN) };
+  assert.ok(first.long.includes("PIM102 85:400040 /policy/rules/4/maximumDuration"), first.long.join("\n"));
+  assert.ok(first.short.includes("PIM102 85:140 /policy/rules/4/maximumDuration"), first.short.join("\n"));
+  for (const [name, text] of [["plain", GLOBAL_ADMIN], ["long", long], ["short", short], ["plain", GLOBAL_ADMIN], ["short", short]]) {
+    assert.deepEqual(places(text), first[name], name);
+  }
+  // A short text after a longer one sees none of its bytes: this one ends too early.
+  assert.throws(() => pimlint.lint('{"a": 1'), pimlint.InputError);
+});
+
 test("lint an object: the same findings, with pointers and no lines", () => {
   const fromText = pimlint.lint(GLOBAL_ADMIN);
   const fromObject = pimlint.lint(JSON.parse(GLOBAL_ADMIN));
