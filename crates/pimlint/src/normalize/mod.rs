@@ -319,11 +319,11 @@ impl Reader<'_> {
     }
 
     fn duration(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<IsoDuration>> {
-        let text = self.string(field, at)?;
-        match IsoDuration::parse(&text.value) {
-            Ok(d) => Some(Located::new(d, text.pointer)),
+        let text = self.text(field, &at)?;
+        match IsoDuration::parse(text) {
+            Ok(d) => Some(Located::new(d, at)),
             Err(e) => {
-                self.push(invalid_duration::diagnostic(&text.pointer, &text.value, &e));
+                self.push(invalid_duration::diagnostic(&at, text, &e));
                 None
             }
         }
