@@ -115,8 +115,8 @@ pub fn rule_judged(rule: &Rule) -> bool {
         Field::Null | Field::Invalid(_) => false,
     };
     exactly_typed(
-        graph.value().map(String::as_str),
-        arm.value().map(String::as_str),
+        graph.value().map(crate::source::Name::as_str),
+        arm.value().map(crate::source::Name::as_str),
     ) && target
         && !rule.holds_a_null_item()
 }

@@ -246,15 +246,15 @@ impl Reader<'_> {
 
     // ---- typed member readers: each reports a wrong JSON type and returns `None` ----
 
-    fn string(&mut self, field: &Field<String>, at: Pointer) -> Option<Located<String>> {
+    fn string<S: AsRef<str>>(&mut self, field: &Field<S>, at: Pointer) -> Option<Located<String>> {
         let text = self.text(field, &at)?;
         Some(Located::new(text.to_owned(), at))
     }
 
     /// The text of a string member, not copied.
-    fn text<'f>(&mut self, field: &'f Field<String>, at: &Pointer) -> Option<&'f str> {
+    fn text<'f, S: AsRef<str>>(&mut self, field: &'f Field<S>, at: &Pointer) -> Option<&'f str> {
         match field {
-            Field::Value(s) => Some(s),
+            Field::Value(s) => Some(s.as_ref()),
             Field::Invalid(v) => {
                 self.push(wrong_json_type::diagnostic(at, Expected::String, v));
                 None
@@ -352,7 +352,7 @@ impl Reader<'_> {
     /// where Graph writes `adminAssign`).
     fn enumeration<E: ApiEnum>(
         &mut self,
-        field: &Field<String>,
+        field: &Field<impl AsRef<str>>,
         at: Pointer,
     ) -> Option<Located<E>> {
         let written = self.text(field, &at)?;

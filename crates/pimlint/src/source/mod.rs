@@ -7,6 +7,7 @@
 
 mod alert;
 mod directory;
+mod name;
 mod policy;
 mod read;
 mod request;
@@ -16,6 +17,7 @@ mod text;
 
 pub use alert::*;
 pub use directory::*;
+pub use name::Name;
 pub use policy::*;
 pub use read::{MemberKey, Members, ReadValue, member_name};
 pub use request::*;

@@ -3,7 +3,7 @@
 use serde::{Serialize, Serializer};
 use serde_json::Value;
 
-use super::{Extra, Field, List};
+use super::{Extra, Field, List, Name};
 
 /// Declares a lossless source object: every listed member is a [`Field`] (absent members are
 /// not written back), names are camelCase unless renamed, and unknown members go to `extra`.
@@ -362,17 +362,28 @@ impl RuleType {
 
     /// The Graph `@odata.type` value.
     #[must_use]
-    pub fn graph_type(self) -> String {
-        format!(
-            "#microsoft.graph.unifiedRoleManagementPolicy{}Rule",
-            self.name()
-        )
+    pub const fn graph_type(self) -> &'static str {
+        match self {
+            Self::Expiration => "#microsoft.graph.unifiedRoleManagementPolicyExpirationRule",
+            Self::Enablement => "#microsoft.graph.unifiedRoleManagementPolicyEnablementRule",
+            Self::Approval => "#microsoft.graph.unifiedRoleManagementPolicyApprovalRule",
+            Self::AuthenticationContext => {
+                "#microsoft.graph.unifiedRoleManagementPolicyAuthenticationContextRule"
+            }
+            Self::Notification => "#microsoft.graph.unifiedRoleManagementPolicyNotificationRule",
+        }
     }
 
     /// The ARM `ruleType` value.
     #[must_use]
-    pub fn arm_type(self) -> String {
-        format!("RoleManagementPolicy{}Rule", self.name())
+    pub const fn arm_type(self) -> &'static str {
+        match self {
+            Self::Expiration => "RoleManagementPolicyExpirationRule",
+            Self::Enablement => "RoleManagementPolicyEnablementRule",
+            Self::Approval => "RoleManagementPolicyApprovalRule",
+            Self::AuthenticationContext => "RoleManagementPolicyAuthenticationContextRule",
+            Self::Notification => "RoleManagementPolicyNotificationRule",
+        }
     }
 
     /// Reads a Graph `@odata.type` (with or without the leading `#`).
@@ -407,13 +418,13 @@ source_object! {
     pub struct RuleTarget {
         /// `@odata.type`.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// `Admin`, `EndUser` (Graph also documents `None`).
-        pub caller: String,
+        pub caller: Name,
         /// `All`, `Activate`, `Deactivate`, `Assign`, `Update`, `Remove`, `Extend`, `Renew`.
-        pub operations: List<String>,
+        pub operations: List<Name>,
         /// `Eligibility` or `Assignment`.
-        pub level: String,
+        pub level: Name,
         /// Settings child scopes may inherit.
         pub inheritable_settings: Value,
         /// Settings child scopes may not override.
@@ -428,11 +439,11 @@ source_object! {
     pub struct ExpirationRule {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// Whether assignments must end.
         pub is_expiration_required: bool,
         /// ISO 8601 duration.
@@ -447,13 +458,13 @@ source_object! {
     pub struct EnablementRule {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// `MultiFactorAuthentication`, `Justification`, `Ticketing`.
-        pub enabled_rules: List<String>,
+        pub enabled_rules: List<Name>,
         /// Target.
         pub target: Box<RuleTarget>,
     }
@@ -464,11 +475,11 @@ source_object! {
     pub struct ApprovalRule {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// The approval settings.
         pub setting: Box<ApprovalSettings>,
         /// Target.
@@ -481,7 +492,7 @@ source_object! {
     pub struct ApprovalSettings {
         /// `@odata.type`.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// Whether activation needs approval.
         pub is_approval_required: bool,
         /// Whether extension needs approval.
@@ -489,7 +500,7 @@ source_object! {
         /// Whether the requestor must justify.
         pub is_requestor_justification_required: bool,
         /// `SingleStage`, `Serial`, `Parallel`, `NoApproval`.
-        pub approval_mode: String,
+        pub approval_mode: Name,
         /// The stages.
         pub approval_stages: List<ApprovalStage>,
     }
@@ -500,7 +511,7 @@ source_object! {
     pub struct ApprovalStage {
         /// `@odata.type`.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// Days before the request times out.
         pub approval_stage_time_out_in_days: i64,
         /// Whether approvers must justify.
@@ -521,7 +532,7 @@ source_object! {
     pub struct Approver {
         /// Graph subject set type.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// Graph `singleUser` user id.
         pub user_id: String,
         /// Graph `groupMembers` group id.
@@ -542,11 +553,11 @@ source_object! {
     pub struct AuthenticationContextRule {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// Whether a context is required.
         pub is_enabled: bool,
         /// The context id (`c1` …).
@@ -561,17 +572,17 @@ source_object! {
     pub struct NotificationRule {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// `Email`.
-        pub notification_type: String,
+        pub notification_type: Name,
         /// `Requestor`, `Approver`, `Admin`.
-        pub recipient_type: String,
+        pub recipient_type: Name,
         /// `None`, `Critical`, `All`.
-        pub notification_level: String,
+        pub notification_level: Name,
         /// Whether the default recipients get the mail.
         pub is_default_recipients_enabled: bool,
         /// Extra addresses.
@@ -583,9 +594,9 @@ source_object! {
 
 /// The members every rule type has: `@odata.type`, `ruleType`, `id`, `target`.
 pub type RuleCommon<'a> = (
-    &'a Field<String>,
-    &'a Field<String>,
-    &'a Field<String>,
+    &'a Field<Name>,
+    &'a Field<Name>,
+    &'a Field<Name>,
     &'a Field<Box<RuleTarget>>,
 );
 

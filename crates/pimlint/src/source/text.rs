@@ -13,7 +13,7 @@ use serde_json::Value;
 use super::policy::source_object;
 use super::{
     ApprovalRule, ApprovalSettings, AuthenticationContextRule, EnablementRule, ExpirationRule,
-    Extra, Field, List, NotificationRule, Rule, RuleTarget, RuleType,
+    Extra, Field, List, Name, NotificationRule, Rule, RuleTarget, RuleType,
 };
 
 source_object! {
@@ -22,11 +22,11 @@ source_object! {
     pub struct RuleMembers {
         /// Graph discriminator.
         #[rename = "@odata.type"]
-        pub odata_type: String,
+        pub odata_type: Name,
         /// ARM discriminator.
-        pub rule_type: String,
+        pub rule_type: Name,
         /// Rule id.
-        pub id: String,
+        pub id: Name,
         /// Target.
         pub target: Box<RuleTarget>,
         /// Expiration.
@@ -34,7 +34,7 @@ source_object! {
         /// Expiration.
         pub maximum_duration: String,
         /// Enablement.
-        pub enabled_rules: List<String>,
+        pub enabled_rules: List<Name>,
         /// Approval.
         pub setting: Box<ApprovalSettings>,
         /// Authentication context.
@@ -42,11 +42,11 @@ source_object! {
         /// Authentication context.
         pub claim_value: String,
         /// Notification.
-        pub notification_type: String,
+        pub notification_type: Name,
         /// Notification.
-        pub recipient_type: String,
+        pub recipient_type: Name,
         /// Notification.
-        pub notification_level: String,
+        pub notification_level: Name,
         /// Notification.
         pub is_default_recipients_enabled: bool,
         /// Notification.

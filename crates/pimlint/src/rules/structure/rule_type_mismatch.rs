@@ -39,7 +39,7 @@ fn with_article(rule_type: RuleType) -> String {
     format!("{article} {}Rule", rule_type.name())
 }
 
-fn discriminator(rule_type: RuleType, arm: bool) -> String {
+fn discriminator(rule_type: RuleType, arm: bool) -> &'static str {
     if arm {
         rule_type.arm_type()
     } else {
