@@ -44,6 +44,17 @@ fn check(path: &Path, threads: &str) -> (i32, Vec<Value>) {
     (out.status.code().unwrap(), lines)
 }
 
+/// [`check`] on one thread and on two, which write the same lines in the same order.
+fn check_on_one_thread_and_two(path: &Path) -> (i32, Vec<Value>) {
+    let (code, one) = check(path, "1");
+    let (_, two) = check(path, "2");
+    assert_eq!(
+        one, two,
+        "one thread and two write the same, in the same order"
+    );
+    (code, one)
+}
+
 /// How many findings each input line has, in the order they were written.
 fn findings_per_line(output: &[Value]) -> Vec<(u64, usize)> {
     let mut counts: Vec<(u64, usize)> = Vec::new();
@@ -71,12 +82,7 @@ fn a_long_stream_is_written_whole_and_in_order_up_to_a_file_error() {
         }
     }
     let path = write("long-stream.ndjson", &bytes);
-    let (code, one) = check(&path, "1");
-    let (_, two) = check(&path, "2");
-    assert_eq!(
-        one, two,
-        "one thread and two write the same, in the same order"
-    );
+    let (code, one) = check_on_one_thread_and_two(&path);
     assert_eq!(code, 2, "unreadable input");
 
     let per_line = findings_per_line(&one);
@@ -113,12 +119,7 @@ fn a_long_array_is_written_in_order_with_a_broken_document_in_place() {
         .collect();
     let text = format!("[\n{}\n]\n", documents.join(",\n"));
     let path = write("long-array.json", text.as_bytes());
-    let (code, one) = check(&path, "1");
-    let (_, two) = check(&path, "2");
-    assert_eq!(
-        one, two,
-        "one thread and two write the same, in the same order"
-    );
+    let (code, one) = check_on_one_thread_and_two(&path);
     assert_eq!(code, 2, "unreadable input");
 
     // Document `i` is on line `i + 2`; the error is written where its document is.
