@@ -383,6 +383,25 @@ mod tests {
         extra: Extra,
     }
 
+    #[test]
+    fn each_rule_type_reads_back_from_its_type_names() {
+        for t in RuleType::ALL {
+            assert_eq!(
+                t.graph_type(),
+                format!(
+                    "#microsoft.graph.unifiedRoleManagementPolicy{}Rule",
+                    t.name()
+                )
+            );
+            assert_eq!(
+                t.arm_type(),
+                format!("RoleManagementPolicy{}Rule", t.name())
+            );
+            assert_eq!(RuleType::from_graph(t.graph_type()), Some(t));
+            assert_eq!(RuleType::from_arm(t.arm_type()), Some(t));
+        }
+    }
+
     fn round_trip(json: &str) -> (Probe, Value) {
         let value: Value = serde_json::from_str(json).unwrap();
         let probe = Probe::deserialize(&value).unwrap();
