@@ -115,6 +115,17 @@ enum Top {
     Object,
 }
 
+/// What the splitter last met among a document array's elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// The array's `[`.
+    Open,
+    /// A document.
+    Document,
+    /// A `,` after a document.
+    Comma,
+}
+
 /// Documents of a JSON file holding an array of documents, list responses, or pages of them,
 /// read in chunks.
 #[allow(
@@ -135,6 +146,7 @@ pub struct JsonSplitter<R> {
     // Depth at which the current document array's elements sit (1 in a top-level array, 2 in a
     // list response's `value`), and its pointer prefix.
     elements_at: Option<usize>,
+    separator: Separator,
     prefix: &'static str,
     index: usize,
     // Object keys at depth 1.
@@ -163,6 +175,7 @@ impl<R: BufRead> JsonSplitter<R> {
             escaped: false,
             top: Top::Between,
             elements_at: None,
+            separator: Separator::Open,
             prefix: "",
             index: 0,
             expect_key: false,
@@ -228,11 +241,29 @@ impl<R: BufRead> JsonSplitter<R> {
             // A number or literal element ends at the first delimiter.
             self.finish_document();
         }
-        // Route the byte: the current document, or the outer object.
+        // Route the byte: the current document, or the outer object. Between documents, the
+        // separators are checked as a JSON parser checks them.
         if self.current.is_none() && at_elements && !self.in_string {
-            match b {
-                b' ' | b'\t' | b'\r' | b'\n' | b',' | b']' => {}
-                _ => self.current = Some((Vec::new(), self.line, self.column)),
+            match (b, self.separator) {
+                (b' ' | b'\t' | b'\r' | b'\n', _)
+                | (b']', Separator::Open | Separator::Document) => {}
+                (b',', Separator::Document) => self.separator = Separator::Comma,
+                (b',', _) => {
+                    self.error("invalid JSON: a `,` with no document before it");
+                    return;
+                }
+                (b']', Separator::Comma) => {
+                    self.error("invalid JSON: trailing comma");
+                    return;
+                }
+                (_, Separator::Document) => {
+                    self.error("invalid JSON: expected `,` or `]` after a document");
+                    return;
+                }
+                _ => {
+                    self.current = Some((Vec::new(), self.line, self.column));
+                    self.separator = Separator::Document;
+                }
             }
         }
         if let Some((bytes, _, _)) = &mut self.current {
@@ -268,6 +299,7 @@ impl<R: BufRead> JsonSplitter<R> {
                     if b == b'[' {
                         self.top = Top::Array;
                         self.elements_at = Some(1);
+                        self.separator = Separator::Open;
                         self.prefix = "";
                     } else {
                         self.top = Top::Object;
@@ -285,6 +317,7 @@ impl<R: BufRead> JsonSplitter<R> {
                     && !self.saw_value_array
                 {
                     self.elements_at = Some(2);
+                    self.separator = Separator::Open;
                     self.prefix = "/value";
                     self.saw_value_array = true;
                     self.index = 0;
@@ -315,6 +348,9 @@ impl<R: BufRead> JsonSplitter<R> {
                 }
             }
             b',' if self.depth == 1 && self.top == Top::Object => self.expect_key = true,
+            b',' if self.depth == 0 => {
+                self.error("invalid JSON: a `,` between top-level values");
+            }
             b' ' | b'\t' | b'\r' | b'\n' | b':' | b',' => {}
             _ if self.depth == 0 => {
                 self.error(
@@ -446,6 +482,61 @@ mod tests {
         assert!(items.last().is_some_and(Result::is_err));
         let stray: Vec<_> = JsonSplitter::new(&b"nope"[..]).collect();
         assert!(stray[0].is_err());
+    }
+
+    /// The documents before the first error, and the error's message and place.
+    fn split_to_error(text: &str) -> (usize, Option<(String, usize, usize)>) {
+        let items: Vec<Item> = JsonSplitter::new(text.as_bytes()).collect();
+        let documents = items.iter().take_while(|i| i.is_ok()).count();
+        let error = items
+            .iter()
+            .find_map(|i| i.as_ref().err())
+            .map(|e| (e.message.clone(), e.line, e.column));
+        (documents, error)
+    }
+
+    #[test]
+    fn separators_between_documents_are_checked() {
+        let cases = [
+            ("[{\"a\": 1} {\"b\": 2}]", 1, "expected `,` or `]`", 11),
+            ("[1 2]", 1, "expected `,` or `]`", 4),
+            ("[\"x\"\"y\"]", 1, "expected `,` or `]`", 5),
+            ("[{\"a\": 1},,{\"b\": 2}]", 1, "no document before it", 11),
+            ("[,{\"a\": 1}]", 0, "no document before it", 2),
+            ("[{\"a\": 1},]", 1, "trailing comma", 11),
+            ("[{\"a\": 1},\n]", 1, "trailing comma", 1),
+            (
+                "{\"value\": [{\"a\": 1} {\"b\": 2}]}",
+                1,
+                "expected `,` or `]`",
+                21,
+            ),
+            ("{\"value\": [{\"a\": 1},]}", 1, "trailing comma", 21),
+            ("{\"a\": 1},\n{\"b\": 2}", 1, "between top-level values", 9),
+        ];
+        for (text, documents, message, column) in cases {
+            let (read, error) = split_to_error(text);
+            assert_eq!(read, documents, "{text}");
+            let (found, _, at) = error.unwrap_or_default();
+            assert!(
+                found.starts_with("invalid JSON: ") && found.contains(message),
+                "{text}: {found}"
+            );
+            assert_eq!(at, column, "{text}");
+        }
+        // What is well formed still reads: empty arrays, pages one after another, nested commas.
+        for text in [
+            "[]",
+            "[ ]",
+            "{\"value\": []}",
+            "[[1, 2], {\"a\": [3,4]}]",
+            "{\"value\": [1]}\n{\"value\": [2]}",
+        ] {
+            assert!(
+                JsonSplitter::new(text.as_bytes()).all(|i| i.is_ok()),
+                "{text}"
+            );
+        }
     }
 
     #[test]

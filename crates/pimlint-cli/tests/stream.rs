@@ -143,3 +143,46 @@ fn a_long_array_is_written_in_order_with_a_broken_document_in_place() {
     );
     assert_eq!(one.last().unwrap()["summary"]["documents"], 199);
 }
+
+#[test]
+fn a_missing_comma_between_documents_is_an_error_streamed_or_not() {
+    // Read whole (text output) or streamed (JSON lines), the same file is invalid JSON.
+    let policy = policy_line();
+    let path = write(
+        "missing-comma.json",
+        format!("[\n{policy}\n{policy}\n]\n").as_bytes(),
+    );
+    let (code, streamed) = check(&path, "2");
+    assert_eq!(code, 2, "unreadable input");
+    let error = streamed
+        .iter()
+        .find_map(|v| v.get("error"))
+        .expect("an error");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("expected `,` or `]`")),
+        "{error}"
+    );
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(
+        findings_per_line(&streamed).len(),
+        1,
+        "the document before it is checked"
+    );
+
+    let whole = Command::new(get_cargo_bin("pimlint"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(whole.status.code(), Some(2));
+    let report = String::from_utf8_lossy(&whole.stdout);
+    assert!(
+        report.contains("missing-comma.json:3:1: invalid JSON: expected `,` or `]`"),
+        "{report}"
+    );
+}
