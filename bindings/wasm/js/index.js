@@ -52,8 +52,9 @@ const utf8 = new TextEncoder();
 const SCRATCH_LIMIT = 1 << 20;
 let scratch = new Uint8Array(0);
 
-/** `texts` as UTF-8, one array each, for one call into the module. */
-function encode(...texts) {
+/** `texts` as UTF-8, one array each, for one call into the module; in `scratch`, one after
+ * another, when they fit. */
+function encode(texts) {
   const most = texts.reduce((n, t) => n + 3 * t.length, 0);
   if (most > SCRATCH_LIMIT) return texts.map((t) => utf8.encode(t));
   if (scratch.length < most) scratch = new Uint8Array(Math.min(SCRATCH_LIMIT, Math.max(most, 2 * scratch.length)));
@@ -128,7 +129,7 @@ function configText(config) {
 export function lint(input, config, options = {}) {
   const [text, located] = toText(input, "input");
   const [cfg, toml] = configText(config);
-  return call(() => wasm.lintText(...encode(text), located, cfg, toml, options.kind, options.formatIn));
+  return call(() => wasm.lintText(...encode([text]), located, cfg, toml, options.kind, options.formatIn));
 }
 
 /**
@@ -139,7 +140,7 @@ export function lint(input, config, options = {}) {
 export function fix(input, config, options = {}) {
   const [text, located] = toText(input, "input");
   const [cfg, toml] = configText(config);
-  return call(() => wasm.fixText(...encode(text), located, cfg, toml, options.kind, Boolean(options.unsafe)));
+  return call(() => wasm.fixText(...encode([text]), located, cfg, toml, options.kind, Boolean(options.unsafe)));
 }
 
 /**
@@ -149,7 +150,7 @@ export function fix(input, config, options = {}) {
 export function applyFix(input, fix) {
   const [text, located] = toText(input, "input");
   if (!fix || !Array.isArray(fix.edits)) throw new TypeError("fix must be a diagnostic's fix, with edits");
-  return call(() => wasm.applyFixText(...encode(text), located, JSON.stringify(fix)));
+  return call(() => wasm.applyFixText(...encode([text]), located, JSON.stringify(fix)));
 }
 
 /** `options.now` as RFC 3339 text: a Date, a string, or the current time. */
@@ -181,7 +182,7 @@ export function validate(request, policy, options = {}) {
     updatesText = `[${options.updates.map((u, i) => toText(u, `options.updates[${i}]`)[0]).join(",")}]`;
   }
   const tenantText = tenantOf(options.tenant, "options.tenant");
-  const [requestBytes, policyBytes, tenantBytes] = encode(requestText, policyText, tenantText);
+  const [requestBytes, policyBytes, tenantBytes] = encode([requestText, policyText, tenantText]);
   return call(() =>
     wasm.validateText(requestBytes, located, policyBytes, updatesText, tenantBytes, now, options.scope),
   );
@@ -198,7 +199,7 @@ export function checkTenant(documents, config) {
   const read = documents.map((d, i) => toText(d, `documents[${i}]`));
   const [cfg, toml] = configText(config);
   // One buffer of UTF-8 for all the texts, and where each ends in it.
-  const encoded = read.map(([text]) => utf8.encode(text));
+  const encoded = encode(read.map(([text]) => text));
   const bytes = new Uint8Array(encoded.reduce((n, e) => n + e.length, 0));
   const ends = new Uint32Array(encoded.length);
   let at = 0;
@@ -224,7 +225,7 @@ export function checkTenant(documents, config) {
  */
 export function migrate(input) {
   const [text, located] = toText(input, "input");
-  return call(() => wasm.migrateText(...encode(text), located));
+  return call(() => wasm.migrateText(...encode([text]), located));
 }
 
 /** Every rule, in code order. */
@@ -253,7 +254,7 @@ export function requirements(source, kind, options = {}) {
   if (options.principal !== undefined && typeof options.principal !== "string") throw new TypeError("options.principal must be an object id");
   const tenant = tenantOf(options.tenant, "options.tenant");
   const now = options.principal === undefined ? "" : nowOf(options.now);
-  const [bytes, tenantBytes] = encode(text, tenant);
+  const [bytes, tenantBytes] = encode([text, tenant]);
   return call(() =>
     wasm.requirementsText(
       bytes,
@@ -276,11 +277,11 @@ export function requirements(source, kind, options = {}) {
 export function principals(tenant) {
   const text = tenantOf(tenant, "tenant");
   if (text === "") throw new TypeError("tenant must be an array of the export's documents");
-  return call(() => wasm.principalsText(...encode(text)));
+  return call(() => wasm.principalsText(...encode([text])));
 }
 
 /** Every policy in `source` with the role and scope it governs, for a role picker. */
 export function policies(source) {
   const [text, located] = toText(source, "source");
-  return call(() => wasm.policiesText(...encode(text), located));
+  return call(() => wasm.policiesText(...encode([text]), located));
 }

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::diagnostic::Diagnostic;
 use crate::kind::DocumentKind;
 use crate::pointer::Pointer;
-use crate::source::{Field, NullItems, Rule, RuleType};
+use crate::source::{Field, Name, NullItems, Rule, RuleType};
 
 /// The schema document with every kind's definition.
 pub const SCHEMAS: &str = include_str!("../schemas/pim.schema.json");
@@ -115,8 +115,8 @@ pub fn rule_judged(rule: &Rule) -> bool {
         Field::Null | Field::Invalid(_) => false,
     };
     exactly_typed(
-        graph.value().map(crate::source::Name::as_str),
-        arm.value().map(crate::source::Name::as_str),
+        graph.value().map(Name::as_str),
+        arm.value().map(Name::as_str),
     ) && target
         && !rule.holds_a_null_item()
 }

@@ -246,13 +246,13 @@ impl Reader<'_> {
 
     // ---- typed member readers: each reports a wrong JSON type and returns `None` ----
 
-    fn string<S: AsRef<str>>(&mut self, field: &Field<S>, at: Pointer) -> Option<Located<String>> {
+    fn string(&mut self, field: &Field<impl AsRef<str>>, at: Pointer) -> Option<Located<String>> {
         let text = self.text(field, &at)?;
         Some(Located::new(text.to_owned(), at))
     }
 
     /// The text of a string member, not copied.
-    fn text<'f, S: AsRef<str>>(&mut self, field: &'f Field<S>, at: &Pointer) -> Option<&'f str> {
+    fn text<'f>(&mut self, field: &'f Field<impl AsRef<str>>, at: &Pointer) -> Option<&'f str> {
         match field {
             Field::Value(s) => Some(s.as_ref()),
             Field::Invalid(v) => {

@@ -868,7 +868,7 @@ fn effective_differences(
             Rule::Unknown(v) => v.get("id").and_then(Value::as_str),
             known => known
                 .common()
-                .and_then(|(_, _, id, _)| id.value().map(crate::source::Name::as_str)),
+                .and_then(|(_, _, id, _)| id.value().map(source::Name::as_str)),
         }
     }
     let (Field::Value(rules), Field::Value(effective)) = (rules, effective) else {
