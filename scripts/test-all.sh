@@ -10,6 +10,14 @@ step() { printf '\n==> %s\n' "$*"; }
 
 # A new or changed snapshot fails the run instead of being written.
 export INSTA_UPDATE=no
+# A whole run gains nothing from incremental compilation, whose caches take about 1 GB.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
+# A full run writes about 3.5 GB under target/, besides the tools it installs; a disk that
+# fills up fails a build midway, so the free space is shown first and last.
+disk() { df -Pk . | awk 'NR == 2 { printf "%.1f GB free on the disk of %s\n", $4 / 1048576, $6 }'; }
+step "disk space"
+disk
 
 if command -v rustup >/dev/null 2>&1; then
     for component in rustfmt clippy; do
@@ -50,3 +58,4 @@ step "WebAssembly package (scripts/test-wasm.sh)"
 bash scripts/test-wasm.sh
 
 step "all tests passed"
+disk
