@@ -156,9 +156,12 @@ pub struct JsonSplitter<R> {
     saw_value_array: bool,
     // The document being captured, and where it started.
     current: Option<(Vec<u8>, usize, usize)>,
-    // The top-level object, without its `value` elements.
+    // The top-level object, without what is inside its `value` array, and where it starts.
     outer: Vec<u8>,
     outer_start: (usize, usize),
+    // Where the `value` array's `]` is in `outer` and in the file: the bytes after it follow it
+    // in the file again.
+    outer_resume: Option<(usize, usize, usize)>,
     ready: std::collections::VecDeque<Item>,
     first_chunk: bool,
 }
@@ -185,18 +188,65 @@ impl<R: BufRead> JsonSplitter<R> {
             current: None,
             outer: Vec::new(),
             outer_start: (1, 1),
+            outer_resume: None,
             ready: std::collections::VecDeque::new(),
             first_chunk: true,
         }
     }
 
     fn error(&mut self, message: impl Into<String>) {
+        self.error_at(message, self.line, self.column);
+    }
+
+    fn error_at(&mut self, message: impl Into<String>, line: usize, column: usize) {
         self.ready.push_back(Err(StreamError {
             message: message.into(),
-            line: self.line,
-            column: self.column,
+            line,
+            column,
         }));
         self.done = true;
+    }
+
+    /// Where a byte of `outer` is in the file.
+    fn outer_place(&self, offset: usize) -> (usize, usize) {
+        let (from, mut line, mut column) = match self.outer_resume {
+            Some((at, line, column)) if offset >= at => (at, line, column),
+            _ => (0, self.outer_start.0, self.outer_start.1),
+        };
+        for &b in &self.outer[from.min(self.outer.len())..offset.min(self.outer.len())] {
+            if b == b'\n' {
+                line += 1;
+                column = 1;
+            } else if b & 0xC0 != 0x80 {
+                column += 1;
+            }
+        }
+        (line, column)
+    }
+
+    /// Checks a list response's own members, around its `value` array, as the whole file's
+    /// parser would: `outer` with `closing` after it (the array's elements are checked as they
+    /// are split). An error is placed where it is in the file.
+    fn check_outer(&mut self, closing: &[u8]) {
+        let mut bytes = self.outer.clone();
+        bytes.extend_from_slice(closing);
+        let fault = match std::str::from_utf8(&bytes) {
+            Err(e) => Some((
+                "the list response is not valid UTF-8".to_owned(),
+                e.valid_up_to(),
+            )),
+            Ok(text) => match pimlint::parse_json(text) {
+                Ok(_) => None,
+                Err(pimlint::InputError::Json {
+                    message, offset, ..
+                }) => Some((message, offset)),
+                Err(other) => Some((other.to_string(), 0)),
+            },
+        };
+        if let Some((message, offset)) = fault {
+            let (line, column) = self.outer_place(offset);
+            self.error_at(message, line, column);
+        }
     }
 
     fn finish_document(&mut self) {
@@ -268,7 +318,7 @@ impl<R: BufRead> JsonSplitter<R> {
         }
         if let Some((bytes, _, _)) = &mut self.current {
             bytes.push(b);
-        } else if self.top == Top::Object {
+        } else if self.top == Top::Object && self.elements_at.is_none() {
             self.outer.push(b);
         }
         // Lexical state.
@@ -306,6 +356,7 @@ impl<R: BufRead> JsonSplitter<R> {
                         self.outer.clear();
                         self.outer.push(b'{');
                         self.outer_start = (self.line, self.column);
+                        self.outer_resume = None;
                         self.expect_key = true;
                         self.saw_value_array = false;
                     }
@@ -321,6 +372,11 @@ impl<R: BufRead> JsonSplitter<R> {
                     self.prefix = "/value";
                     self.saw_value_array = true;
                     self.index = 0;
+                    // The members before the array are checked before any document is read.
+                    self.check_outer(b"]}");
+                    if self.done {
+                        return;
+                    }
                 }
                 self.depth += 1;
             }
@@ -334,6 +390,10 @@ impl<R: BufRead> JsonSplitter<R> {
                     // The document array closes.
                     self.finish_document();
                     self.elements_at = None;
+                    if self.top == Top::Object {
+                        self.outer_resume = Some((self.outer.len(), self.line, self.column));
+                        self.outer.push(b']');
+                    }
                 } else if self.elements_at == Some(self.depth) {
                     self.finish_document();
                 }
@@ -342,6 +402,11 @@ impl<R: BufRead> JsonSplitter<R> {
                         let outer = std::mem::take(&mut self.outer);
                         let (line, column) = self.outer_start;
                         self.push(outer, Pointer::default(), line, column);
+                    } else if self.top == Top::Object {
+                        self.check_outer(b"");
+                        if self.done {
+                            return;
+                        }
                     }
                     self.outer.clear();
                     self.top = Top::Between;
@@ -531,6 +596,60 @@ mod tests {
             "{\"value\": []}",
             "[[1, 2], {\"a\": [3,4]}]",
             "{\"value\": [1]}\n{\"value\": [2]}",
+        ] {
+            assert!(
+                JsonSplitter::new(text.as_bytes()).all(|i| i.is_ok()),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_list_response_s_own_members_are_checked_as_when_read_whole() {
+        // (text, documents split before the error, line, column)
+        let cases = [
+            // Faults before `value`: found before any document is read.
+            ("{\"é\": 1, \"value\" [{\"a\": 1}]}", 0, 1, 18),
+            ("{\"é\" 1, \"value\": [{\"a\": 1}]}", 0, 1, 6),
+            ("{\"x\": {\"a\" 1}, \"value\": [1]}", 0, 1, 12),
+            // After the array: found where it is, once the documents before it are read.
+            (
+                "{\"value\": [{\"a\": 1}] \"@odata.nextLink\": \"y\"}",
+                1,
+                1,
+                22,
+            ),
+            (
+                "{\"value\": [\n{\"a\": 1},\n{\"b\": 2}\n],\n\"x\": 1,\n}",
+                2,
+                6,
+                1,
+            ),
+            ("{\"value\": [], \"meta\": {\"a\" 1}}", 0, 1, 28),
+            ("{\"value\": [1], \"n\": tru}", 1, 1, 24),
+        ];
+        for (text, documents, line, column) in cases {
+            let (read, error) = split_to_error(text);
+            assert_eq!(read, documents, "{text}");
+            let Err(pimlint::InputError::Json {
+                message,
+                line: whole_line,
+                column: whole_column,
+                ..
+            }) = pimlint::parse_json(text)
+            else {
+                panic!("{text} is invalid JSON");
+            };
+            assert_eq!((whole_line, whole_column), (line, column), "{text}");
+            assert_eq!(error, Some((message, line, column)), "{text}");
+        }
+        // Where the fault hides the `value` key, the object is one document, which the
+        // document's parser judges.
+        let text = "{\"@odata.context\": \"x\" \"value\": [{\"a\": 1}]}";
+        assert_eq!(split(text), vec![(text.to_owned(), String::new(), 1, 1)]);
+        for text in [
+            "{\"@odata.context\": \"x\", \"value\": [1], \"@odata.nextLink\": \"y\"}",
+            "{\"value\": [{\"a\": [1, {\"b\": \"],\"}]}], \"x\": {\"value\": [2]}}\n{\"value\": []}",
         ] {
             assert!(
                 JsonSplitter::new(text.as_bytes()).all(|i| i.is_ok()),

@@ -186,3 +186,50 @@ fn a_missing_comma_between_documents_is_an_error_streamed_or_not() {
         "{report}"
     );
 }
+
+#[test]
+fn a_list_response_s_own_members_are_checked_streamed_or_not() {
+    // A fault after the `value` array of a list response: streamed, the documents before it
+    // are checked first; read whole, the file is an error. Both name the same place.
+    let policy = policy_line();
+    let path = write(
+        "list-response-member.json",
+        format!(
+            "{{\"@odata.context\": \"x\",\n\"value\": [\n{policy},\n{policy}\n] \"@odata.nextLink\": \"y\"}}\n"
+        )
+        .as_bytes(),
+    );
+    let (code, streamed) = check_on_one_thread_and_two(&path);
+    assert_eq!(code, 2, "unreadable input");
+    let error = streamed
+        .iter()
+        .find_map(|v| v.get("error"))
+        .expect("an error");
+    assert!(
+        error["message"]
+            .as_str()
+            .is_some_and(|m| m == "invalid JSON: expected `,` or `}`"),
+        "{error}"
+    );
+    assert_eq!(
+        (error["line"].as_u64(), error["column"].as_u64()),
+        (Some(5), Some(3))
+    );
+    assert_eq!(
+        findings_per_line(&streamed).len(),
+        2,
+        "both documents are checked"
+    );
+
+    let whole = Command::new(get_cargo_bin("pimlint"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(whole.status.code(), Some(2));
+    let report = String::from_utf8_lossy(&whole.stdout);
+    assert!(
+        report.contains("list-response-member.json:5:3: invalid JSON: expected `,` or `}`"),
+        "{report}"
+    );
+}
