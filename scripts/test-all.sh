@@ -18,6 +18,9 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 disk() { df -Pk . | awk 'NR == 2 { printf "%.1f GB free on the disk of %s\n", $4 / 1048576, $6 }'; }
 step "disk space"
 disk
+if [ ! -d target/debug ] && [ "$(df -Pk . | awk 'NR == 2 { print $4 }')" -lt $((4 * 1048576)) ]; then
+    echo "warning: a full run from a clean clone writes about 3.5 GB under target/; with less than 4 GB free, a build may fail with 'No space left on device'" >&2
+fi
 
 if command -v rustup >/dev/null 2>&1; then
     for component in rustfmt clippy; do
