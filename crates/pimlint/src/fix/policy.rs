@@ -242,12 +242,6 @@ pub fn notify(rule: &NotificationRule, recipients: &[String]) -> Option<Fix> {
     if recipients.is_empty() {
         return notify_default_recipients(rule);
     }
-    let value = Value::Array(
-        recipients
-            .iter()
-            .map(|r| Value::String(r.trim().to_owned()))
-            .collect(),
-    );
     Some(Fix::unsafe_(
         format!(
             "write the {} configured in [rules.notification] to \"notificationRecipients\"",
@@ -255,9 +249,43 @@ pub fn notify(rule: &NotificationRule, recipients: &[String]) -> Option<Fix> {
         ),
         vec![Edit::Add {
             path: rule.recipients_pointer.clone(),
-            value,
+            value: recipient_list(recipients),
         }],
     ))
+}
+
+/// Sends notifications that reach only their default recipients to the configured recipients
+/// as well (`[rules.notification] recipients`); none when no recipient is configured.
+#[must_use]
+pub fn notify_also(rules: &[&NotificationRule], recipients: &[String]) -> Option<Fix> {
+    if recipients.is_empty() || rules.is_empty() {
+        return None;
+    }
+    let value = recipient_list(recipients);
+    Some(Fix::unsafe_(
+        format!(
+            "write the {} configured in [rules.notification] to \"notificationRecipients\" of {}",
+            count_phrase(recipients.len(), "recipient"),
+            count_phrase(rules.len(), "notification rule")
+        ),
+        rules
+            .iter()
+            .map(|rule| Edit::Add {
+                path: rule.recipients_pointer.clone(),
+                value: value.clone(),
+            })
+            .collect(),
+    ))
+}
+
+/// The configured recipients as a `notificationRecipients` array.
+fn recipient_list(recipients: &[String]) -> Value {
+    Value::Array(
+        recipients
+            .iter()
+            .map(|r| Value::String(r.trim().to_owned()))
+            .collect(),
+    )
 }
 
 /// Sends a notification to its default recipients.

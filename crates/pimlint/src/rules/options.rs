@@ -149,9 +149,10 @@ impl Approver {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case", default, deny_unknown_fields)]
 pub struct NotificationOptions {
-    /// E-mail addresses (a monitored mailbox, a distribution list) the fix of
-    /// `notification-blackhole` (PIM401) writes to `notificationRecipients`. Empty (the
-    /// default): the fix turns the default recipients back on instead.
+    /// E-mail addresses (a monitored mailbox, a distribution list) the fixes of
+    /// `notification-blackhole` (PIM401) and `notification-defaults-only` (PIM411) write to
+    /// `notificationRecipients`. Empty (the default): PIM401's fix turns the default
+    /// recipients back on instead, and PIM411 has no fix.
     pub recipients: Vec<String>,
 }
 

@@ -21,7 +21,12 @@ declare_rule! {
     /// that can act on them.
     ///
     /// ## How to fix
-    /// Add a monitored mailbox to `notificationRecipients` of each rule listed.
+    /// Add a monitored mailbox to `notificationRecipients` of each rule listed. The fix
+    /// (unsafe) writes the addresses of `[rules.notification] recipients` to each; with no
+    /// address configured, there is no fix.
+    ///
+    /// ## Options
+    /// `[rules.notification]`: `recipients`, the addresses the fix writes.
     ///
     /// ## Example
     /// ```json
@@ -64,6 +69,13 @@ pub fn check(policy: &Policy, context: &RuleContext<'_>, out: &mut Vec<Diagnosti
             ),
             first.recipients_pointer.clone(),
         )
-        .with_help("add a monitored mailbox to notificationRecipients of each rule listed"),
+        .with_help("add a monitored mailbox to notificationRecipients of each rule listed")
+        .with_fix(crate::fix::policy::notify_also(
+            &defaults_only
+                .iter()
+                .map(|(_, rule)| *rule)
+                .collect::<Vec<_>>(),
+            &context.options.notification.recipients,
+        )),
     );
 }
