@@ -15,6 +15,7 @@ use std::path::Path;
 
 use pimlint::Options;
 use pimlint::fix::remediate::{ARM, Call, GRAPH, calls};
+use serde_json::Value;
 
 use support::workspace;
 
@@ -196,4 +197,107 @@ fn graph_calls_patch_one_rule_and_arm_calls_the_policy() {
     assert_eq!(rules.len(), 1);
     assert_eq!(rules[0]["ruleType"], "RoleManagementPolicyApprovalRule");
     assert_eq!(rules[0]["setting"]["isApprovalRequiredForExtension"], true);
+}
+
+/// `notification-defaults-only` (PIM411) is one finding per policy, whose fix writes the
+/// configured recipients to each notification rule it lists: each of those rules gets its own
+/// Graph call, and the policy, with every body applied, no longer has the finding.
+#[test]
+fn a_fix_of_several_rules_patches_each_of_them() {
+    let options = Options {
+        config: pimlint::config::Config::from_toml(
+            &format!("extend-select = [\"notification-defaults-only\"]\n{APPROVERS}"),
+            false,
+        )
+        .unwrap(),
+        ..Options::default()
+    };
+    let path = workspace().join("examples/tenant-export/global-administrator.json");
+    let (calls, reports) = calls_with(&path, &options);
+    let finding = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .find(|d| d.code == "PIM411")
+        .expect("PIM411 on Global Administrator");
+    let edits = &finding.fix.as_ref().expect("a fix").edits;
+    assert_eq!(edits.len(), 9, "{}", finding.message);
+    let patched: Vec<&Call> = calls
+        .iter()
+        .filter(|c| c.fixes.iter().any(|f| f.code == "PIM411"))
+        .collect();
+    assert_eq!(patched.len(), 9, "one call per notification rule");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut policy = pimlint::parse_json(&text).unwrap();
+    for call in &patched {
+        assert_eq!(
+            call.body["notificationRecipients"],
+            serde_json::json!(["pim-alerts@contoso.example"]),
+            "{}",
+            call.url
+        );
+        let id = call.body["id"].as_str().unwrap();
+        assert!(finding.message.contains(&format!("`{id}`")), "{id}");
+        let rules = policy["policy"]["rules"].as_array_mut().unwrap();
+        let rule = rules.iter_mut().find(|r| r["id"] == id).unwrap();
+        *rule = call.body.clone();
+    }
+    check_calls_with(&path, &options);
+    let after = pimlint::check_value(&policy, &options);
+    assert!(
+        after
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .all(|d| d.code != "PIM411"),
+        "the policy with the bodies applied has no PIM411"
+    );
+}
+
+/// An ARM policy is updated in one call with every rule that changes; a fix of several of
+/// its rules is named once.
+#[test]
+fn an_arm_call_names_a_fix_of_several_rules_once() {
+    let path = workspace().join("tests/fixtures/realistic/arm-policy-subscription.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let value = pimlint::parse_json(&text).unwrap();
+    let mut reports = pimlint::check_value(&value, &Options::default());
+    let rules = value["properties"]["rules"].as_array().unwrap();
+    let notifications: Vec<usize> = (0..rules.len())
+        .filter(|&i| rules[i]["ruleType"] == "RoleManagementPolicyNotificationRule")
+        .take(2)
+        .collect();
+    assert_eq!(notifications.len(), 2);
+    let mut finding = reports[0].diagnostics[0].clone();
+    finding.fix = Some(pimlint::fix::Fix::unsafe_(
+        "write a recipient to two rules",
+        notifications
+            .iter()
+            .map(|i| pimlint::fix::Edit::Add {
+                path: pimlint::Pointer::parse(&format!(
+                    "/properties/rules/{i}/notificationRecipients"
+                ))
+                .unwrap(),
+                value: serde_json::json!(["pim-alerts@contoso.example"]),
+            })
+            .collect(),
+    ));
+    reports[0].diagnostics = vec![finding];
+    let calls = calls(&value, &reports, &Options::default());
+    assert_eq!(calls.len(), 1);
+    let call = &calls[0];
+    // Later rounds add the fixes of what the recheck finds; the injected fix is named once.
+    let named = call
+        .fixes
+        .iter()
+        .filter(|f| f.message == "write a recipient to two rules")
+        .count();
+    assert_eq!(named, 1, "{:?}", call.fixes);
+    let written = call.body["properties"]["rules"].as_array().unwrap();
+    let recipients = serde_json::json!(["pim-alerts@contoso.example"]);
+    let ids: Vec<&Value> = written
+        .iter()
+        .filter(|rule| rule["notificationRecipients"] == recipients)
+        .map(|rule| &rule["id"])
+        .collect();
+    let expected: Vec<&Value> = notifications.iter().map(|&i| &rules[i]["id"]).collect();
+    assert_eq!(ids, expected);
 }

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use super::{Applicability, Edit};
 use crate::DocumentReport;
 use crate::kind::DocumentKind;
-use crate::model::{Document, Provider};
+use crate::model::{Document, Provider, RuleEntry};
 use crate::pointer::Pointer;
 
 /// The Graph endpoint rules are updated at.
@@ -157,7 +157,12 @@ pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options
                 let mut fixes = Vec::new();
                 let mut rules = Vec::new();
                 for t in touched {
-                    fixes.extend(t.fixes.iter().cloned());
+                    // A fix of several rules is named once.
+                    for fix in &t.fixes {
+                        if !fixes.contains(fix) {
+                            fixes.push(fix.clone());
+                        }
+                    }
                     rules.push(t.rule.clone());
                 }
                 out.push(Call {
@@ -186,55 +191,74 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
             continue;
         }
         let mut applied: Vec<(Pointer, Vec<Edit>)> = Vec::new();
-        for d in &report.diagnostics {
+        'fixes: for d in &report.diagnostics {
             let Some(fix) = &d.fix else { continue };
-            // The rule all the fix's edits fall in.
-            let entry = policy.entries.iter().find(|e| {
-                fix.edits
+            // The rules the fix's edits fall in, each with its edits (a fix may change several
+            // rules, such as the recipients of several notifications).
+            let mut groups: Vec<(&RuleEntry, Vec<Edit>)> = Vec::new();
+            for edit in &fix.edits {
+                let Some(entry) = policy
+                    .entries
                     .iter()
-                    .all(|edit| is_under(edit.path(), &e.pointer))
-            });
-            let Some(entry) = entry else { continue };
-            let Some(id) = entry.id.as_ref().map(|id| id.value.clone()) else {
-                continue;
-            };
-            let Some(rule) = value.pointer(entry.pointer.as_str()) else {
-                continue;
-            };
-            let slot = if let Some(i) = touched.iter().position(|t| t.pointer == entry.pointer) {
-                i
-            } else {
-                touched.push(Touched {
-                    document: report.pointer.clone(),
-                    pointer: entry.pointer.clone(),
-                    id,
-                    rule: rule.clone(),
-                    fixes: Vec::new(),
-                });
-                touched.len() - 1
-            };
-            let t = &mut touched[slot];
-            // Edits relative to the rule object; a fix that no longer applies (another fix
-            // of the same rule changed its place) is left for the next round.
+                    .find(|e| is_under(edit.path(), &e.pointer))
+                else {
+                    continue 'fixes;
+                };
+                let relative = relative_to(edit, &entry.pointer);
+                match groups.iter_mut().find(|(e, _)| e.pointer == entry.pointer) {
+                    Some((_, edits)) => edits.push(relative),
+                    None => groups.push((entry, vec![relative])),
+                }
+            }
+            // A fix that no longer applies (another fix of the same rule changed its place) is
+            // left for the next round.
             if applied.iter().any(|(at, edits)| {
-                *at == entry.pointer && edits.iter().any(|e| fix.edits.contains(e))
+                groups.iter().any(|(entry, _)| *at == entry.pointer)
+                    && edits.iter().any(|e| fix.edits.contains(e))
             }) {
                 continue;
             }
-            let relative: Vec<Edit> = fix
-                .edits
-                .iter()
-                .map(|e| relative_to(e, &entry.pointer))
-                .collect();
-            if super::value::apply(&mut t.rule, &relative).is_ok() {
-                applied.push((entry.pointer.clone(), fix.edits.clone()));
-                t.fixes.push(Remedied {
+            // Each rule as fixed; the fix applies to all of them or to none.
+            let mut staged = Vec::with_capacity(groups.len());
+            for (entry, edits) in &groups {
+                let Some(id) = entry.id.as_ref().map(|id| id.value.clone()) else {
+                    continue 'fixes;
+                };
+                let current = touched
+                    .iter()
+                    .find(|t| t.pointer == entry.pointer)
+                    .map(|t| &t.rule)
+                    .or_else(|| value.pointer(entry.pointer.as_str()));
+                let Some(mut rule) = current.cloned() else {
+                    continue 'fixes;
+                };
+                if super::value::apply(&mut rule, edits).is_err() {
+                    continue 'fixes;
+                }
+                staged.push((entry.pointer.clone(), id, rule));
+            }
+            for (pointer, id, rule) in staged {
+                let remedied = Remedied {
                     code: d.code,
                     rule: d.rule,
                     pointer: d.pointer.clone(),
                     applicability: fix.applicability,
                     message: fix.message.clone(),
-                });
+                };
+                applied.push((pointer.clone(), fix.edits.clone()));
+                match touched.iter_mut().find(|t| t.pointer == pointer) {
+                    Some(t) => {
+                        t.rule = rule;
+                        t.fixes.push(remedied);
+                    }
+                    None => touched.push(Touched {
+                        document: report.pointer.clone(),
+                        pointer,
+                        id,
+                        rule,
+                        fixes: vec![remedied],
+                    }),
+                }
             }
         }
     }
