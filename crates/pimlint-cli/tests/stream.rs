@@ -144,61 +144,17 @@ fn a_long_array_is_written_in_order_with_a_broken_document_in_place() {
     assert_eq!(one.last().unwrap()["summary"]["documents"], 199);
 }
 
-#[test]
-fn a_missing_comma_between_documents_is_an_error_streamed_or_not() {
-    // Read whole (text output) or streamed (JSON lines), the same file is invalid JSON.
-    let policy = policy_line();
-    let path = write(
-        "missing-comma.json",
-        format!("[\n{policy}\n{policy}\n]\n").as_bytes(),
-    );
-    let (code, streamed) = check(&path, "2");
-    assert_eq!(code, 2, "unreadable input");
-    let error = streamed
-        .iter()
-        .find_map(|v| v.get("error"))
-        .expect("an error");
-    assert!(
-        error["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("expected `,` or `]`")),
-        "{error}"
-    );
-    assert_eq!(
-        (error["line"].as_u64(), error["column"].as_u64()),
-        (Some(3), Some(1))
-    );
-    assert_eq!(
-        findings_per_line(&streamed).len(),
-        1,
-        "the document before it is checked"
-    );
-
-    let whole = Command::new(get_cargo_bin("pimlint"))
-        .arg("check")
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(whole.status.code(), Some(2));
-    let report = String::from_utf8_lossy(&whole.stdout);
-    assert!(
-        report.contains("missing-comma.json:3:1: invalid JSON: expected `,` or `]`"),
-        "{report}"
-    );
-}
-
-#[test]
-fn a_list_response_s_own_members_are_checked_streamed_or_not() {
-    // A fault after the `value` array of a list response: streamed, the documents before it
-    // are checked first; read whole, the file is an error. Both name the same place.
-    let policy = policy_line();
-    let path = write(
-        "list-response-member.json",
-        format!(
-            "{{\"@odata.context\": \"x\",\n\"value\": [\n{policy},\n{policy}\n] \"@odata.nextLink\": \"y\"}}\n"
-        )
-        .as_bytes(),
-    );
+/// Checks the file `name` holding `text` streamed (JSON lines, on one thread and on two) and
+/// read whole (text output): both fail as invalid JSON, `message`, at `line:column`; streamed,
+/// the `checked` documents before the fault are checked first.
+fn the_same_error_streamed_and_whole(
+    name: &str,
+    text: &str,
+    message: &str,
+    (line, column): (u64, u64),
+    checked: usize,
+) {
+    let path = write(name, text.as_bytes());
     let (code, streamed) = check_on_one_thread_and_two(&path);
     assert_eq!(code, 2, "unreadable input");
     let error = streamed
@@ -208,17 +164,17 @@ fn a_list_response_s_own_members_are_checked_streamed_or_not() {
     assert!(
         error["message"]
             .as_str()
-            .is_some_and(|m| m == "invalid JSON: expected `,` or `}`"),
+            .is_some_and(|m| m.starts_with("invalid JSON: ") && m.contains(message)),
         "{error}"
     );
     assert_eq!(
         (error["line"].as_u64(), error["column"].as_u64()),
-        (Some(5), Some(3))
+        (Some(line), Some(column))
     );
     assert_eq!(
         findings_per_line(&streamed).len(),
-        2,
-        "both documents are checked"
+        checked,
+        "the documents before the fault are checked"
     );
 
     let whole = Command::new(get_cargo_bin("pimlint"))
@@ -229,7 +185,34 @@ fn a_list_response_s_own_members_are_checked_streamed_or_not() {
     assert_eq!(whole.status.code(), Some(2));
     let report = String::from_utf8_lossy(&whole.stdout);
     assert!(
-        report.contains("list-response-member.json:5:3: invalid JSON: expected `,` or `}`"),
+        report.contains(&format!("{name}:{line}:{column}: invalid JSON: {message}")),
         "{report}"
+    );
+}
+
+#[test]
+fn a_missing_comma_between_documents_is_an_error_streamed_or_not() {
+    let policy = policy_line();
+    the_same_error_streamed_and_whole(
+        "missing-comma.json",
+        &format!("[\n{policy}\n{policy}\n]\n"),
+        "expected `,` or `]`",
+        (3, 1),
+        1,
+    );
+}
+
+#[test]
+fn a_list_response_s_own_members_are_checked_streamed_or_not() {
+    // A fault after the `value` array of a list response.
+    let policy = policy_line();
+    the_same_error_streamed_and_whole(
+        "list-response-member.json",
+        &format!(
+            "{{\"@odata.context\": \"x\",\n\"value\": [\n{policy},\n{policy}\n] \"@odata.nextLink\": \"y\"}}\n"
+        ),
+        "expected `,` or `}`",
+        (5, 3),
+        2,
     );
 }
