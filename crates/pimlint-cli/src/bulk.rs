@@ -292,6 +292,8 @@ pub struct Statistics {
     /// roles (privileged or not) and overrides, so one severity per rule would misreport.
     by_rule: BTreeMap<(&'static str, &'static str), BTreeMap<Severity, usize>>,
     per_role: BTreeMap<String, usize>,
+    /// What could not be checked (`path:line:column: error: message`), in the order met.
+    unreadable: Vec<String>,
 }
 
 impl Statistics {
@@ -312,6 +314,12 @@ impl Statistics {
             .per_role
             .entry(role.unwrap_or("(role not given)").to_owned())
             .or_default() += 1;
+    }
+
+    /// Records a file or document that could not be checked.
+    pub fn unreadable(&mut self, path: &str, line: usize, column: usize, message: &str) {
+        self.unreadable
+            .push(format!("{path}:{line}:{column}: error: {message}"));
     }
 
     pub fn render(self, summary: &Summary) -> String {
@@ -347,6 +355,12 @@ impl Statistics {
                 let _ = writeln!(out, "{count:>6}  {role}");
             }
         }
+        if !self.unreadable.is_empty() {
+            let _ = writeln!(out, "\nnot checked:");
+            for line in &self.unreadable {
+                let _ = writeln!(out, "  {line}");
+            }
+        }
         out.push('\n');
         out.push_str(&summary_line(summary));
         out
@@ -354,8 +368,16 @@ impl Statistics {
 }
 
 pub fn summary_line(summary: &Summary) -> String {
+    let unreadable = if summary.unreadable > 0 {
+        format!(
+            "{} could not be checked. ",
+            plural(summary.unreadable, "input", "inputs")
+        )
+    } else {
+        String::new()
+    };
     format!(
-        "{} ({}, {}, {}) in {} from {}.{}\n",
+        "{unreadable}{} ({}, {}, {}) in {} from {}.{}\n",
         plural(
             summary.errors + summary.warnings + summary.infos,
             "problem",
@@ -482,7 +504,13 @@ impl Writer {
                 }));
                 self.out.push('\n');
             }
-            Sink::Json | Sink::Statistics => {}
+            Sink::Statistics => self.statistics.unreadable(
+                path,
+                failure.line.unwrap_or(1),
+                failure.column.unwrap_or(1),
+                &failure.message,
+            ),
+            Sink::Json => {}
         }
     }
 

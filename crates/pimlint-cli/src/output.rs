@@ -417,13 +417,36 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// `--statistics`: findings counted per rule and per role.
 pub fn statistics(files: &[FileOutcome], summary: &Summary) -> String {
     let mut statistics = crate::bulk::Statistics::default();
-    for doc in files
-        .iter()
-        .filter_map(|f| f.result.as_ref().ok())
-        .flatten()
-    {
-        for d in &doc.diagnostics {
-            statistics.add(d.code, d.rule, d.severity, doc.role.as_deref());
+    for file in files {
+        let locator = file.text.as_deref().map(Locator::new);
+        match &file.result {
+            Err(e) => {
+                let at = locator.as_ref().zip(e.offset).map(|(l, o)| l.line_col(o));
+                statistics.unreadable(
+                    &file.path,
+                    at.map_or(1, |a| a.line),
+                    at.map_or(1, |a| a.column),
+                    &e.message,
+                );
+            }
+            Ok(docs) => {
+                for doc in docs {
+                    if let Some(message) = &doc.error {
+                        let at = locator
+                            .as_ref()
+                            .map(|l| l.line_col(offset_of(Some(l), &doc.pointer)));
+                        statistics.unreadable(
+                            &file.path,
+                            at.map_or(1, |a| a.line),
+                            at.map_or(1, |a| a.column),
+                            message,
+                        );
+                    }
+                    for d in &doc.diagnostics {
+                        statistics.add(d.code, d.rule, d.severity, doc.role.as_deref());
+                    }
+                }
+            }
         }
     }
     statistics.render(summary)

@@ -216,3 +216,44 @@ fn a_list_response_s_own_members_are_checked_streamed_or_not() {
         2,
     );
 }
+
+#[test]
+fn statistics_name_what_could_not_be_checked() {
+    // Streamed (NDJSON) and read whole, what could not be checked is listed with its place
+    // and counted in the closing line.
+    let policy = policy_line();
+    let ndjson = write(
+        "statistics.ndjson",
+        format!("{policy}\n{{\"rules\": [\n{policy}\n").as_bytes(),
+    );
+    let whole = write(
+        "statistics.json",
+        format!("[\n{policy},\n{{\"hello\": 1}}\n]\n").as_bytes(),
+    );
+    for (path, place) in [(&ndjson, ":2:11: error: "), (&whole, ":3:1: error: ")] {
+        let out = Command::new(get_cargo_bin("pimlint"))
+            .args(["check", "--statistics"])
+            .arg(path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let Some((_, listed)) = text.split_once("\nnot checked:\n") else {
+            panic!("{text}");
+        };
+        assert!(
+            listed
+                .lines()
+                .next()
+                .is_some_and(|l| l.starts_with("  ") && l.contains(name) && l.contains(place)),
+            "{text}"
+        );
+        assert!(
+            text.lines()
+                .last()
+                .is_some_and(|l| l.starts_with("1 input could not be checked. ")),
+            "{text}"
+        );
+    }
+}
