@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal as _};
 
+use encoding_rs_io::DecodeReaderBytesBuilder;
 use indicatif::{ProgressBar, ProgressStyle};
 use pimlint::api::Located;
 use pimlint::{DocumentKind, Locator, Options, Severity};
@@ -627,10 +628,21 @@ impl Writer {
 }
 
 fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
-    Ok(match source {
+    let mut reader: Box<dyn BufRead> = match source {
         Source::File(p) => Box::new(BufReader::with_capacity(1 << 20, File::open(p)?)),
         Source::Stdin => Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())),
-    })
+    };
+    // UTF-16 with a byte order mark (what Windows PowerShell 5.1's `Out-File` writes) is
+    // turned into UTF-8 as it is read, as a file read whole is decoded.
+    let start = reader.fill_buf()?;
+    if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+        let utf8 = DecodeReaderBytesBuilder::new()
+            .bom_sniffing(true)
+            .strip_bom(true)
+            .build(reader);
+        reader = Box::new(BufReader::with_capacity(1 << 20, utf8));
+    }
+    Ok(reader)
 }
 
 /// The documents of `source`, one at a time.

@@ -217,6 +217,44 @@ fn a_list_response_s_own_members_are_checked_streamed_or_not() {
     );
 }
 
+/// The lines of a JSON-lines output with the path left out.
+fn without_path(lines: &[Value]) -> Vec<Value> {
+    lines
+        .iter()
+        .map(|line| {
+            let mut line = line.clone();
+            if let Some(object) = line.as_object_mut() {
+                object.remove("path");
+            }
+            line
+        })
+        .collect()
+}
+
+#[test]
+fn utf16_files_are_streamed_as_utf8_ones() {
+    // What Windows PowerShell 5.1's `Out-File` writes: UTF-16 with a byte order mark. A
+    // character outside the BMP is a surrogate pair there; the columns count characters.
+    let policy = policy_line().replacen('{', "{\"note\": \"é🔐\", ", 1);
+    let text = format!("[\n{policy},\n{policy}\n]\n");
+    let (code, expected) = check(&write("array-utf8.json", text.as_bytes()), "2");
+    assert_eq!(findings_per_line(&expected).len(), 2, "{expected:?}");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let little: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let big: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    for (name, bytes) in [("array-utf16le.json", little), ("array-utf16be.json", big)] {
+        let (found, lines) = check_on_one_thread_and_two(&write(name, &bytes));
+        assert_eq!(found, code, "{name}");
+        assert_eq!(without_path(&lines), without_path(&expected), "{name}");
+    }
+}
+
 #[test]
 fn statistics_name_what_could_not_be_checked() {
     // Streamed (NDJSON) and read whole, what could not be checked is listed with its place
