@@ -164,6 +164,8 @@ pub struct JsonSplitter<R> {
     outer_resume: Option<(usize, usize, usize)>,
     ready: std::collections::VecDeque<Item>,
     first_chunk: bool,
+    // Whether a top-level value has begun: a file with none is empty, as when read whole.
+    seen_value: bool,
 }
 
 impl<R: BufRead> JsonSplitter<R> {
@@ -191,6 +193,7 @@ impl<R: BufRead> JsonSplitter<R> {
             outer_resume: None,
             ready: std::collections::VecDeque::new(),
             first_chunk: true,
+            seen_value: false,
         }
     }
 
@@ -346,6 +349,7 @@ impl<R: BufRead> JsonSplitter<R> {
             b'"' => self.in_string = true,
             b'{' | b'[' => {
                 if self.depth == 0 {
+                    self.seen_value = true;
                     if b == b'[' {
                         self.top = Top::Array;
                         self.elements_at = Some(1);
@@ -454,6 +458,12 @@ impl<R: BufRead> Iterator for JsonSplitter<R> {
                         line: self.line,
                         column: self.column,
                     }));
+                } else if !self.seen_value {
+                    self.ready.push_back(Err(StreamError {
+                        message: pimlint::InputError::Empty.to_string(),
+                        line: 1,
+                        column: 1,
+                    }));
                 }
                 continue;
             }
@@ -538,6 +548,21 @@ mod tests {
             docs.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(),
             ["1", "\"x\"", "true"]
         );
+    }
+
+    #[test]
+    fn an_empty_file_is_an_error_as_when_read_whole() {
+        for text in ["", "   \n\t", "\u{feff}\n"] {
+            let (documents, error) = split_to_error(text);
+            assert_eq!(documents, 0, "{text:?}");
+            let expected = pimlint::parse_json(text.trim_start_matches('\u{feff}'))
+                .expect_err("empty")
+                .to_string();
+            assert_eq!(error, Some((expected, 1, 1)), "{text:?}");
+        }
+        // An empty array is a file of no documents, not an empty file.
+        assert!(split("[]").is_empty());
+        assert!(JsonSplitter::new(&b"[]"[..]).all(|i| i.is_ok()));
     }
 
     #[test]
