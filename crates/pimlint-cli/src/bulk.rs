@@ -320,7 +320,7 @@ impl Statistics {
     /// Records a file or document that could not be checked.
     pub fn unreadable(&mut self, path: &str, line: usize, column: usize, message: &str) {
         self.unreadable
-            .push(format!("{path}:{line}:{column}: error: {message}"));
+            .push(failure_line(path, line, column, message));
     }
 
     pub fn render(self, summary: &Summary) -> String {
@@ -366,6 +366,11 @@ impl Statistics {
         out.push_str(&summary_line(summary));
         out
     }
+}
+
+/// A file or document that could not be checked, as one line of text output.
+fn failure_line(path: &str, line: usize, column: usize, message: &str) -> String {
+    format!("{path}:{line}:{column}: error: {message}")
 }
 
 pub fn summary_line(summary: &Summary) -> String {
@@ -488,15 +493,12 @@ impl Writer {
     }
 
     fn write_failure(&mut self, path: &str, failure: &Failure) {
+        let (line, column) = (failure.line.unwrap_or(1), failure.column.unwrap_or(1));
         match self.sink {
             Sink::Text => {
-                let _ = writeln!(
-                    self.out,
-                    "{path}:{}:{}: error: {}",
-                    failure.line.unwrap_or(1),
-                    failure.column.unwrap_or(1),
-                    failure.message
-                );
+                self.out
+                    .push_str(&failure_line(path, line, column, &failure.message));
+                self.out.push('\n');
             }
             Sink::JsonLines => {
                 self.out.push_str(&to_json(&JsonLineError {
@@ -505,12 +507,10 @@ impl Writer {
                 }));
                 self.out.push('\n');
             }
-            Sink::Statistics => self.statistics.unreadable(
-                path,
-                failure.line.unwrap_or(1),
-                failure.column.unwrap_or(1),
-                &failure.message,
-            ),
+            Sink::Statistics => {
+                self.statistics
+                    .unreadable(path, line, column, &failure.message);
+            }
             Sink::Json => {}
         }
     }

@@ -104,6 +104,16 @@ impl<R: BufRead> Iterator for NdJson<R> {
     }
 }
 
+/// Moves a 1-based place (line, column in characters) past the byte `b` of UTF-8 text.
+fn advance(line: &mut usize, column: &mut usize, b: u8) {
+    if b == b'\n' {
+        *line += 1;
+        *column = 1;
+    } else if b & 0xC0 != 0x80 {
+        *column += 1;
+    }
+}
+
 /// Where the splitter is in the top-level value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Top {
@@ -217,12 +227,7 @@ impl<R: BufRead> JsonSplitter<R> {
             _ => (0, self.outer_start.0, self.outer_start.1),
         };
         for &b in &self.outer[from.min(self.outer.len())..offset.min(self.outer.len())] {
-            if b == b'\n' {
-                line += 1;
-                column = 1;
-            } else if b & 0xC0 != 0x80 {
-                column += 1;
-            }
+            advance(&mut line, &mut column, b);
         }
         (line, column)
     }
@@ -453,17 +458,9 @@ impl<R: BufRead> Iterator for JsonSplitter<R> {
             if chunk.is_empty() {
                 self.done = true;
                 if self.depth > 0 || self.in_string {
-                    self.ready.push_back(Err(StreamError {
-                        message: "the file ends inside a value (truncated?)".to_owned(),
-                        line: self.line,
-                        column: self.column,
-                    }));
+                    self.error("the file ends inside a value (truncated?)");
                 } else if !self.seen_value {
-                    self.ready.push_back(Err(StreamError {
-                        message: pimlint::InputError::Empty.to_string(),
-                        line: 1,
-                        column: 1,
-                    }));
+                    self.error_at(pimlint::InputError::Empty.to_string(), 1, 1);
                 }
                 continue;
             }
@@ -475,12 +472,7 @@ impl<R: BufRead> Iterator for JsonSplitter<R> {
             }
             for &b in bytes {
                 self.feed(b);
-                if b == b'\n' {
-                    self.line += 1;
-                    self.column = 1;
-                } else if b & 0xC0 != 0x80 {
-                    self.column += 1;
-                }
+                advance(&mut self.line, &mut self.column, b);
                 if self.done {
                     break;
                 }

@@ -190,7 +190,8 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
         if policy.id.is_none() {
             continue;
         }
-        let mut applied: Vec<(Pointer, Vec<Edit>)> = Vec::new();
+        // The edits of the fixes taken this round.
+        let mut applied: Vec<&Edit> = Vec::new();
         'fixes: for d in &report.diagnostics {
             let Some(fix) = &d.fix else { continue };
             // The rules the fix's edits fall in, each with its edits (a fix may change several
@@ -212,10 +213,7 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
             }
             // A fix that no longer applies (another fix of the same rule changed its place) is
             // left for the next round.
-            if applied.iter().any(|(at, edits)| {
-                groups.iter().any(|(entry, _)| *at == entry.pointer)
-                    && edits.iter().any(|e| fix.edits.contains(e))
-            }) {
+            if fix.edits.iter().any(|e| applied.contains(&e)) {
                 continue;
             }
             // Each rule as fixed; the fix applies to all of them or to none.
@@ -237,6 +235,7 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
                 }
                 staged.push((entry.pointer.clone(), id, rule));
             }
+            applied.extend(&fix.edits);
             for (pointer, id, rule) in staged {
                 let remedied = Remedied {
                     code: d.code,
@@ -245,7 +244,6 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
                     applicability: fix.applicability,
                     message: fix.message.clone(),
                 };
-                applied.push((pointer.clone(), fix.edits.clone()));
                 match touched.iter_mut().find(|t| t.pointer == pointer) {
                     Some(t) => {
                         t.rule = rule;
@@ -262,7 +260,6 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
             }
         }
     }
-    touched.retain(|t| !t.fixes.is_empty());
     touched
 }
 
