@@ -16,6 +16,10 @@ build:
 dist:
     cargo build --profile dist -p pimlint-cli
 
+# The `dist` build with profile-guided optimization, trained on the examples and fixtures, into target/pgo/pimlint.
+dist-pgo:
+    bash scripts/dist-pgo.sh
+
 # Run the test suite.
 test:
     cargo test --workspace

@@ -6,8 +6,15 @@ cross-checked against pimlint's first), as ratios to all three, plus thread scal
 memory at two export sizes. Run with `python3 scripts/bench.py` (it builds what it needs); the
 table is also written to target/bench/report.md.
 
+The CLI is measured twice: as `cargo build --profile dist` builds it, and as
+`scripts/dist-pgo.sh` builds it with profile-guided optimization (trained on the repository's
+examples and fixtures, never on the synthetic export).
+
 Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
-the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench).
+the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench), PIMLINT_BENCH_ROUNDS
+(default 5: each round runs every command once, in turn; each figure is its best round),
+PIMLINT_BENCH_PGO=0
+to leave out the profile-guided build (it takes two more `dist` builds).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ REPO = pathlib.Path(__file__).resolve().parents[1]
 BIN = REPO / "target" / "dist"
 OUT = REPO / "target" / "bench"
 COUNT = int(os.environ.get("PIMLINT_BENCH_COUNT", "100000"))
+ROUNDS = int(os.environ.get("PIMLINT_BENCH_ROUNDS", "5"))
 
 
 def export(count: int) -> pathlib.Path:
@@ -45,9 +53,17 @@ def measure(args: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def best(args: list[str], runs: int = 3) -> tuple[float, float]:
-    results = [measure(args) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results)
+def interleaved(rows: list[tuple[str, list[str]]], rounds: int) -> list[tuple[str, float, float]]:
+    """Each command's best wall time and largest peak over `rounds` rounds, every round running
+    each command once in turn, so that a machine whose speed drifts slows all of them alike."""
+    walls: dict[str, float] = {}
+    peaks: dict[str, float] = {}
+    for _ in range(rounds):
+        for label, args in rows:
+            wall, peak = measure(args)
+            walls[label] = min(walls.get(label, wall), wall)
+            peaks[label] = max(peaks.get(label, peak), peak)
+    return [(label, walls[label], peaks[label]) for label, _ in rows]
 
 
 def main() -> None:
@@ -56,6 +72,9 @@ def main() -> None:
          "--features", "pimlint-bench/rego"],
         check=True, cwd=REPO,
     )
+    pgo = os.environ.get("PIMLINT_BENCH_PGO", "1") != "0"
+    if pgo:
+        subprocess.run(["bash", "scripts/dist-pgo.sh"], check=True, cwd=REPO)
     OUT.mkdir(parents=True, exist_ok=True)
     path = export(COUNT)
     rego_peer = str(BIN / "rego-peer")
@@ -63,7 +82,7 @@ def main() -> None:
     subprocess.run([rego_peer, "--cross-check", str(path)], check=True)
     size_mb = path.stat().st_size / 1e6
     cores = os.cpu_count()
-    print(f"\n{COUNT} policies, {size_mb:.0f} MB of NDJSON ({path.name}), {cores} cores, best of 3\n")
+    print(f"\n{COUNT} policies, {size_mb:.0f} MB of NDJSON ({path.name}), {cores} cores, best of {ROUNDS} interleaved rounds\n")
     pimlint = str(BIN / "pimlint")
     rows = [
         ("serde_json → IgnoredAny (floor), 1 thread", [str(BIN / "parse-floor"), "ignored", str(path)]),
@@ -76,10 +95,13 @@ def main() -> None:
         ("pimlint check --format json-lines, 2 threads", [pimlint, "check", "--format", "json-lines", "--threads", "2", str(path)]),
         ("Rego peer (regorus VM, six checks), 1 thread", [rego_peer, str(path)]),
     ]
-    results = []
-    for label, args in rows:
-        wall, peak = best(args)
-        results.append((label, wall, peak))
+    if pgo:
+        pgo_bin = str(REPO / "target" / "pgo" / "pimlint")
+        rows[4:4] = [
+            ("pimlint check, 1 thread, PGO build", [pgo_bin, "check", "--threads", "1", str(path)]),
+            ("pimlint check, 2 threads, PGO build", [pgo_bin, "check", "--threads", "2", str(path)]),
+        ]
+    results = interleaved(rows, ROUNDS)
     value_wall = next(w for label, w, _ in results if "→ Value" in label)
     floor_wall = next(w for label, w, _ in results if "(floor)" in label)
     rego_wall = next(w for label, w, _ in results if label.startswith("Rego peer"))
@@ -91,7 +113,7 @@ def main() -> None:
     )
     print(header)
     table = [
-        f"{COUNT} policies, {size_mb:.0f} MB of NDJSON, {cores} cores, best of 3 runs each",
+        f"{COUNT} policies, {size_mb:.0f} MB of NDJSON, {cores} cores, best of {ROUNDS} rounds that run each command in turn",
         "",
         "| command | wall s | policies/s | MB/s | peak MB | × floor | × Value parse | × Rego |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
