@@ -12,9 +12,8 @@ examples and fixtures, never on the synthetic export).
 
 Environment: PIMLINT_BENCH_COUNT (default 100000 policies), PIMLINT_BENCH_MILLION=1 to add
 the 1 000 000-policy memory run (about 10 GB of NDJSON in target/bench), PIMLINT_BENCH_ROUNDS
-(default 5: each round runs every command once, in turn; each figure is its best round),
-PIMLINT_BENCH_PGO=0
-to leave out the profile-guided build (it takes two more `dist` builds).
+(default 5: each round runs every command once, in turn; each figure is its best round), and
+PIMLINT_BENCH_PGO=0 to leave out the profile-guided build (it takes two more `dist` builds).
 """
 
 from __future__ import annotations
