@@ -83,23 +83,23 @@ def main() -> None:
     cores = os.cpu_count()
     print(f"\n{COUNT} policies, {size_mb:.0f} MB of NDJSON ({path.name}), {cores} cores, best of {ROUNDS} interleaved rounds\n")
     pimlint = str(BIN / "pimlint")
+    pgo_bin = str(REPO / "target" / "pgo" / "pimlint")
+    pgo_rows = [
+        ("pimlint check, 1 thread, PGO build", [pgo_bin, "check", "--threads", "1", str(path)]),
+        ("pimlint check, 2 threads, PGO build", [pgo_bin, "check", "--threads", "2", str(path)]),
+    ] if pgo else []
     rows = [
         ("serde_json → IgnoredAny (floor), 1 thread", [str(BIN / "parse-floor"), "ignored", str(path)]),
         ("serde_json → Value, 1 thread", [str(BIN / "parse-floor"), "value", str(path)]),
         ("pimlint check, 1 thread", [pimlint, "check", "--threads", "1", str(path)]),
         ("pimlint check, 2 threads", [pimlint, "check", "--threads", "2", str(path)]),
+        *pgo_rows,
         ("pimlint check --statistics, 1 thread", [pimlint, "check", "--statistics", "--threads", "1", str(path)]),
         ("pimlint check --statistics, 2 threads", [pimlint, "check", "--statistics", "--threads", "2", str(path)]),
         ("pimlint check --statistics --no-schema, 2 threads", [pimlint, "check", "--statistics", "--no-schema", "--threads", "2", str(path)]),
         ("pimlint check --format json-lines, 2 threads", [pimlint, "check", "--format", "json-lines", "--threads", "2", str(path)]),
         ("Rego peer (regorus VM, six checks), 1 thread", [rego_peer, str(path)]),
     ]
-    if pgo:
-        pgo_bin = str(REPO / "target" / "pgo" / "pimlint")
-        rows[4:4] = [
-            ("pimlint check, 1 thread, PGO build", [pgo_bin, "check", "--threads", "1", str(path)]),
-            ("pimlint check, 2 threads, PGO build", [pgo_bin, "check", "--threads", "2", str(path)]),
-        ]
     results = interleaved(rows, ROUNDS)
     value_wall = next(w for label, w, _ in results if "→ Value" in label)
     floor_wall = next(w for label, w, _ in results if "(floor)" in label)

@@ -627,10 +627,13 @@ impl Writer {
     }
 }
 
+/// The size of the buffer an input is read through.
+const READ_BUFFER: usize = 1 << 20;
+
 fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
     let mut reader: Box<dyn BufRead> = match source {
-        Source::File(p) => Box::new(BufReader::with_capacity(1 << 20, File::open(p)?)),
-        Source::Stdin => Box::new(BufReader::with_capacity(1 << 20, std::io::stdin())),
+        Source::File(p) => Box::new(BufReader::with_capacity(READ_BUFFER, File::open(p)?)),
+        Source::Stdin => Box::new(BufReader::with_capacity(READ_BUFFER, std::io::stdin())),
     };
     // UTF-16 with a byte order mark (what Windows PowerShell 5.1's `Out-File` writes) is
     // turned into UTF-8 as it is read, as a file read whole is decoded.
@@ -640,7 +643,7 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
             .bom_sniffing(true)
             .strip_bom(true)
             .build(reader);
-        reader = Box::new(BufReader::with_capacity(1 << 20, utf8));
+        reader = Box::new(BufReader::with_capacity(READ_BUFFER, utf8));
     }
     Ok(reader)
 }
