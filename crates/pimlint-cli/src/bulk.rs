@@ -637,8 +637,18 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
     };
     // UTF-16 with a byte order mark (what Windows PowerShell 5.1's `Out-File` writes) is
     // turned into UTF-8 as it is read, as a file read whole is decoded.
-    let start = reader.fill_buf()?;
-    if start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]) {
+    let mut head: Vec<u8> = reader.fill_buf()?.iter().take(2).copied().collect();
+    if head.len() == 1 {
+        // A pipe may give its first byte alone: the mark is two bytes, so read the next one
+        // before judging, and put the first back in front of the rest.
+        reader.consume(1);
+        head.extend(reader.fill_buf()?.first());
+        reader = Box::new(std::io::Read::chain(
+            std::io::Cursor::new([head[0]]),
+            reader,
+        ));
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         let utf8 = DecodeReaderBytesBuilder::new()
             .bom_sniffing(true)
             .strip_bom(true)

@@ -9,6 +9,7 @@
 )]
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -253,6 +254,53 @@ fn utf16_files_are_streamed_as_utf8_ones() {
         assert_eq!(found, code, "{name}");
         assert_eq!(without_path(&lines), without_path(&expected), "{name}");
     }
+}
+
+#[test]
+fn utf16_on_stdin_is_read_when_the_pipe_gives_one_byte_first() {
+    // The byte order mark is two bytes; a pipe may deliver the first of them alone.
+    let policy = policy_line();
+    let (code, expected) = check(
+        &write("line-utf8.ndjson", format!("{policy}\n").as_bytes()),
+        "1",
+    );
+    assert_eq!(findings_per_line(&expected).len(), 1, "{expected:?}");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            format!("{policy}\n")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let mut child = Command::new(get_cargo_bin("pimlint"))
+        .args([
+            "check",
+            "--format",
+            "json-lines",
+            "--format-in",
+            "ndjson",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(&bytes[..1]).unwrap();
+    stdin.flush().unwrap();
+    // Long enough for the first read to return the one byte.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stdin.write_all(&bytes[1..]).unwrap();
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(out.status.code(), Some(code));
+    assert_eq!(without_path(&lines), without_path(&expected));
 }
 
 #[test]
