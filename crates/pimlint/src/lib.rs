@@ -94,6 +94,13 @@ pub enum InputError {
         /// Offset of the first invalid byte.
         offset: usize,
     },
+    /// UTF-16 (told by its byte order mark) with an unpaired surrogate, or an odd number of
+    /// bytes.
+    #[error("the input is not valid UTF-16 (invalid code unit at byte offset {offset})")]
+    NotUtf16 {
+        /// Offset of the first invalid code unit in the input's bytes.
+        offset: usize,
+    },
     /// Nothing but whitespace.
     #[error("the input is empty; expected a JSON document")]
     Empty,
@@ -116,7 +123,9 @@ impl InputError {
     #[must_use]
     pub const fn offset(&self) -> Option<usize> {
         match self {
-            Self::NotUtf8 { offset } | Self::Json { offset, .. } => Some(*offset),
+            Self::NotUtf8 { offset } | Self::NotUtf16 { offset } | Self::Json { offset, .. } => {
+                Some(*offset)
+            }
             Self::Empty => None,
         }
     }
@@ -139,14 +148,23 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
             })
             .collect();
         let mut out = String::with_capacity(units.len());
-        for (i, r) in char::decode_utf16(units).enumerate() {
+        // Code units read so far: a character outside the BMP is two of them.
+        let mut read = 0;
+        for r in char::decode_utf16(units) {
             match r {
-                Ok(c) => out.push(c),
-                Err(_) => return Err(InputError::NotUtf8 { offset: 2 + i * 2 }),
+                Ok(c) => {
+                    out.push(c);
+                    read += c.len_utf16();
+                }
+                Err(_) => {
+                    return Err(InputError::NotUtf16 {
+                        offset: 2 + read * 2,
+                    });
+                }
             }
         }
         if body.len() % 2 == 1 {
-            return Err(InputError::NotUtf8 {
+            return Err(InputError::NotUtf16 {
                 offset: bytes.len() - 1,
             });
         }
@@ -690,5 +708,44 @@ fn check_skeleton(
             Some(rules),
         )]),
         _ => Err(Box::new((skeleton, rules))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{InputError, decode};
+
+    fn utf16le(text: &str) -> Vec<u8> {
+        [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect()
+    }
+
+    #[test]
+    fn utf16_is_decoded_and_its_faults_are_placed_in_its_bytes() {
+        let text = "{\"note\": \"é🔐\"}";
+        assert_eq!(decode(&utf16le(text)).as_deref(), Ok(text));
+        let mut big: Vec<u8> = vec![0xFE, 0xFF];
+        big.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&big).as_deref(), Ok(text));
+        // A lone high surrogate after a character outside the BMP (two code units).
+        let mut bytes = utf16le("{\"a\": \"🔐?\"}");
+        let at = bytes.len() - 6;
+        bytes[at..at + 2].copy_from_slice(&0xD800u16.to_le_bytes());
+        assert_eq!(decode(&bytes), Err(InputError::NotUtf16 { offset: at }));
+        // An odd number of bytes: the last one is the fault.
+        let mut odd = utf16le("{}");
+        odd.push(b' ');
+        assert_eq!(
+            decode(&odd),
+            Err(InputError::NotUtf16 {
+                offset: odd.len() - 1
+            })
+        );
+        assert_eq!(
+            InputError::NotUtf16 { offset: 8 }.to_string(),
+            "the input is not valid UTF-16 (invalid code unit at byte offset 8)"
+        );
     }
 }
