@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufRead, BufReader, IsTerminal as _};
 
-use encoding_rs_io::DecodeReaderBytesBuilder;
 use indicatif::{ProgressBar, ProgressStyle};
 use pimlint::api::Located;
 use pimlint::{DocumentKind, Locator, Options, Severity};
@@ -648,11 +647,13 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
             reader,
         ));
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        let utf8 = DecodeReaderBytesBuilder::new()
-            .bom_sniffing(true)
-            .strip_bom(true)
-            .build(reader);
+    let encoding = match head.as_slice() {
+        [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    };
+    if let Some(encoding) = encoding {
+        let utf8 = crate::utf16::Utf16Reader::new(reader, encoding);
         reader = Box::new(BufReader::with_capacity(READ_BUFFER, utf8));
     }
     Ok(reader)

@@ -15,6 +15,7 @@ mod requirements_cmd;
 mod settings;
 mod stream;
 mod tenant_run;
+mod utf16;
 mod validate_cmd;
 
 use std::fmt::Write as _;

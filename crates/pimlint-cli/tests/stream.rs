@@ -257,6 +257,32 @@ fn utf16_files_are_streamed_as_utf8_ones() {
 }
 
 #[test]
+fn a_streamed_utf16_fault_is_told_as_a_file_read_whole_tells_it() {
+    // An unpaired surrogate on the second line: the first is checked, then the fault is told
+    // with the byte offset a whole read gives, never read past or replaced.
+    let policy = policy_line();
+    let mut bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(
+            format!("{policy}\n{policy}\n{policy}\n")
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        )
+        .collect();
+    let at = 2 + 2 * (policy.encode_utf16().count() + 1) + 20;
+    bytes[at..at + 2].copy_from_slice(&0xD800u16.to_le_bytes());
+    let whole = pimlint::decode(&bytes).unwrap_err().to_string();
+    assert!(whole.contains(&format!("byte offset {at}")), "{whole}");
+    let (code, lines) = check(&write("fault-utf16.ndjson", &bytes), "1");
+    assert_eq!(code, 2);
+    assert_eq!(findings_per_line(&lines).len(), 1, "{lines:?}");
+    let errors: Vec<&Value> = lines.iter().filter(|l| l.get("error").is_some()).collect();
+    assert_eq!(errors.len(), 1, "{lines:?}");
+    let error = errors[0].to_string();
+    assert!(error.contains(&whole), "{error}");
+}
+
+#[test]
 fn utf16_on_stdin_is_read_when_the_pipe_gives_one_byte_first() {
     // The byte order mark is two bytes; a pipe may deliver the first of them alone.
     let policy = policy_line();

@@ -1,0 +1,182 @@
+//! UTF-16 with a byte order mark, read as UTF-8 while it streams: the text a file read whole
+//! gives, and the same fault where it has one (an unpaired surrogate, or an odd byte at the
+//! end), never a replacement character in its place.
+
+use std::io::{self, Read};
+
+use encoding_rs::{DecoderResult, Encoding};
+
+/// The bytes of a UTF-16 source (its byte order mark included) as UTF-8 text.
+pub struct Utf16Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    input: Box<[u8]>,
+    start: usize,
+    end: usize,
+    /// Bytes of the source the decoder has taken, the mark included.
+    taken: usize,
+    eof: bool,
+    /// A fault found after some text was given: told by the next read.
+    fault: Option<usize>,
+    /// The source has ended or failed: nothing more is decoded.
+    done: bool,
+}
+
+impl<R: Read> Utf16Reader<R> {
+    /// Reads `inner`, whose first bytes are the mark of `encoding` (UTF-16LE or UTF-16BE).
+    pub fn new(inner: R, encoding: &'static Encoding) -> Self {
+        Self {
+            inner,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            input: vec![0; 64 * 1024].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            taken: 0,
+            eof: false,
+            fault: None,
+            done: false,
+        }
+    }
+}
+
+fn fault(offset: usize) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        pimlint::InputError::NotUtf16 { offset }.to_string(),
+    )
+}
+
+impl<R: Read> Read for Utf16Reader<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if let Some(offset) = self.fault.take() {
+            return Err(fault(offset));
+        }
+        // Nothing after the end or the fault: the source is not read on past it.
+        if self.done || out.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            if self.start == self.end && !self.eof {
+                let n = self.inner.read(&mut self.input)?;
+                self.start = 0;
+                self.end = n;
+                self.eof = n == 0;
+            }
+            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
+                &self.input[self.start..self.end],
+                out,
+                self.eof,
+            );
+            self.start += read;
+            self.taken += read;
+            match result {
+                DecoderResult::Malformed(bad, more) => {
+                    let offset = self.taken - usize::from(bad) - usize::from(more);
+                    self.done = true;
+                    if written == 0 {
+                        return Err(fault(offset));
+                    }
+                    self.fault = Some(offset);
+                    return Ok(written);
+                }
+                DecoderResult::OutputFull => return Ok(written),
+                DecoderResult::InputEmpty if self.eof => {
+                    self.done = true;
+                    return Ok(written);
+                }
+                DecoderResult::InputEmpty if written > 0 => return Ok(written),
+                DecoderResult::InputEmpty => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::Utf16Reader;
+
+    /// Gives its bytes a few at a time, as a pipe may.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(3);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        let mark: [u8; 2] = if big_endian {
+            [0xFE, 0xFF]
+        } else {
+            [0xFF, 0xFE]
+        };
+        mark.into_iter()
+            .chain(text.encode_utf16().flat_map(move |u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            }))
+            .collect()
+    }
+
+    fn read_all(bytes: &[u8], big_endian: bool) -> (String, Option<String>) {
+        let encoding = if big_endian {
+            encoding_rs::UTF_16BE
+        } else {
+            encoding_rs::UTF_16LE
+        };
+        let mut reader = Utf16Reader::new(Trickle(bytes), encoding);
+        let mut text = Vec::new();
+        let mut buffer = [0u8; 5];
+        let error = loop {
+            match reader.read(&mut buffer) {
+                Ok(0) => break None,
+                Ok(n) => text.extend_from_slice(&buffer[..n]),
+                Err(e) => break Some(e.to_string()),
+            }
+        };
+        // Past the end or the fault, nothing more.
+        assert_eq!(reader.read(&mut buffer).ok(), Some(0));
+        (String::from_utf8(text).unwrap_or_default(), error)
+    }
+
+    #[test]
+    fn text_is_what_a_whole_read_gives() {
+        let text = "{\"note\": \"é🔐\", \"n\": [1, 2]}\n";
+        for big_endian in [false, true] {
+            let bytes = utf16(text, big_endian);
+            assert_eq!(read_all(&bytes, big_endian), (text.to_owned(), None));
+            assert_eq!(pimlint::decode(&bytes).as_deref(), Ok(text));
+        }
+    }
+
+    #[test]
+    fn a_fault_is_the_one_a_whole_read_gives_after_the_text_before_it() {
+        // A lone low surrogate, and a high one followed by another character.
+        let mut lone = Vec::new();
+        for unit in [0xDC00u16, 0xD800] {
+            let mut bytes = utf16("{\"a\": \"🔐?\"}\n", false);
+            let at = bytes.len() - 8;
+            bytes[at..at + 2].copy_from_slice(&unit.to_le_bytes());
+            lone.push(bytes);
+        }
+        let mut odd = utf16("{}\n", false);
+        odd.push(b' ');
+        for bytes in lone.into_iter().chain([odd]) {
+            let Err(whole) = pimlint::decode(&bytes) else {
+                panic!("decoded");
+            };
+            let (text, error) = read_all(&bytes, false);
+            assert_eq!(error, Some(whole.to_string()));
+            let before = whole.offset().unwrap_or(0);
+            assert_eq!(text, pimlint::decode(&bytes[..before]).unwrap_or_default());
+        }
+    }
+}
