@@ -20,6 +20,11 @@ pub struct Utf16Reader<R> {
     fault: Option<usize>,
     /// The source has ended or failed: nothing more is decoded.
     done: bool,
+    /// A character decoded for a read too short to take it whole (the decoder needs room for
+    /// four bytes): `spill[given..held]` comes first in the next reads.
+    spill: [u8; 4],
+    given: usize,
+    held: usize,
 }
 
 impl<R: Read> Utf16Reader<R> {
@@ -35,6 +40,9 @@ impl<R: Read> Utf16Reader<R> {
             eof: false,
             fault: None,
             done: false,
+            spill: [0; 4],
+            given: 0,
+            held: 0,
         }
     }
 }
@@ -48,6 +56,27 @@ fn fault(offset: usize) -> io::Error {
 
 impl<R: Read> Read for Utf16Reader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.given < self.held {
+            let n = (self.held - self.given).min(out.len());
+            out[..n].copy_from_slice(&self.spill[self.given..self.given + n]);
+            self.given += n;
+            return Ok(n);
+        }
+        if out.is_empty() || out.len() >= self.spill.len() {
+            return self.decode(out);
+        }
+        let mut spill = [0; 4];
+        let held = self.decode(&mut spill)?;
+        let n = held.min(out.len());
+        out[..n].copy_from_slice(&spill[..n]);
+        (self.spill, self.given, self.held) = (spill, n, held);
+        Ok(n)
+    }
+}
+
+impl<R: Read> Utf16Reader<R> {
+    /// Decodes into `out`, which has room for four bytes at least (or none).
+    fn decode(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if let Some(offset) = self.fault.take() {
             return Err(fault(offset));
         }
@@ -132,18 +161,27 @@ mod tests {
         } else {
             encoding_rs::UTF_16LE
         };
+        // Reads of one to seven bytes: shorter than a character, and longer.
         let mut reader = Utf16Reader::new(Trickle(bytes), encoding);
         let mut text = Vec::new();
-        let mut buffer = [0u8; 5];
-        let error = loop {
-            match reader.read(&mut buffer) {
-                Ok(0) => break None,
-                Ok(n) => text.extend_from_slice(&buffer[..n]),
-                Err(e) => break Some(e.to_string()),
-            }
-        };
+        let mut buffer = [0u8; 7];
+        let error = (1..)
+            .find_map(|i| match reader.read(&mut buffer[..=(i % 7)]) {
+                Ok(0) => Some(None),
+                Ok(n) => {
+                    text.extend_from_slice(&buffer[..n]);
+                    None
+                }
+                Err(e) => Some(Some(e.to_string())),
+            })
+            .flatten();
         // Past the end or the fault, nothing more.
         assert_eq!(reader.read(&mut buffer).ok(), Some(0));
+        // `read_to_end` reads into what is left of its buffer's capacity, however short.
+        let mut whole = Vec::new();
+        let streamed = Utf16Reader::new(Trickle(bytes), encoding).read_to_end(&mut whole);
+        assert_eq!(streamed.err().map(|e| e.to_string()), error);
+        assert_eq!(whole, text);
         (String::from_utf8(text).unwrap_or_default(), error)
     }
 
@@ -159,24 +197,41 @@ mod tests {
 
     #[test]
     fn a_fault_is_the_one_a_whole_read_gives_after_the_text_before_it() {
-        // A lone low surrogate, and a high one followed by another character.
-        let mut lone = Vec::new();
-        for unit in [0xDC00u16, 0xD800] {
-            let mut bytes = utf16("{\"a\": \"🔐?\"}\n", false);
-            let at = bytes.len() - 8;
-            bytes[at..at + 2].copy_from_slice(&unit.to_le_bytes());
-            lone.push(bytes);
-        }
-        let mut odd = utf16("{}\n", false);
-        odd.push(b' ');
-        for bytes in lone.into_iter().chain([odd]) {
-            let Err(whole) = pimlint::decode(&bytes) else {
-                panic!("decoded");
-            };
-            let (text, error) = read_all(&bytes, false);
-            assert_eq!(error, Some(whole.to_string()));
-            let before = whole.offset().unwrap_or(0);
-            assert_eq!(text, pimlint::decode(&bytes[..before]).unwrap_or_default());
+        let unit = |u: u16, big_endian: bool| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        };
+        for big_endian in [false, true] {
+            let mut faulty = Vec::new();
+            // A lone low surrogate, and a high one followed by another character.
+            for lone in [0xDC00u16, 0xD800] {
+                let mut bytes = utf16("{\"a\": \"🔐?\"}\n", big_endian);
+                let at = bytes.len() - 8;
+                bytes[at..at + 2].copy_from_slice(&unit(lone, big_endian));
+                faulty.push(bytes);
+            }
+            // An odd byte at the end, alone or after a high surrogate (cut short inside a
+            // pair, whatever the byte).
+            for high in [None, Some(0xD83D)] {
+                for last in [0x00, 0xDE] {
+                    let mut bytes = utf16("{}\n", big_endian);
+                    bytes.extend(high.map(|h| unit(h, big_endian)).into_iter().flatten());
+                    bytes.push(last);
+                    faulty.push(bytes);
+                }
+            }
+            for bytes in faulty {
+                let Err(whole) = pimlint::decode(&bytes) else {
+                    panic!("decoded");
+                };
+                let (text, error) = read_all(&bytes, big_endian);
+                assert_eq!(error, Some(whole.to_string()), "{bytes:?}");
+                let before = whole.offset().unwrap_or(0);
+                assert_eq!(text, pimlint::decode(&bytes[..before]).unwrap_or_default());
+            }
         }
     }
 }

@@ -136,10 +136,12 @@ impl InputError {
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, InputError> {
     let utf16 = |big_endian: bool| -> Result<Cow<'_, str>, InputError> {
         let body = &bytes[2..];
+        // Whole code units only: an odd last byte is a fault of its own, after any before it
+        // (a high surrogate just before it is unpaired, whatever the byte).
         let units: Vec<u16> = body
-            .chunks(2)
+            .chunks_exact(2)
             .map(|c| {
-                let pair = [c[0], c.get(1).copied().unwrap_or(0)];
+                let pair = [c[0], c[1]];
                 if big_endian {
                     u16::from_be_bytes(pair)
                 } else {
@@ -743,6 +745,9 @@ mod tests {
                 offset: odd.len() - 1
             })
         );
+        // Cut short inside a pair: the high surrogate is unpaired, whatever the odd byte.
+        let cut = [0xFE, 0xFF, 0x00, 0x7B, 0x00, 0x7D, 0xD8, 0x3D, 0xDE];
+        assert_eq!(decode(&cut), Err(InputError::NotUtf16 { offset: 6 }));
         assert_eq!(
             InputError::NotUtf16 { offset: 8 }.to_string(),
             "the input is not valid UTF-16 (invalid code unit at byte offset 8)"
