@@ -37,6 +37,14 @@ case "${target}" in
         done ;;
     *) echo "unknown target ${target}" >&2; exit 2 ;;
 esac
+if [ "${target}" = stream ]; then
+    # UTF-16 copies, in both byte orders with their mark, for the streamed decoder.
+    find examples -name '*.json' | while read -r f; do
+        name="$(echo "$f" | tr / _)"
+        { printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$f"; } > "${corpus}/utf16le-${name}"
+        { printf '\376\377'; iconv -f UTF-8 -t UTF-16BE "$f"; } > "${corpus}/utf16be-${name}"
+    done
+fi
 cd fuzz
 exec cargo +nightly fuzz run "${target}" "corpus/${target}" -- \
     -max_total_time="${seconds}" -print_final_stats=1

@@ -1,5 +1,5 @@
 //! The CLI's stream splitter (big JSON files and NDJSON), read in small chunks so documents
-//! straddle chunk boundaries.
+//! straddle chunk boundaries; and its UTF-16 decoder, which must give what a whole read gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -7,6 +7,22 @@ use libfuzzer_sys::fuzz_target;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../../crates/pimlint-cli/src/stream.rs"]
 mod stream;
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "../../crates/pimlint-cli/src/utf16.rs"]
+mod utf16;
+
+/// Gives its bytes a few at a time, so code units straddle reads.
+struct Trickle<'a>(&'a [u8]);
+
+impl std::io::Read for Trickle<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.len().min(out.len()).min(3);
+        out[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
 
 fuzz_target!(|data: &[u8]| {
     let reader = std::io::BufReader::with_capacity(7, data);
@@ -17,5 +33,20 @@ fuzz_target!(|data: &[u8]| {
     }
     for item in stream::NdJson::new(std::io::BufReader::with_capacity(5, data)) {
         let _ = item;
+    }
+    let encoding = match data {
+        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
+        _ => return,
+    };
+    let mut text = Vec::new();
+    let streamed = std::io::Read::read_to_end(
+        &mut utf16::Utf16Reader::new(Trickle(data), encoding),
+        &mut text,
+    );
+    match (pimlint::decode(data), streamed) {
+        (Ok(whole), Ok(_)) => assert_eq!(whole.as_bytes(), text.as_slice()),
+        (Err(whole), Err(streamed)) => assert_eq!(whole.to_string(), streamed.to_string()),
+        (whole, streamed) => panic!("whole: {whole:?}, streamed: {streamed:?}"),
     }
 });
