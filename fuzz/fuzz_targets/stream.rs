@@ -12,18 +12,6 @@ mod stream;
 #[path = "../../crates/pimlint-cli/src/utf16.rs"]
 mod utf16;
 
-/// Gives its bytes a few at a time, so code units straddle reads.
-struct Trickle<'a>(&'a [u8]);
-
-impl std::io::Read for Trickle<'_> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.0.len().min(out.len()).min(3);
-        out[..n].copy_from_slice(&self.0[..n]);
-        self.0 = &self.0[n..];
-        Ok(n)
-    }
-}
-
 fuzz_target!(|data: &[u8]| {
     let reader = std::io::BufReader::with_capacity(7, data);
     for item in stream::JsonSplitter::new(reader) {
@@ -41,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     };
     let mut text = Vec::new();
     let streamed = std::io::Read::read_to_end(
-        &mut utf16::Utf16Reader::new(Trickle(data), encoding),
+        &mut utf16::Utf16Reader::new(std::io::BufReader::with_capacity(3, data), encoding),
         &mut text,
     );
     match (pimlint::decode(data), streamed) {

@@ -2,7 +2,7 @@
 //! gives, and the same fault where it has one (an unpaired surrogate, or an odd byte at the
 //! end), never a replacement character in its place.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 
 use encoding_rs::{DecoderResult, Encoding};
 
@@ -10,12 +10,8 @@ use encoding_rs::{DecoderResult, Encoding};
 pub struct Utf16Reader<R> {
     inner: R,
     decoder: encoding_rs::Decoder,
-    input: Box<[u8]>,
-    start: usize,
-    end: usize,
     /// Bytes of the source the decoder has taken, the mark included.
     taken: usize,
-    eof: bool,
     /// A fault found after some text was given: told by the next read.
     fault: Option<usize>,
     /// The source has ended or failed: nothing more is decoded.
@@ -27,17 +23,13 @@ pub struct Utf16Reader<R> {
     held: usize,
 }
 
-impl<R: Read> Utf16Reader<R> {
+impl<R: BufRead> Utf16Reader<R> {
     /// Reads `inner`, whose first bytes are the mark of `encoding` (UTF-16LE or UTF-16BE).
     pub fn new(inner: R, encoding: &'static Encoding) -> Self {
         Self {
             inner,
             decoder: encoding.new_decoder_with_bom_removal(),
-            input: vec![0; 64 * 1024].into_boxed_slice(),
-            start: 0,
-            end: 0,
             taken: 0,
-            eof: false,
             fault: None,
             done: false,
             spill: [0; 4],
@@ -54,7 +46,7 @@ fn fault(offset: usize) -> io::Error {
     )
 }
 
-impl<R: Read> Read for Utf16Reader<R> {
+impl<R: BufRead> Read for Utf16Reader<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if self.given < self.held {
             let n = (self.held - self.given).min(out.len());
@@ -74,7 +66,7 @@ impl<R: Read> Read for Utf16Reader<R> {
     }
 }
 
-impl<R: Read> Utf16Reader<R> {
+impl<R: BufRead> Utf16Reader<R> {
     /// Decodes into `out`, which has room for four bytes at least (or none).
     fn decode(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if let Some(offset) = self.fault.take() {
@@ -85,18 +77,12 @@ impl<R: Read> Utf16Reader<R> {
             return Ok(0);
         }
         loop {
-            if self.start == self.end && !self.eof {
-                let n = self.inner.read(&mut self.input)?;
-                self.start = 0;
-                self.end = n;
-                self.eof = n == 0;
-            }
-            let (result, read, written) = self.decoder.decode_to_utf8_without_replacement(
-                &self.input[self.start..self.end],
-                out,
-                self.eof,
-            );
-            self.start += read;
+            let input = self.inner.fill_buf()?;
+            let last = input.is_empty();
+            let (result, read, written) = self
+                .decoder
+                .decode_to_utf8_without_replacement(input, out, last);
+            self.inner.consume(read);
             self.taken += read;
             match result {
                 DecoderResult::Malformed(bad, more) => {
@@ -109,7 +95,7 @@ impl<R: Read> Utf16Reader<R> {
                     return Ok(written);
                 }
                 DecoderResult::OutputFull => return Ok(written),
-                DecoderResult::InputEmpty if self.eof => {
+                DecoderResult::InputEmpty if last => {
                     self.done = true;
                     return Ok(written);
                 }
@@ -122,21 +108,9 @@ impl<R: Read> Utf16Reader<R> {
 
 #[cfg(test)]
 mod tests {
-    use std::io::Read;
+    use std::io::{BufReader, Read};
 
     use super::Utf16Reader;
-
-    /// Gives its bytes a few at a time, as a pipe may.
-    struct Trickle<'a>(&'a [u8]);
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-            let n = self.0.len().min(out.len()).min(3);
-            out[..n].copy_from_slice(&self.0[..n]);
-            self.0 = &self.0[n..];
-            Ok(n)
-        }
-    }
 
     fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
         let mark: [u8; 2] = if big_endian {
@@ -162,7 +136,7 @@ mod tests {
             encoding_rs::UTF_16LE
         };
         // Reads of one to seven bytes: shorter than a character, and longer.
-        let mut reader = Utf16Reader::new(Trickle(bytes), encoding);
+        let mut reader = Utf16Reader::new(BufReader::with_capacity(3, bytes), encoding);
         let mut text = Vec::new();
         let mut buffer = [0u8; 7];
         let error = (1..)
@@ -179,7 +153,8 @@ mod tests {
         assert_eq!(reader.read(&mut buffer).ok(), Some(0));
         // `read_to_end` reads into what is left of its buffer's capacity, however short.
         let mut whole = Vec::new();
-        let streamed = Utf16Reader::new(Trickle(bytes), encoding).read_to_end(&mut whole);
+        let streamed =
+            Utf16Reader::new(BufReader::with_capacity(3, bytes), encoding).read_to_end(&mut whole);
         assert_eq!(streamed.err().map(|e| e.to_string()), error);
         assert_eq!(whole, text);
         (String::from_utf8(text).unwrap_or_default(), error)
