@@ -22,10 +22,9 @@ fuzz_target!(|data: &[u8]| {
     for item in stream::NdJson::new(std::io::BufReader::with_capacity(5, data)) {
         let _ = item;
     }
-    let encoding = match data {
-        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
-        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
-        _ => return,
+    // UTF-16 only: its marks are two bytes long.
+    let Some((encoding, 2)) = encoding_rs::Encoding::for_bom(data) else {
+        return;
     };
     let mut text = Vec::new();
     let streamed = std::io::Read::read_to_end(

@@ -647,12 +647,8 @@ fn open(source: &Source) -> std::io::Result<Box<dyn BufRead>> {
             reader,
         ));
     }
-    let encoding = match head.as_slice() {
-        [0xFF, 0xFE] => Some(encoding_rs::UTF_16LE),
-        [0xFE, 0xFF] => Some(encoding_rs::UTF_16BE),
-        _ => None,
-    };
-    if let Some(encoding) = encoding {
+    // Two bytes tell a UTF-16 mark; UTF-8's is three and needs no decoding.
+    if let Some((encoding, 2)) = encoding_rs::Encoding::for_bom(&head) {
         let utf8 = crate::utf16::Utf16Reader::new(reader, encoding);
         reader = Box::new(BufReader::with_capacity(READ_BUFFER, utf8));
     }

@@ -30,6 +30,24 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// `text` in UTF-16 with its byte order mark, as Windows PowerShell 5.1's `Out-File` writes it.
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mark = if big_endian {
+        [0xFE, 0xFF]
+    } else {
+        [0xFF, 0xFE]
+    };
+    mark.into_iter()
+        .chain(text.encode_utf16().flat_map(|u| {
+            if big_endian {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            }
+        }))
+        .collect()
+}
+
 /// `pimlint check --format json-lines --threads N PATH`: its exit code and output lines.
 fn check(path: &Path, threads: &str) -> (i32, Vec<Value>) {
     let out = Command::new(get_cargo_bin("pimlint"))
@@ -240,16 +258,10 @@ fn utf16_files_are_streamed_as_utf8_ones() {
     let text = format!("[\n{policy},\n{policy}\n]\n");
     let (code, expected) = check(&write("array-utf8.json", text.as_bytes()), "2");
     assert_eq!(findings_per_line(&expected).len(), 2, "{expected:?}");
-    let units: Vec<u16> = text.encode_utf16().collect();
-    let little: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(units.iter().flat_map(|u| u.to_le_bytes()))
-        .collect();
-    let big: Vec<u8> = [0xFE, 0xFF]
-        .into_iter()
-        .chain(units.iter().flat_map(|u| u.to_be_bytes()))
-        .collect();
-    for (name, bytes) in [("array-utf16le.json", little), ("array-utf16be.json", big)] {
+    for (name, bytes) in [
+        ("array-utf16le.json", utf16(&text, false)),
+        ("array-utf16be.json", utf16(&text, true)),
+    ] {
         let (found, lines) = check_on_one_thread_and_two(&write(name, &bytes));
         assert_eq!(found, code, "{name}");
         assert_eq!(without_path(&lines), without_path(&expected), "{name}");
@@ -261,14 +273,7 @@ fn a_streamed_utf16_fault_is_told_as_a_file_read_whole_tells_it() {
     // An unpaired surrogate on the second line: the first is checked, then the fault is told
     // with the byte offset a whole read gives, never read past or replaced.
     let policy = policy_line();
-    let mut bytes: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            format!("{policy}\n{policy}\n{policy}\n")
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
+    let mut bytes = utf16(&format!("{policy}\n{policy}\n{policy}\n"), false);
     let at = 2 + 2 * (policy.encode_utf16().count() + 1) + 20;
     bytes[at..at + 2].copy_from_slice(&0xD800u16.to_le_bytes());
     let whole = pimlint::decode(&bytes).unwrap_err().to_string();
@@ -291,14 +296,7 @@ fn utf16_on_stdin_is_read_when_the_pipe_gives_one_byte_first() {
         "1",
     );
     assert_eq!(findings_per_line(&expected).len(), 1, "{expected:?}");
-    let bytes: Vec<u8> = [0xFF, 0xFE]
-        .into_iter()
-        .chain(
-            format!("{policy}\n")
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        )
-        .collect();
+    let bytes = utf16(&format!("{policy}\n"), false);
     let mut child = Command::new(get_cargo_bin("pimlint"))
         .args([
             "check",
