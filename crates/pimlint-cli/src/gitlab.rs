@@ -51,7 +51,7 @@ pub fn gitlab(items: &[Item<'_>]) -> String {
                 "content": {"body": d.help.clone().unwrap_or_default()},
                 "categories": ["Security"],
                 "severity": severity(d.severity),
-                "fingerprint": fingerprint(&[item.path, d.code, d.pointer.as_str(), &d.message]),
+                "fingerprint": fingerprint(&[item.path, d.code, &d.pointer.text(), &d.message]),
                 "location": {"path": item.path, "lines": {"begin": line}},
             }));
         }

@@ -50,10 +50,10 @@ pub fn run(args: &MigrateArgs) -> Outcome {
                     warn(&format!(
                         "pimlint: {name}: not carried over: {} at {}: {}",
                         item.setting,
-                        if item.pointer.as_str().is_empty() {
-                            "/"
+                        if item.pointer.is_root() {
+                            "/".into()
                         } else {
-                            item.pointer.as_str()
+                            item.pointer.text()
                         },
                         item.why
                     ));

@@ -176,7 +176,7 @@ impl TenantRun {
                     .map(|(d, role)| (at_start(&d, slot), role))
                     .collect(),
             };
-            writer.tenant_document(&record.path, slot.pointer.as_str(), slot.kind, findings);
+            writer.tenant_document(&record.path, &slot.pointer.text(), slot.kind, findings);
         }
     }
 }
@@ -191,7 +191,8 @@ fn at_start(d: &Diagnostic, slot: &Slot) -> Located {
 
 /// `pointer` relative to `prefix`, when it lies under it.
 fn relative(pointer: &Pointer, prefix: &Pointer) -> Option<Pointer> {
-    let rest = pointer.as_str().strip_prefix(prefix.as_str())?;
+    let text = pointer.text();
+    let rest = text.strip_prefix(&*prefix.text())?;
     if !(rest.is_empty() || rest.starts_with('/')) {
         return None;
     }

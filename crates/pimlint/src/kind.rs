@@ -792,12 +792,12 @@ mod tests {
         let list = json!({"@odata.context": "x#policies/roleManagementPolicies", "value": [{"a": 1}, {"b": 2}]});
         let slots = split(&list);
         assert_eq!(slots.len(), 2);
-        assert_eq!(slots[1].pointer.as_str(), "/value/1");
+        assert_eq!(slots[1].pointer.text(), "/value/1");
         assert_eq!(slots[0].hint, Some(DocumentKind::GraphPolicy));
         let pages = json!([{"value": [{"a": 1}]}, {"value": [{"b": 1}], "nextLink": null}]);
         let slots = split(&pages);
         assert_eq!(
-            slots.iter().map(|s| s.pointer.as_str()).collect::<Vec<_>>(),
+            slots.iter().map(|s| s.pointer.text()).collect::<Vec<_>>(),
             ["/0/value/0", "/1/value/0"]
         );
         let single = json!({"value": 3, "rules": []});

@@ -189,10 +189,10 @@ impl Converted {
             .inner
             .iter()
             .filter(|(at, _)| {
-                let at = at.as_str();
-                converted.as_str() == at || converted.as_str().starts_with(&format!("{at}/"))
+                let at = at.text();
+                converted.text() == at || converted.text().starts_with(&format!("{at}/"))
             })
-            .max_by_key(|(at, _)| at.as_str().len());
+            .max_by_key(|(at, _)| at.text().len());
         match opaque {
             Some((at, member)) => (self.pointers.original(at), member.as_deref()),
             None => (self.pointers.original(converted), None),

@@ -407,14 +407,13 @@ fn check_converted(
     for (at, what) in &converted.lost {
         let owner = reports
             .iter_mut()
-            .filter(|r| at.as_str().starts_with(r.pointer.as_str()))
-            .max_by_key(|r| r.pointer.as_str().len());
+            .filter(|r| at.text().starts_with(&*r.pointer.text()))
+            .max_by_key(|r| r.pointer.text().len());
         if let Some(report) = owner {
             // A member the export dropped is unknown, not missing: findings that a member or a
             // discriminator is absent, on the object that lost it, are the export's doing.
             report.diagnostics.retain(|d| {
-                !(LOST_MEMBER_CODES.contains(&d.code)
-                    && d.pointer.as_str().starts_with(at.as_str()))
+                !(LOST_MEMBER_CODES.contains(&d.code) && d.pointer.text().starts_with(&*at.text()))
             });
             // Added after the document's own findings were configured: configure it too, so
             // `ignore = ["partial-read"]` holds here as everywhere.
@@ -464,8 +463,8 @@ fn check_legacy(converted: &legacy::Converted, options: &Options) -> Vec<Documen
     for document in &converted.documents {
         let owner = reports
             .iter_mut()
-            .filter(|r| document.pointer.as_str().starts_with(r.pointer.as_str()))
-            .max_by_key(|r| r.pointer.as_str().len());
+            .filter(|r| document.pointer.text().starts_with(&*r.pointer.text()))
+            .max_by_key(|r| r.pointer.text().len());
         if let Some(report) = owner {
             let mut finding = vec![rules::structure::legacy_api::diagnostic(document)];
             options

@@ -1,30 +1,399 @@
 //! RFC 6901 JSON pointers: where in the input document a value came from.
+//!
+//! A document's model holds a pointer for every value it keeps, several hundred per policy,
+//! and nearly all of them go through member names the code knows (`rules`, `target`,
+//! `isExpirationRequired`…) and small array indices. Such a pointer is kept as its path, a
+//! byte per name and two to four per index, in place inside the pointer: building one copies
+//! its parent's path and adds a token, with no allocation. Its RFC 6901 text is written only
+//! when it is shown. Any other pointer (a member name the code does not know, a path too
+//! long for the place) is kept as its escaped text.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt;
+use std::num::NonZeroU8;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::scan::{equal, find};
 
-/// An RFC 6901 JSON pointer, kept in its escaped string form (`/rules/0/target`).
+/// The member names a pointer holds as one byte each: every name written with
+/// [`member!`](crate::member), and the members of the Graph and ARM objects that pointers
+/// often go through. A name's byte is its place in this list.
+const NAMES: &[&str] = &[
+    "@odata.context",
+    "@odata.type",
+    "accessId",
+    "action",
+    "alertDefinitionId",
+    "appScopeId",
+    "approvalMode",
+    "approvalStageTimeOutInDays",
+    "approvalStages",
+    "assignmentType",
+    "caller",
+    "claimValue",
+    "condition",
+    "conditionVersion",
+    "createdUsing",
+    "description",
+    "directoryScopeId",
+    "displayName",
+    "duration",
+    "effectiveRules",
+    "enabledRules",
+    "endDateTime",
+    "enforcedSettings",
+    "escalationApprovers",
+    "escalationTimeInMinutes",
+    "expandedProperties",
+    "expiration",
+    "groupId",
+    "id",
+    "incidentCount",
+    "inheritableSettings",
+    "isActive",
+    "isApprovalRequired",
+    "isApprovalRequiredForExtension",
+    "isApproverJustificationRequired",
+    "isBackup",
+    "isBuiltIn",
+    "isDefaultRecipientEnabled",
+    "isDefaultRecipientsEnabled",
+    "isEnabled",
+    "isEscalationEnabled",
+    "isExpirationRequired",
+    "isOrganizationDefault",
+    "isPrivileged",
+    "isRequestorJustificationRequired",
+    "isValidationOnly",
+    "justification",
+    "lastModifiedBy",
+    "lastModifiedDateTime",
+    "level",
+    "maximumDuration",
+    "memberType",
+    "name",
+    "notificationLevel",
+    "notificationRecipients",
+    "notificationType",
+    "onPremisesSyncEnabled",
+    "operations",
+    "policy",
+    "policyAssignmentProperties",
+    "policyId",
+    "policyProperties",
+    "primaryApprovers",
+    "principal",
+    "principalId",
+    "principalType",
+    "properties",
+    "recipientType",
+    "requestType",
+    "roleDefinition",
+    "roleDefinitionId",
+    "roleName",
+    "ruleType",
+    "rules",
+    "scheduleInfo",
+    "scope",
+    "scopeId",
+    "scopeType",
+    "setting",
+    "startDateTime",
+    "status",
+    "target",
+    "targetObjects",
+    "targetScheduleId",
+    "template",
+    "templateId",
+    "ticketInfo",
+    "ticketNumber",
+    "ticketSystem",
+    "type",
+    "url",
+    "userId",
+    "userPrincipalName",
+    "userType",
+    "value",
+    "values",
+    "AdditionalProperties",
+    "DisplayName",
+    "Policies",
+    "Policy",
+    "PolicyTemplates",
+    "Principal",
+    "Recipients",
+    "RoleName",
+    "RoleTemplateId",
+    "RuleSource",
+    "RuleSourceType",
+    "Rules",
+    "additional_recipients",
+    "after",
+    "body",
+    "change",
+    "child_modules",
+    "default_recipients",
+    "expiration_required",
+    "expire_after",
+    "maximum_duration",
+    "notification_level",
+    "object_id",
+    "primary_approver",
+    "privileged_roles",
+    "require_approval",
+    "required_conditional_access_authentication_context",
+    "resource_changes",
+    "resources",
+    "root_module",
+    "resourceId",
+    "roleDefinitionDisplayName",
+    "createdDateTime",
+    "principalDisplayName",
+];
+
+/// How many bytes of path a pointer holds in place.
+const PLACE: usize = 20;
+
+/// The first byte of an index token, by how many bytes of the index follow (1, 2 or 3, little
+/// endian); a byte below [`INDEX`] is a name's place in [`NAMES`].
+const INDEX: u8 = 0xFC;
+
+/// The largest index a pointer holds in place.
+const MAX_INDEX: usize = 0xFF_FFFF;
+
+const _: () = assert!(NAMES.len() < INDEX as usize);
+const _: () = assert!(size_of::<Pointer>() == 24);
+
+/// Each name in [`NAMES`], with its byte.
+static BY_NAME: LazyLock<HashMap<&'static str, Member>> = LazyLock::new(|| {
+    NAMES
+        .iter()
+        .zip(0u8..)
+        .map(|(&name, code)| (name, Member { name, code }))
+        .collect()
+});
+
+/// An RFC 6901 JSON pointer (`/rules/0/target`).
 ///
-/// The empty pointer designates the whole document.
-#[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Pointer(String);
+/// The empty pointer designates the whole document. Two pointers are equal, and ordered, as
+/// their texts are.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Pointer(Repr);
+
+/// A pointer's path in place, or its escaped text. A pointer whose tokens all fit in place is
+/// always held there, so that equal pointers are held the same way.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    Path(Path),
+    Text(Box<str>),
+}
+
+/// The bytes of a path, [`PLACE`] at most, as one little-endian number in three words (the
+/// bytes past its length are zero). A token is added with shifts in registers: a path built
+/// a byte at a time in memory and then copied whole would make each copy wait for the byte.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Path {
+    low: u64,
+    high: u64,
+    top: u32,
+    /// The length plus one (so that a pointer held as text needs no room of its own).
+    end: NonZeroU8,
+}
+
+impl Path {
+    const EMPTY: Self = Self {
+        low: 0,
+        high: 0,
+        top: 0,
+        end: NonZeroU8::MIN,
+    };
+
+    const fn len(self) -> usize {
+        self.end.get() as usize - 1
+    }
+
+    /// The bytes, the first [`Self::len`] of which are the path.
+    fn bytes(self) -> [u8; PLACE] {
+        let mut out = [0; PLACE];
+        out[..8].copy_from_slice(&self.low.to_le_bytes());
+        out[8..16].copy_from_slice(&self.high.to_le_bytes());
+        out[16..].copy_from_slice(&self.top.to_le_bytes());
+        out
+    }
+
+    /// The path of `bytes`, when they fit.
+    fn from_bytes(bytes: &[u8]) -> Option<Self> {
+        let mut all = [0; PLACE];
+        all.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        let [
+            l0,
+            l1,
+            l2,
+            l3,
+            l4,
+            l5,
+            l6,
+            l7,
+            h0,
+            h1,
+            h2,
+            h3,
+            h4,
+            h5,
+            h6,
+            h7,
+            t0,
+            t1,
+            t2,
+            t3,
+        ] = all;
+        Some(Self {
+            low: u64::from_le_bytes([l0, l1, l2, l3, l4, l5, l6, l7]),
+            high: u64::from_le_bytes([h0, h1, h2, h3, h4, h5, h6, h7]),
+            top: u32::from_le_bytes([t0, t1, t2, t3]),
+            end: NonZeroU8::new(u8::try_from(bytes.len() + 1).ok()?)?,
+        })
+    }
+
+    /// This path with the token bytes `code` (`width` of them, little endian, four at most)
+    /// added, when they fit.
+    fn with(self, code: u32, width: usize) -> Option<Self> {
+        let len = self.len();
+        let end = len + width;
+        if end > PLACE {
+            return None;
+        }
+        let code = u64::from(code);
+        let bit = 8 * len;
+        let mut out = self;
+        match len {
+            0..8 => {
+                out.low |= code << bit;
+                if bit > 32 {
+                    out.high |= code >> (64 - bit);
+                }
+            }
+            8..16 => {
+                let bit = bit - 64;
+                out.high |= code << bit;
+                if bit > 32 {
+                    out.top |= u32::try_from(code >> (64 - bit)).unwrap_or(0);
+                }
+            }
+            _ => out.top |= u32::try_from((code << (bit - 128)) & 0xFFFF_FFFF).unwrap_or(0),
+        }
+        out.end = NonZeroU8::new(u8::try_from(end + 1).ok()?)?;
+        Some(out)
+    }
+}
+
+/// One reference token of a pointer, as its text writes it.
+#[derive(Clone, Copy)]
+enum Token<'a> {
+    /// An escaped token.
+    Text(&'a str),
+    /// An array index (or a member name that is a number as an index is written).
+    Index(usize),
+}
+
+impl Token<'_> {
+    /// Calls `f` with the token's escaped text.
+    fn with_text<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        match self {
+            Token::Text(t) => f(t),
+            Token::Index(i) => f(itoa::Buffer::new().format(i)),
+        }
+    }
+}
+
+/// `token` unescaped (`~1` is `/`, `~0` is `~`, in that order).
+fn unescape(token: &str) -> Cow<'_, str> {
+    if token.as_bytes().contains(&b'~') {
+        Cow::Owned(token.replace("~1", "/").replace("~0", "~"))
+    } else {
+        Cow::Borrowed(token)
+    }
+}
+
+/// The index an escaped token writes, when it is written as RFC 6901 writes an array index
+/// (digits, no leading zero) and small enough to hold in place.
+fn as_index(token: &str) -> Option<usize> {
+    let bytes = token.as_bytes();
+    if bytes.is_empty() || bytes.len() > 8 || (bytes.len() > 1 && bytes[0] == b'0') {
+        return None;
+    }
+    let mut n = 0usize;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + usize::from(b - b'0');
+    }
+    (n <= MAX_INDEX).then_some(n)
+}
+
+/// How many bytes the token that starts with `first` takes in a path.
+const fn width(first: u8) -> usize {
+    if first < INDEX {
+        1
+    } else {
+        (first - INDEX) as usize + 2
+    }
+}
+
+/// The bytes of the token of array index `index` in a path (little endian), and how many
+/// there are: [`INDEX`] plus the index's width less one, then the index in 1 to 3 bytes.
+fn index_code(index: usize) -> Option<(u32, usize)> {
+    let index = u32::try_from(index)
+        .ok()
+        .filter(|i| *i as usize <= MAX_INDEX)?;
+    let width = match index {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        _ => 3,
+    };
+    Some((
+        (u32::from(INDEX) + width - 1) | (index << 8),
+        width as usize + 1,
+    ))
+}
 
 /// A member name written in the code that needs no escape in a pointer (no `~`, no `/`):
 /// made by [`member!`](crate::member), which checks it when the code is compiled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Member(&'static str);
+pub struct Member {
+    name: &'static str,
+    /// Its byte in a pointer's path.
+    code: u8,
+}
+
+/// Whether `a` and `b` are the same bytes, in a `const` context.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
 
 impl Member {
     /// Checks `name`; in a `const` context (as [`member!`](crate::member) puts it) a name with
-    /// `~` or `/` does not compile.
+    /// `~` or `/`, or one missing from the pointer's list of names, does not compile.
     ///
     /// # Panics
     ///
-    /// Outside a `const` context, when `name` holds `~` or `/`.
+    /// Outside a `const` context, when `name` holds `~` or `/` or is not in the list.
     #[must_use]
     pub const fn new(name: &'static str) -> Self {
         let bytes = name.as_bytes();
@@ -36,7 +405,28 @@ impl Member {
             );
             i += 1;
         }
-        Self(name)
+        let mut code = 0;
+        while code < NAMES.len() {
+            if same(NAMES[code], name) {
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "NAMES has fewer than INDEX names, checked when compiled"
+                )]
+                let code = code as u8;
+                return Self { name, code };
+            }
+            code += 1;
+        }
+        #[allow(clippy::panic, reason = "in a const context it is a compile error")]
+        {
+            panic!("a member! name must be in pointer::NAMES")
+        }
+    }
+
+    /// The name.
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        self.name
     }
 }
 
@@ -58,11 +448,17 @@ pub struct PointerError {
     pub reason: &'static str,
 }
 
+impl Default for Pointer {
+    fn default() -> Self {
+        Self::root()
+    }
+}
+
 impl Pointer {
     /// The pointer to the whole document.
     #[must_use]
     pub const fn root() -> Self {
-        Self(String::new())
+        Self(Repr::Path(Path::EMPTY))
     }
 
     /// Parses an escaped pointer such as `/value/0/rules/~1x`.
@@ -82,85 +478,158 @@ impl Pointer {
                 });
             }
         }
-        Ok(Self(text.to_owned()))
+        Ok(Self::from_escaped(text))
     }
 
-    /// The escaped text of the pointer.
+    /// The pointer whose escaped text is `text` (valid RFC 6901), held in place when it can be.
+    fn from_escaped(text: &str) -> Self {
+        let mut path = Path::EMPTY;
+        for token in text.split('/').skip(1) {
+            let code = match as_index(token) {
+                Some(index) => index_code(index),
+                None => BY_NAME.get(token).map(|name| (u32::from(name.code), 1)),
+            };
+            match code.and_then(|(code, width)| path.with(code, width)) {
+                Some(longer) => path = longer,
+                None => return Self(Repr::Text(text.into())),
+            }
+        }
+        Self(Repr::Path(path))
+    }
+
+    /// This pointer with the escaped token `token` added, as text.
+    fn with_text(&self, token: &str) -> Self {
+        let mut out = String::with_capacity(token.len() + 32);
+        self.write(&mut out);
+        out.push('/');
+        out.push_str(token);
+        Self(Repr::Text(out.into()))
+    }
+
+    /// The tokens, each as written.
+    fn raw_tokens(&self) -> impl Iterator<Item = Token<'_>> + Clone {
+        let (path, text) = match &self.0 {
+            Repr::Path(path) => (*path, None),
+            Repr::Text(text) => (Path::EMPTY, Some(text)),
+        };
+        let (bytes, len) = (path.bytes(), path.len());
+        let mut at = 0;
+        let from_path = std::iter::from_fn(move || {
+            let rest = bytes.get(at..len)?;
+            let (&first, tail) = rest.split_first()?;
+            at += width(first);
+            if first < INDEX {
+                return Some(Token::Text(NAMES.get(usize::from(first)).copied()?));
+            }
+            let digits = tail.get(..width(first) - 1)?;
+            let mut index = [0u8; 8];
+            index[..digits.len()].copy_from_slice(digits);
+            Some(Token::Index(
+                usize::try_from(u64::from_le_bytes(index)).unwrap_or(usize::MAX),
+            ))
+        });
+        let from_text = text
+            .into_iter()
+            .flat_map(|t| t.split('/').skip(1).map(Token::Text));
+        from_path.chain(from_text)
+    }
+
+    /// Writes the escaped text to `out`.
+    fn write(&self, out: &mut String) {
+        match &self.0 {
+            Repr::Text(text) => out.push_str(text),
+            Repr::Path(_) => {
+                for token in self.raw_tokens() {
+                    out.push('/');
+                    token.with_text(|t| out.push_str(t));
+                }
+            }
+        }
+    }
+
+    /// The escaped text of the pointer, as RFC 6901 writes it.
     #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.0
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Text(text) => Cow::Borrowed(text),
+            Repr::Path(path) if path.len() == 0 => Cow::Borrowed(""),
+            Repr::Path(_) => {
+                let mut out = String::with_capacity(48);
+                self.write(&mut out);
+                Cow::Owned(out)
+            }
+        }
     }
 
     /// Whether this is the pointer to the whole document.
     #[must_use]
     pub fn is_root(&self) -> bool {
-        self.0.is_empty()
+        matches!(&self.0, Repr::Path(path) if path.len() == 0)
     }
 
     /// A new pointer to the member `key` of the object this pointer designates.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        let mut out = String::with_capacity(self.0.len() + key.len() + 1);
-        out.push_str(&self.0);
-        out.push('/');
+        if let Some(index) = as_index(key) {
+            return self.index(index);
+        }
+        if let Some(&name) = BY_NAME.get(key) {
+            return self.member(name);
+        }
         // Most keys need no escape: copy them whole.
+        let mut escaped = String::with_capacity(key.len() + 2);
         let mut rest = key;
         while let Some(i) = find(rest.as_bytes(), 0, |w| equal(w, b'~') | equal(w, b'/')) {
-            out.push_str(&rest[..i]);
-            out.push_str(if rest.as_bytes()[i] == b'~' {
+            escaped.push_str(&rest[..i]);
+            escaped.push_str(if rest.as_bytes()[i] == b'~' {
                 "~0"
             } else {
                 "~1"
             });
             rest = &rest[i + 1..];
         }
-        out.push_str(rest);
-        Self(out)
+        escaped.push_str(rest);
+        self.with_text(&escaped)
     }
 
     /// A new pointer to the member `name` of the object this pointer designates, for a name
-    /// written in the code ([`member!`](crate::member)): it was checked when compiled to need
-    /// no escape, so it is copied without a look.
+    /// written in the code ([`member!`](crate::member)): it was checked when compiled to be
+    /// one of the names a path holds as a byte.
     #[must_use]
     pub fn member(&self, name: Member) -> Self {
-        let mut out = String::with_capacity(self.0.len() + name.0.len() + 1);
-        out.push_str(&self.0);
-        out.push('/');
-        out.push_str(name.0);
-        Self(out)
+        if let Repr::Path(path) = &self.0 {
+            if let Some(path) = path.with(u32::from(name.code), 1) {
+                return Self(Repr::Path(path));
+            }
+        }
+        self.with_text(name.name)
     }
 
     /// A new pointer to element `index` of the array this pointer designates.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        // The decimal digits of `index`, written from the end.
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = index;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + u8::try_from(n % 10).unwrap_or(0);
-            n /= 10;
-            if n == 0 {
-                break;
+        if let (Repr::Path(path), Some((code, width))) = (&self.0, index_code(index)) {
+            if let Some(path) = path.with(code, width) {
+                return Self(Repr::Path(path));
             }
         }
-        let mut out = String::with_capacity(self.0.len() + 1 + digits.len() - at);
-        out.push_str(&self.0);
-        out.push('/');
-        for &d in &digits[at..] {
-            out.push(char::from(d));
-        }
-        Self(out)
+        self.with_text(itoa::Buffer::new().format(index))
     }
 
     /// Appends `other` (relative to this pointer's target) to this pointer.
     #[must_use]
     pub fn join(&self, other: &Pointer) -> Self {
-        let mut out = String::with_capacity(self.0.len() + other.0.len());
-        out.push_str(&self.0);
-        out.push_str(&other.0);
-        Self(out)
+        if let (Repr::Path(head), Repr::Path(tail)) = (&self.0, &other.0) {
+            let mut bytes = head.bytes()[..head.len()].to_vec();
+            bytes.extend_from_slice(&tail.bytes()[..tail.len()]);
+            if let Some(path) = Path::from_bytes(&bytes) {
+                return Self(Repr::Path(path));
+            }
+        }
+        let mut text = String::new();
+        self.write(&mut text);
+        other.write(&mut text);
+        Self::from_escaped(&text)
     }
 
     /// The unescaped reference tokens, in order.
@@ -170,19 +639,30 @@ impl Pointer {
 
     /// [`Self::tokens`], borrowed from the pointer where they need no unescaping.
     pub(crate) fn borrowed_tokens(&self) -> impl Iterator<Item = Cow<'_, str>> {
-        self.0.split('/').skip(1).map(|t| {
-            if t.as_bytes().contains(&b'~') {
-                Cow::Owned(t.replace("~1", "/").replace("~0", "~"))
-            } else {
-                Cow::Borrowed(t)
-            }
+        self.raw_tokens().map(|token| match token {
+            Token::Text(t) => unescape(t),
+            Token::Index(i) => Cow::Owned(i.to_string()),
         })
     }
 
     /// The pointer one level up, or `None` for the root.
     #[must_use]
     pub fn parent(&self) -> Option<Self> {
-        self.0.rfind('/').map(|i| Self(self.0[..i].to_owned()))
+        match &self.0 {
+            Repr::Path(path) if path.len() == 0 => None,
+            Repr::Path(path) => {
+                let bytes = path.bytes();
+                // Where the last token starts.
+                let mut start = 0;
+                let mut at = 0;
+                while at < path.len() {
+                    start = at;
+                    at += width(bytes[at]);
+                }
+                Path::from_bytes(&bytes[..start]).map(|path| Self(Repr::Path(path)))
+            }
+            Repr::Text(text) => text.rfind('/').map(|i| Self::from_escaped(&text[..i])),
+        }
     }
 
     /// The last unescaped token, or `None` for the root.
@@ -192,27 +672,82 @@ impl Pointer {
     }
 }
 
+/// Orders two pointers as their texts, token by token, without writing them.
+impl Ord for Pointer {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let mut left = self.raw_tokens();
+        let mut right = other.raw_tokens();
+        loop {
+            match (left.next(), right.next()) {
+                (None, None) => return Ordering::Equal,
+                (None, Some(_)) => return Ordering::Less,
+                (Some(_), None) => return Ordering::Greater,
+                (Some(a), Some(b)) => {
+                    let (a_more, b_more) = (
+                        left.clone().next().is_some(),
+                        right.clone().next().is_some(),
+                    );
+                    let order = a.with_text(|a| {
+                        b.with_text(|b| compare_tokens(a.as_bytes(), a_more, b.as_bytes(), b_more))
+                    });
+                    if order != Ordering::Equal {
+                        return order;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Orders the text from token `a` on (a `/` follows it when `a_more`) against the text from
+/// token `b` on: the first byte that differs decides, and a token that is a prefix of the
+/// other meets the `/` that follows it, or the end.
+fn compare_tokens(a: &[u8], a_more: bool, b: &[u8], b_more: bool) -> Ordering {
+    let common = a.len().min(b.len());
+    match a[..common].cmp(&b[..common]) {
+        Ordering::Equal => {}
+        order => return order,
+    }
+    let next = |t: &[u8], more: bool| t.get(common).copied().or(more.then_some(b'/'));
+    match (next(a, a_more), next(b, b_more)) {
+        (Some(x), Some(y)) if a.len() != b.len() => x.cmp(&y),
+        _ => a.len().cmp(&b.len()),
+    }
+}
+
+impl PartialOrd for Pointer {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match &self.0 {
+            Repr::Text(text) => f.write_str(text),
+            Repr::Path(_) => self.raw_tokens().try_for_each(|token| {
+                f.write_str("/")?;
+                token.with_text(|t| f.write_str(t))
+            }),
+        }
     }
 }
 
 impl fmt::Debug for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Pointer({:?})", self.0)
+        write!(f, "Pointer({:?})", self.text())
     }
 }
 
 impl Serialize for Pointer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
+        serializer.serialize_str(&self.text())
     }
 }
 
 impl<'de> Deserialize<'de> for Pointer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
+        let text = Cow::<str>::deserialize(deserializer)?;
         Self::parse(&text).map_err(serde::de::Error::custom)
     }
 }
@@ -220,13 +755,157 @@ impl<'de> Deserialize<'de> for Pointer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Texts that exercise each way a pointer is held: names the path holds, names it does
+    /// not, escapes, indices of each width and past the widest, numbers an index is not
+    /// written as, and paths too long to hold in place.
+    const TEXTS: [&str; 18] = [
+        "",
+        "/",
+        "/rules",
+        "/rules/0/target/operations/12",
+        "/value/300/policy/rules/7/setting/approvalStages/0/primaryApprovers/65536",
+        "/value/16777216",
+        "/value/16777215",
+        "/value/01",
+        "/value/-",
+        "/unknownMember/3",
+        "/rules/3/a~1b/m~0n",
+        "/@odata.type",
+        "/rules/0/target/operations/0/rules/0/target/operations/0/rules/0/target/operations/0/rules/0/target/operations/0/rules/0/target/operations/0/rules/0/target",
+        "/rules//id",
+        "/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id",
+        "/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id/id",
+        "/policy/3",
+        "/policy/3.5",
+    ];
+
+    /// `text`'s pointer built token by token, as the readers build them.
+    fn built(text: &str) -> Pointer {
+        text.split('/').skip(1).fold(Pointer::root(), |p, t| {
+            p.key(&t.replace("~1", "/").replace("~0", "~"))
+        })
+    }
+
+    #[test]
+    fn a_pointer_parsed_or_built_writes_its_text_back() {
+        for text in TEXTS {
+            let parsed = Pointer::parse(text).unwrap();
+            assert_eq!(parsed.text(), text);
+            assert_eq!(parsed.to_string(), text);
+            assert_eq!(built(text), parsed, "{text}");
+            assert_eq!(built(text).text(), text);
+        }
+    }
+
+    #[test]
+    fn a_path_is_held_in_place_until_it_does_not_fit() {
+        let held = |p: &Pointer| matches!(p.0, Repr::Path(_));
+        assert!(held(&Pointer::parse(TEXTS[4]).unwrap()));
+        assert!(held(&Pointer::parse(TEXTS[14]).unwrap()));
+        assert!(!held(&Pointer::parse(TEXTS[15]).unwrap()));
+        assert!(!held(&Pointer::parse("/value/16777216").unwrap()));
+        assert!(!held(&Pointer::parse("/unknownMember").unwrap()));
+        // One level up from a path too long to hold is held again, as its text parses.
+        let long = Pointer::parse(TEXTS[15]).unwrap();
+        let parent = long.parent().unwrap();
+        assert!(held(&parent));
+        assert_eq!(parent, Pointer::parse(TEXTS[14]).unwrap());
+        assert_eq!(
+            Pointer::parse("/unknownMember").unwrap().parent(),
+            Some(Pointer::root())
+        );
+    }
+
+    #[test]
+    fn a_member_named_as_an_index_is_written_is_that_index() {
+        let root = Pointer::root();
+        assert_eq!(root.key("3"), root.index(3));
+        assert_ne!(root.key("03"), root.index(3));
+        assert_eq!(root.key("03").text(), "/03");
+        assert_eq!(root.index(70_000).key("-").text(), "/70000/-");
+    }
+
+    #[test]
+    fn parent_last_and_join_over_every_kind() {
+        for a in TEXTS {
+            let p = Pointer::parse(a).unwrap();
+            let expected_parent = a.rfind('/').map(|i| Pointer::parse(&a[..i]).unwrap());
+            assert_eq!(p.parent(), expected_parent, "{a}");
+            assert_eq!(
+                p.last(),
+                a.rsplit('/')
+                    .next()
+                    .filter(|_| !a.is_empty())
+                    .map(|t| t.replace("~1", "/").replace("~0", "~"))
+            );
+            for b in TEXTS {
+                let q = Pointer::parse(b).unwrap();
+                let joined = format!("{a}{b}");
+                assert_eq!(p.join(&q), Pointer::parse(&joined).unwrap(), "{a} + {b}");
+                assert_eq!(p.join(&q).text(), joined);
+            }
+        }
+    }
+
+    /// A token from names the path holds, names it does not, numbers, and bytes that sort
+    /// just below and above `/`.
+    fn token() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec![
+                "id",
+                "rules",
+                "target",
+                "@odata.type",
+                "value",
+                "a",
+                "ab",
+                "a.b",
+                "a-b",
+                "a0",
+                "",
+                "~",
+                "a/b",
+                "00",
+                "-"
+            ])
+            .prop_map(str::to_owned),
+            (0usize..20_000_000).prop_map(|i| i.to_string()),
+            "[-./0a~]{0,3}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn order_equality_and_hash_follow_the_text(
+            a in prop::collection::vec(token(), 0..12),
+            b in prop::collection::vec(token(), 0..12),
+        ) {
+            let build = |tokens: &[String]| tokens.iter().fold(Pointer::root(), |p, t| p.key(t));
+            let (p, q) = (build(&a), build(&b));
+            let written: String = a
+                .iter()
+                .flat_map(|t| ["/".to_owned(), t.replace('~', "~0").replace('/', "~1")])
+                .collect();
+            prop_assert_eq!(p.text(), written.as_str());
+            prop_assert_eq!(p.cmp(&q), p.text().cmp(&q.text()));
+            prop_assert_eq!(p == q, p.text() == q.text());
+            prop_assert_eq!(Pointer::parse(&p.text()).unwrap(), p.clone());
+            if p == q {
+                use std::hash::BuildHasher;
+                let state = std::collections::hash_map::RandomState::new();
+                prop_assert_eq!(state.hash_one(&p), state.hash_one(&q));
+            }
+        }
+    }
 
     #[test]
     fn a_member_written_in_the_code_is_a_key_that_needs_no_escape() {
         let at = Pointer::root().key("rules").index(3);
         assert_eq!(at.member(crate::member!("isEnabled")), at.key("isEnabled"));
         assert_eq!(
-            at.member(crate::member!("@odata.type")).as_str(),
+            at.member(crate::member!("@odata.type")).text(),
             "/rules/3/@odata.type"
         );
     }
@@ -240,7 +919,7 @@ mod tests {
     #[test]
     fn escapes_tilde_and_slash_in_keys() {
         let p = Pointer::root().key("a/b").key("m~n").index(3);
-        assert_eq!(p.as_str(), "/a~1b/m~0n/3");
+        assert_eq!(p.text(), "/a~1b/m~0n/3");
         assert_eq!(p.tokens().collect::<Vec<_>>(), ["a/b", "m~n", "3"]);
     }
 
@@ -249,13 +928,13 @@ mod tests {
         // RFC 6901 §4: "~01" is "~1" literally, not "/".
         let p = Pointer::parse("/~01").unwrap();
         assert_eq!(p.tokens().collect::<Vec<_>>(), ["~1"]);
-        assert_eq!(Pointer::root().key("~1").as_str(), "/~01");
+        assert_eq!(Pointer::root().key("~1").text(), "/~01");
     }
 
     #[test]
     fn empty_key_and_root() {
         assert!(Pointer::root().is_root());
-        assert_eq!(Pointer::root().key("").as_str(), "/");
+        assert_eq!(Pointer::root().key("").text(), "/");
         assert_eq!(
             Pointer::parse("/").unwrap().tokens().collect::<Vec<_>>(),
             [""]
@@ -273,10 +952,10 @@ mod tests {
     #[test]
     fn parent_last_and_join() {
         let p = Pointer::parse("/rules/2/target").unwrap();
-        assert_eq!(p.parent().unwrap().as_str(), "/rules/2");
+        assert_eq!(p.parent().unwrap().text(), "/rules/2");
         assert_eq!(p.last().as_deref(), Some("target"));
         let base = Pointer::parse("/value/4").unwrap();
-        assert_eq!(base.join(&p).as_str(), "/value/4/rules/2/target");
+        assert_eq!(base.join(&p).text(), "/value/4/rules/2/target");
         assert_eq!(Pointer::root().parent(), None);
     }
 

@@ -62,7 +62,7 @@ impl PointerMap {
         let mut best = self.origins.get("").map(|o| (0, o));
         for (i, token) in tokens.iter().enumerate() {
             prefix = prefix.key(token);
-            if let Some(origin) = self.origins.get(prefix.as_str()) {
+            if let Some(origin) = self.origins.get(&*prefix.text()) {
                 best = Some((i + 1, origin));
             }
         }
@@ -83,7 +83,7 @@ impl PointerMap {
         let mut best = None;
         for token in &tokens {
             prefix = prefix.key(token);
-            if let Some(origin) = self.origins.get(prefix.as_str()) {
+            if let Some(origin) = self.origins.get(&*prefix.text()) {
                 best = Some(origin);
             }
         }
@@ -103,7 +103,7 @@ impl PointerMap {
 
     pub(crate) fn link(&mut self, converted: &Pointer, original: &Pointer) {
         self.origins
-            .insert(converted.as_str().to_owned(), original.clone());
+            .insert(converted.text().into_owned(), original.clone());
     }
 }
 

@@ -53,7 +53,8 @@ pub fn schema_around_rules(kind: DocumentKind) -> Value {
 #[must_use]
 pub fn rules_judged(value: &Value, base: &Pointer, read: &[Diagnostic]) -> bool {
     let inside_a_rule = |d: &Diagnostic| {
-        let rest = d.pointer.as_str().strip_prefix(base.as_str()).unwrap_or("");
+        let text = d.pointer.text();
+        let rest = text.strip_prefix(&*base.text()).unwrap_or("");
         rest.contains("/rules/") || rest.contains("/effectiveRules/")
     };
     if read.iter().any(inside_a_rule) {

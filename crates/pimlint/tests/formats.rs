@@ -145,7 +145,7 @@ fn group_policy_reads_as_a_graph_update_for_a_group() {
         Some(pimlint::DocumentKind::GraphPolicyUpdate)
     );
     assert!(reports[0].diagnostics.iter().any(|d| d.code == "PIM301"
-        && d.pointer.as_str()
+        && d.pointer.text()
             == "/values/root_module/resources/0/values/eligible_assignment_rules/0/expiration_required"));
 }
 
@@ -172,7 +172,7 @@ fn azapi_body_is_read_as_the_arm_document_it_is() {
     let d = &reports[0].diagnostics[0];
     assert_eq!(d.code, "PIM301");
     assert_eq!(
-        d.pointer.as_str(),
+        d.pointer.text(),
         "/planned_values/root_module/resources/0/values/body/properties/rules/0/isExpirationRequired"
     );
 }
@@ -260,7 +260,7 @@ fn easypim_template_findings_point_at_the_template() {
         .find(|d| d.code == "PIM102")
         .unwrap();
     assert_eq!(
-        d.pointer.as_str(),
+        d.pointer.text(),
         "/PolicyTemplates/Standard/ActivationDuration"
     );
     assert!(d.note.as_deref().unwrap().contains("Security Reader"));

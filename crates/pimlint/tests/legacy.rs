@@ -116,7 +116,7 @@ fn a_setting_of_the_wrong_type_is_located() {
     let doc = json!({"roleDefinitionId": "r", "userMemberSettings": [
         {"ruleIdentifier": "MfaRule", "setting": "{\"mfaRequired\":\"yes\"}"}]});
     let e = pimlint::legacy::convert(&doc).unwrap().unwrap_err();
-    assert_eq!(e.pointer.as_str(), "/userMemberSettings/0/setting");
+    assert_eq!(e.pointer.text(), "/userMemberSettings/0/setting");
     assert!(
         e.message
             .contains("`mfaRequired` inside the `setting` string"),

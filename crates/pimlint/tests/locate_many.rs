@@ -90,7 +90,7 @@ fn one_scan_places_every_pointer_as_one_by_one() {
                     .unwrap_or_else(|e| panic!("{}: {pointer}: {e}", path.display()));
                 assert_eq!(
                     Some(&written),
-                    value.pointer(pointer.as_str()),
+                    value.pointer(&pointer.text()),
                     "{}: {pointer}",
                     path.display()
                 );
@@ -169,7 +169,7 @@ fn a_scan_that_stops_after_the_rule_of_the_last_pointer_places_them_alike() {
             .filter(|p| {
                 lists
                     .iter()
-                    .any(|l| p.as_str().starts_with(&format!("{}/", l.pointer)))
+                    .any(|l| p.text().starts_with(&format!("{}/", l.pointer)))
             })
             .collect();
         for (i, pointer) in inside.iter().enumerate() {
@@ -209,7 +209,7 @@ fn rule_lists_read_from_text_know_where_their_rules_start() {
         for list in read.lists(&Pointer::root()) {
             let value: Value = serde_json::from_str(&text).unwrap();
             let elements = value
-                .pointer(list.pointer.as_str())
+                .pointer(&list.pointer.text())
                 .and_then(Value::as_array)
                 .map_or(0, Vec::len);
             assert_eq!(list.starts.len(), elements, "{}", path.display());

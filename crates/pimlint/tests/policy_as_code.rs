@@ -69,7 +69,7 @@ fn msgraph_plan_gives_the_findings_of_its_graph_equivalent() {
         for d in &report.diagnostics {
             assert!(locator.locate(&d.pointer).unwrap().exact, "{}", d.pointer);
             assert!(
-                d.pointer.as_str().contains("/change/after/body/"),
+                d.pointer.text().contains("/change/after/body/"),
                 "{}",
                 d.pointer
             );
@@ -104,7 +104,7 @@ fn msgraph_url_says_what_the_body_is() {
     // The eligibility rule's body leaves its id to the URL, which names it.
     let eligibility = &reports[2];
     assert!(eligibility.diagnostics.iter().any(|d| d.code == "PIM301"
-        && d.pointer.as_str() == "/resource_changes/2/change/after/body/isExpirationRequired"));
+        && d.pointer.text() == "/resource_changes/2/change/after/body/isExpirationRequired"));
 }
 
 fn msgraph_plan(url: Option<&str>, body: &Value, body_unknown: &Value) -> Value {
@@ -161,7 +161,7 @@ fn msgraph_values_known_only_after_apply_are_unknown() {
         unknown[0].message
     );
     assert_eq!(
-        unknown[0].pointer.as_str(),
+        unknown[0].pointer.text(),
         "/resource_changes/0/change/after/body"
     );
 
@@ -247,7 +247,7 @@ fn azurerm_role_definition_id_puts_the_role_limits_in_force() {
         .find(|d| d.code == "PIM202")
         .unwrap();
     assert_eq!(
-        d.pointer.as_str(),
+        d.pointer.text(),
         "/values/root_module/resources/0/values/activation_rules/0/require_approval"
     );
     assert!(d.message.contains("Owner"), "{}", d.message);
@@ -316,7 +316,7 @@ fn easypim_role_names_put_the_role_limits_in_force() {
             .find(|r| {
                 r.diagnostics
                     .iter()
-                    .any(|d| d.pointer.as_str().contains(name))
+                    .any(|d| d.pointer.text().contains(name))
             })
             .map(|r| {
                 let mut c: Vec<_> = r.diagnostics.iter().map(|d| d.code).collect();
@@ -347,7 +347,7 @@ fn easypim_array_form_names_the_role_in_role_name() {
     assert_eq!(reports[0].role.as_deref(), Some("Owner"));
     assert_eq!(codes(&reports), ["PIM202"]);
     assert_eq!(
-        reports[0].diagnostics[0].pointer.as_str(),
+        reports[0].diagnostics[0].pointer.text(),
         "/AzureRoles/Policies/0/ApprovalRequired"
     );
 }

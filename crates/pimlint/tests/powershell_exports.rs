@@ -283,7 +283,7 @@ fn tenant_joins_across_exports_point_into_each_file() {
         .filter(|d| d.code == "PIM611")
         .collect();
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].pointer.as_str(), "/1/EndDateTime");
+    assert_eq!(found[0].pointer.text(), "/1/EndDateTime");
     // The policy's member, as the policy export has it.
     let note = found[0].note.as_deref().unwrap();
     assert!(note.ends_with("at /Rule/0/IsExpirationRequired"), "{note}");

@@ -375,7 +375,7 @@ fn scubagear_requirements_read_the_policy_validate_judges() {
         },
     )
     .unwrap();
-    assert_eq!(role.policy.pointer.as_str(), "/privileged_roles/0");
+    assert_eq!(role.policy.pointer.text(), "/privileged_roles/0");
     assert_eq!(
         role.expiration.maximum_duration.unwrap().to_string(),
         "PT8H"

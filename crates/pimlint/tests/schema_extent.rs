@@ -117,7 +117,7 @@ fn members(value: &Value, at: &Pointer, out: &mut Vec<Pointer>) {
 /// mutated once.
 fn shape_of(rule_type: &str, relative: &Pointer) -> String {
     let general: Vec<String> = relative
-        .as_str()
+        .text()
         .split('/')
         .map(|s| {
             if s.parse::<usize>().is_ok() {
@@ -132,7 +132,7 @@ fn shape_of(rule_type: &str, relative: &Pointer) -> String {
 
 fn replace(value: &mut Value, at: &Pointer, with: Option<&Value>) {
     let (parent, last) = (at.parent().unwrap(), at.last().unwrap());
-    let Some(holder) = value.pointer_mut(parent.as_str()) else {
+    let Some(holder) = value.pointer_mut(&parent.text()) else {
         return;
     };
     match (holder, with) {

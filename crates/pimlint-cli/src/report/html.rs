@@ -197,13 +197,13 @@ pub fn render(a: &Assessment, values: &Values) -> String {
         );
         for f in &c.failures {
             let d = &f.diagnostic;
-            let value = values.at(&f.path, d.pointer.as_str()).unwrap_or_default();
+            let value = values.at(&f.path, &d.pointer.text()).unwrap_or_default();
             let _ = write!(
                 failures,
                 "<tr><td>{}</td><td>{}<br><code>{}</code></td><td class=\"sev-{}\">{} {}<br>{}</td><td><code class=\"value\">{}</code></td><td>{}</td><td>{}</td></tr>",
                 escape(&f.role),
                 escape(&f.path),
-                escape(d.pointer.as_str()),
+                escape(&d.pointer.text()),
                 d.severity,
                 escape(d.code),
                 escape(d.rule),

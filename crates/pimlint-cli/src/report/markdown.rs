@@ -91,13 +91,13 @@ pub fn render(a: &Assessment, values: &Values) -> String {
             let _ = writeln!(out, "|---|---|---|---|---|---|");
             for f in &c.failures {
                 let d = &f.diagnostic;
-                let value = values.at(&f.path, d.pointer.as_str()).unwrap_or_default();
+                let value = values.at(&f.path, &d.pointer.text()).unwrap_or_default();
                 let _ = writeln!(
                     out,
                     "| {} | {} {} | {} {} ({}) | {} | {} | {} |",
                     cell(&f.role),
                     cell(&f.path),
-                    code(d.pointer.as_str()),
+                    code(&d.pointer.text()),
                     d.code,
                     d.rule,
                     d.severity,

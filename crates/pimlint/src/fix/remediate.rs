@@ -94,7 +94,7 @@ pub fn calls(value: &Value, reports: &[DocumentReport], options: &crate::Options
             break;
         }
         for t in round {
-            if let Some(slot) = current.pointer_mut(t.pointer.as_str()) {
+            if let Some(slot) = current.pointer_mut(&t.pointer.text()) {
                 *slot = t.rule.clone();
             }
             match done.iter_mut().find(|f| f.pointer == t.pointer) {
@@ -226,7 +226,7 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
                     .iter()
                     .find(|t| t.pointer == entry.pointer)
                     .map(|t| &t.rule)
-                    .or_else(|| value.pointer(entry.pointer.as_str()));
+                    .or_else(|| value.pointer(&entry.pointer.text()));
                 let Some(mut rule) = current.cloned() else {
                     continue 'fixes;
                 };
@@ -264,14 +264,14 @@ fn touch(value: &Value, reports: &[DocumentReport]) -> Vec<Touched> {
 }
 
 fn is_under(path: &Pointer, base: &Pointer) -> bool {
-    path.as_str()
-        .strip_prefix(base.as_str())
+    path.text()
+        .strip_prefix(&*base.text())
         .is_some_and(|rest| rest.starts_with('/'))
 }
 
 fn relative_to(edit: &Edit, base: &Pointer) -> Edit {
     let strip = |p: &Pointer| {
-        Pointer::parse(p.as_str().strip_prefix(base.as_str()).unwrap_or(p.as_str()))
+        Pointer::parse(p.text().strip_prefix(&*base.text()).unwrap_or(&p.text()))
             .unwrap_or_default()
     };
     match edit {

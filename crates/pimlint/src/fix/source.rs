@@ -107,7 +107,7 @@ fn translate_edit(
             path: literal_at(path, converted, source, map)?,
         }),
         Edit::Add { path, value } => {
-            if path.last().as_deref() != Some("-") && converted.pointer(path.as_str()).is_some() {
+            if path.last().as_deref() != Some("-") && converted.pointer(&path.text()).is_some() {
                 return Ok(Edit::Add {
                     path: literal_at(path, converted, source, map)?,
                     value: value.clone(),
@@ -140,7 +140,7 @@ fn literal_at(
             .tokens()
             .collect::<Vec<_>>()
             .get(1)
-            .filter(|_| original.as_str().starts_with("/PolicyTemplates/"))
+            .filter(|_| original.text().starts_with("/PolicyTemplates/"))
             .map_or_else(
                 || "a part of the file".to_owned(),
                 |t| format!("EasyPIM policy template `{t}`"),
@@ -150,8 +150,8 @@ fn literal_at(
              changes them all; give this policy its own setting"
         ));
     }
-    let written = source.pointer(original.as_str());
-    let wanted = converted.pointer(path.as_str());
+    let written = source.pointer(&original.text());
+    let wanted = converted.pointer(&path.text());
     match (written, wanted) {
         (Some(written), Some(wanted)) if written == wanted => Ok(original),
         (Some(written), _) if expression_in(written).is_some() => Err(format!(

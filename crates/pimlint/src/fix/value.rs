@@ -31,7 +31,7 @@ fn parent_of<'v>(
         return Err(error(path, "the whole document cannot be edited"));
     };
     let container = document
-        .pointer_mut(parent.as_str())
+        .pointer_mut(&parent.text())
         .ok_or_else(|| error(path, "its parent does not exist"))?;
     Ok((container, last))
 }
@@ -51,7 +51,7 @@ fn apply_one(document: &mut Value, edit: &Edit) -> Result<(), EditError> {
     match edit {
         Edit::Replace { path, value } => {
             let slot = document
-                .pointer_mut(path.as_str())
+                .pointer_mut(&path.text())
                 .ok_or_else(|| error(path, "nothing is there to replace"))?;
             *slot = value.clone();
         }

@@ -46,7 +46,7 @@ impl Conv {
                 member_conv = member_conv.key(step);
                 // The flattening made these containers; point them at the member that
                 // first fills them, and `properties` at the object itself.
-                if !self.map.origins.contains_key(member_conv.as_str()) {
+                if !self.map.origins.contains_key(&*member_conv.text()) {
                     let origin = if step == "properties" {
                         orig
                     } else {
@@ -196,7 +196,7 @@ impl Conv {
                     }
                     let name = az_target_name(&k["Target".len()..]);
                     let c = conv.key("target").key(&name);
-                    if !self.map.origins.contains_key(conv.key("target").as_str()) {
+                    if !self.map.origins.contains_key(&*conv.key("target").text()) {
                         self.map.link(&conv.key("target"), orig);
                     }
                     match self.az_leaf(value, &member_orig, &c) {
@@ -231,7 +231,7 @@ impl Conv {
                 }
                 k if k.starts_with("Setting") && k.len() > "Setting".len() => {
                     let setting_conv = conv.key("setting");
-                    if !self.map.origins.contains_key(setting_conv.as_str()) {
+                    if !self.map.origins.contains_key(&*setting_conv.text()) {
                         self.map.link(&setting_conv, orig);
                     }
                     let name = camel(&k["Setting".len()..]);

@@ -43,9 +43,9 @@ fn p(text: &str) -> Pointer {
 fn origin<'a>(c: &Converted, original: &'a Value, converted: &str) -> (String, &'a Value) {
     let at = c.pointers.original(&p(converted));
     let found = original
-        .pointer(at.as_str())
+        .pointer(&at.text())
         .unwrap_or_else(|| panic!("{converted} maps to {at}, which is not in the file"));
-    (at.as_str().to_owned(), found)
+    (at.text().into_owned(), found)
 }
 
 /// Every node of the converted value maps to a node that exists in the original, and
@@ -67,15 +67,15 @@ fn assert_all_pointers_resolve(c: &Converted, original: &Value) {
     for at in all {
         let orig = c.pointers.original(&at);
         assert!(
-            original.pointer(orig.as_str()).is_some(),
+            original.pointer(&orig.text()).is_some(),
             "{at} maps to {orig}, not in the file"
         );
     }
     for orig in c.pointers.origins.values() {
-        assert!(original.pointer(orig.as_str()).is_some(), "{orig}");
+        assert!(original.pointer(&orig.text()).is_some(), "{orig}");
     }
     for (at, _) in &c.lost {
-        assert!(original.pointer(at.as_str()).is_some(), "lost at {at}");
+        assert!(original.pointer(&at.text()).is_some(), "lost at {at}");
     }
 }
 
@@ -190,7 +190,7 @@ fn check_expanded_policy(original: &Value, scope_type: &str) {
     assert_eq!(c.lost.len(), 17);
     let id = original["Id"].as_str().unwrap();
     for (k, (at, message)) in c.lost.iter().enumerate() {
-        assert_eq!(at.as_str(), format!("/Rules/{k}"));
+        assert_eq!(at.text(), format!("/Rules/{k}"));
         assert!(message.contains("AdditionalProperties"), "{message}");
         assert!(message.contains(id), "{message}");
         assert!(
@@ -203,7 +203,7 @@ fn check_expanded_policy(original: &Value, scope_type: &str) {
     assert_eq!(v, &policy["rules"][3]["target"]["caller"]);
     // A member the export lost maps to its rule, plus the rest of the path.
     assert_eq!(
-        c.pointers.original(&p("/rules/0/maximumDuration")).as_str(),
+        c.pointers.original(&p("/rules/0/maximumDuration")).text(),
         "/Rules/0/maximumDuration"
     );
     assert_all_pointers_resolve(&c, original);
@@ -235,7 +235,7 @@ fn graph_sdk_policy_assignment() {
         "Expiration_Admin_Eligibility"
     );
     assert_eq!(c.lost.len(), 17);
-    assert_eq!(c.lost[0].0.as_str(), "/Policy/Rules/0");
+    assert_eq!(c.lost[0].0.text(), "/Policy/Rules/0");
     let (at, _) = origin(&c, &original, "/policy/rules/5/target/level");
     assert_eq!(at, "/Policy/Rules/5/Target/Level");
     assert_all_pointers_resolve(&c, &original);
@@ -250,17 +250,17 @@ fn truncated_exports_are_errors_with_the_pointer() {
         let err = convert(&original).expect("recognised").unwrap_err();
         assert!(err.message.contains("-Depth 20"), "{}", err.message);
         assert!(
-            err.message.contains(err.pointer.as_str()),
+            err.message.contains(&*err.pointer.text()),
             "{}",
             err.message
         );
-        let found = original.pointer(err.pointer.as_str()).unwrap();
+        let found = original.pointer(&err.pointer.text()).unwrap();
         assert!(found.is_string(), "{found}");
     }
     let err = convert(&fixture!("graph-sdk-policy-depth-2-truncated.json"))
         .unwrap()
         .unwrap_err();
-    assert_eq!(err.pointer.as_str(), "/Rules/0/Target");
+    assert_eq!(err.pointer.text(), "/Rules/0/Target");
     assert!(
         err.message
             .contains("MicrosoftGraphUnifiedRoleManagementPolicyRuleTarget")
@@ -270,12 +270,12 @@ fn truncated_exports_are_errors_with_the_pointer() {
     ))
     .unwrap()
     .unwrap_err();
-    assert_eq!(err.pointer.as_str(), "/0/Target/EnforcedSettings");
+    assert_eq!(err.pointer.text(), "/0/Target/EnforcedSettings");
     // Only the setting dictionary, deeper, is a type name.
     let setting = json!([{"Id": "Approval_EndUser_Assignment", "Target": {"Operations": ["All"]},
         "AdditionalProperties": {"setting": "System.Collections.Generic.Dictionary`2[System.String,System.Object]"}}]);
     let err = convert(&setting).unwrap().unwrap_err();
-    assert_eq!(err.pointer.as_str(), "/0/AdditionalProperties/setting");
+    assert_eq!(err.pointer.text(), "/0/AdditionalProperties/setting");
 }
 
 #[test]
@@ -430,7 +430,7 @@ fn az_policy() {
     let e = index_of(rules, "Enablement_EndUser_Assignment");
     assert!(rules[e].get("enabledRules").is_none());
     let lost = |at: String| {
-        c.lost.iter().find(|(p, _)| p.as_str() == at).map_or_else(
+        c.lost.iter().find(|(p, _)| p.text() == at).map_or_else(
             || panic!("nothing lost at {at}: {:?}", c.lost),
             |(_, m)| m.clone(),
         )
@@ -670,7 +670,7 @@ fn single_objects_stay_objects_and_arrays_stay_arrays() {
     let c = ok(&rule);
     assert_eq!(c.value["maximumDuration"], "PT8H");
     assert_eq!(
-        c.pointers.original(&p("/maximumDuration")).as_str(),
+        c.pointers.original(&p("/maximumDuration")).text(),
         "/AdditionalProperties/maximumDuration"
     );
     // A rule whose dictionary is missing keeps id and target, and says so.
@@ -681,7 +681,7 @@ fn single_objects_stay_objects_and_arrays_stay_arrays() {
         json!([{"id": "Expiration_EndUser_Assignment", "target": {"caller": "EndUser"}}])
     );
     assert_eq!(c.lost.len(), 1);
-    assert_eq!(c.lost[0].0.as_str(), "/0");
+    assert_eq!(c.lost[0].0.text(), "/0");
     assert!(c.lost[0].1.contains("<policy id>"));
 }
 
@@ -782,18 +782,18 @@ fn converted_documents_are_the_kinds_pimlint_reads() {
 #[test]
 fn pointer_map_falls_back_to_the_deepest_known_node() {
     let mut map = PointerMap::default();
-    assert_eq!(map.original(&p("/a/b")).as_str(), "/a/b");
+    assert_eq!(map.original(&p("/a/b")).text(), "/a/b");
     map.link(&p("/rules/2"), &p("/Rules/2"));
     map.link(
         &p("/rules/2/maximumDuration"),
         &p("/Rules/2/AdditionalProperties/maximumDuration"),
     );
     assert_eq!(
-        map.original(&p("/rules/2/maximumDuration")).as_str(),
+        map.original(&p("/rules/2/maximumDuration")).text(),
         "/Rules/2/AdditionalProperties/maximumDuration"
     );
-    assert_eq!(map.original(&p("/rules/2/x~1y")).as_str(), "/Rules/2/x~1y");
-    assert_eq!(map.original(&p("/rules/3")).as_str(), "/rules/3");
+    assert_eq!(map.original(&p("/rules/2/x~1y")).text(), "/Rules/2/x~1y");
+    assert_eq!(map.original(&p("/rules/3")).text(), "/rules/3");
 }
 
 #[test]

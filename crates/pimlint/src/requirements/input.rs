@@ -284,7 +284,7 @@ pub fn from_input(
     }
     let matching: Vec<&(Governed, &Policy)> = found
         .iter()
-        .filter(|(g, _)| at.is_none_or(|wanted| g.pointer.as_str() == wanted))
+        .filter(|(g, _)| at.is_none_or(|wanted| g.pointer.text() == wanted))
         .filter(|(g, _)| {
             role.is_none_or(|wanted| g.role.as_ref().is_some_and(|r| names_role(r, wanted)))
         })

@@ -20,7 +20,7 @@
 //! let Some(pimlint::Document::Policy(policy)) = &report.document else { unreachable!() };
 //! let needs = requirements(policy, "activate".parse::<RequestKindName>().unwrap());
 //! assert_eq!(needs.justification.required, Some(true));
-//! assert_eq!(needs.justification.pointer.unwrap().as_str(), "/rules/0/enabledRules/0");
+//! assert_eq!(needs.justification.pointer.unwrap().text(), "/rules/0/enabledRules/0");
 //! assert_eq!(needs.ticket.required, Some(false));
 //! assert_eq!(needs.expiration.maximum_duration, None); // the policy does not say: unknown
 //! ```

@@ -254,8 +254,8 @@ pub(crate) fn check_scubagear(
         // The group's policy is placed at its first rule, inside the role's entry.
         let at = origin(report);
         let Some((entry, role)) = entry_roles.iter().find(|(entry, _)| {
-            at.as_str()
-                .strip_prefix(entry.as_str())
+            at.text()
+                .strip_prefix(&*entry.text())
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         }) else {
             continue;
@@ -267,12 +267,12 @@ pub(crate) fn check_scubagear(
             .rules_pointer
             .as_ref()
             .map(|at| converted.pointers.original(&at.index(0)))
-            .and_then(|at| original.pointer(at.key("RuleSource").as_str()))
+            .and_then(|at| original.pointer(&at.key("RuleSource").text()))
             .and_then(Value::as_str)
             .filter(|name| !name.is_empty())
             .map_or_else(|| "(not named in the export)".to_owned(), str::to_owned);
         let role_name = original
-            .pointer(entry.key("DisplayName").as_str())
+            .pointer(&entry.key("DisplayName").text())
             .and_then(Value::as_str)
             .map(str::to_owned)
             .or_else(|| roles::name_of(role).map(str::to_owned))
