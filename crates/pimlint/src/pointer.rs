@@ -10,10 +10,8 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 use std::fmt;
 use std::num::NonZeroU8;
-use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -21,23 +19,43 @@ use crate::scan::{equal, find};
 
 /// The member names a pointer holds as one byte each: every name written with
 /// [`member!`](crate::member), and the members of the Graph and ARM objects that pointers
-/// often go through. A name's byte is its place in this list.
+/// often go through. A name's byte is its place in this list, which is sorted (checked when
+/// compiled) so that a name read at run time is found by a binary search.
 const NAMES: &[&str] = &[
     "@odata.context",
     "@odata.type",
+    "AdditionalProperties",
+    "DisplayName",
+    "Policies",
+    "Policy",
+    "PolicyTemplates",
+    "Principal",
+    "Recipients",
+    "RoleName",
+    "RoleTemplateId",
+    "RuleSource",
+    "RuleSourceType",
+    "Rules",
     "accessId",
     "action",
+    "additional_recipients",
+    "after",
     "alertDefinitionId",
     "appScopeId",
     "approvalMode",
     "approvalStageTimeOutInDays",
     "approvalStages",
     "assignmentType",
+    "body",
     "caller",
+    "change",
+    "child_modules",
     "claimValue",
     "condition",
     "conditionVersion",
+    "createdDateTime",
     "createdUsing",
+    "default_recipients",
     "description",
     "directoryScopeId",
     "displayName",
@@ -50,6 +68,8 @@ const NAMES: &[&str] = &[
     "escalationTimeInMinutes",
     "expandedProperties",
     "expiration",
+    "expiration_required",
+    "expire_after",
     "groupId",
     "id",
     "incidentCount",
@@ -74,11 +94,14 @@ const NAMES: &[&str] = &[
     "lastModifiedDateTime",
     "level",
     "maximumDuration",
+    "maximum_duration",
     "memberType",
     "name",
     "notificationLevel",
     "notificationRecipients",
     "notificationType",
+    "notification_level",
+    "object_id",
     "onPremisesSyncEnabled",
     "operations",
     "policy",
@@ -86,15 +109,25 @@ const NAMES: &[&str] = &[
     "policyId",
     "policyProperties",
     "primaryApprovers",
+    "primary_approver",
     "principal",
+    "principalDisplayName",
     "principalId",
     "principalType",
+    "privileged_roles",
     "properties",
     "recipientType",
     "requestType",
+    "require_approval",
+    "required_conditional_access_authentication_context",
+    "resourceId",
+    "resource_changes",
+    "resources",
     "roleDefinition",
+    "roleDefinitionDisplayName",
     "roleDefinitionId",
     "roleName",
+    "root_module",
     "ruleType",
     "rules",
     "scheduleInfo",
@@ -119,40 +152,6 @@ const NAMES: &[&str] = &[
     "userType",
     "value",
     "values",
-    "AdditionalProperties",
-    "DisplayName",
-    "Policies",
-    "Policy",
-    "PolicyTemplates",
-    "Principal",
-    "Recipients",
-    "RoleName",
-    "RoleTemplateId",
-    "RuleSource",
-    "RuleSourceType",
-    "Rules",
-    "additional_recipients",
-    "after",
-    "body",
-    "change",
-    "child_modules",
-    "default_recipients",
-    "expiration_required",
-    "expire_after",
-    "maximum_duration",
-    "notification_level",
-    "object_id",
-    "primary_approver",
-    "privileged_roles",
-    "require_approval",
-    "required_conditional_access_authentication_context",
-    "resource_changes",
-    "resources",
-    "root_module",
-    "resourceId",
-    "roleDefinitionDisplayName",
-    "createdDateTime",
-    "principalDisplayName",
 ];
 
 /// How many bytes of path a pointer holds in place.
@@ -166,16 +165,43 @@ const INDEX: u8 = 0xFC;
 const MAX_INDEX: usize = 0xFF_FFFF;
 
 const _: () = assert!(NAMES.len() < INDEX as usize);
+const _: () = assert!(sorted(NAMES));
 const _: () = assert!(size_of::<Pointer>() == 24);
 
-/// Each name in [`NAMES`], with its byte.
-static BY_NAME: LazyLock<HashMap<&'static str, Member>> = LazyLock::new(|| {
-    NAMES
-        .iter()
-        .zip(0u8..)
-        .map(|(&name, code)| (name, Member { name, code }))
-        .collect()
-});
+/// The [`Member`] of `name`, when it is in [`NAMES`].
+fn known(name: &str) -> Option<Member> {
+    let place = NAMES.binary_search(&name).ok()?;
+    Some(Member {
+        name: NAMES[place],
+        code: u8::try_from(place).ok()?,
+    })
+}
+
+/// Whether `names` are in strictly increasing byte order, in a `const` context.
+const fn sorted(names: &[&str]) -> bool {
+    let mut i = 1;
+    while i < names.len() {
+        let (a, b) = (names[i - 1].as_bytes(), names[i].as_bytes());
+        let mut j = 0;
+        loop {
+            if j == a.len() || j == b.len() {
+                if a.len() >= b.len() {
+                    return false;
+                }
+                break;
+            }
+            if a[j] != b[j] {
+                if a[j] > b[j] {
+                    return false;
+                }
+                break;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    true
+}
 
 /// An RFC 6901 JSON pointer (`/rules/0/target`).
 ///
@@ -487,7 +513,7 @@ impl Pointer {
         for token in text.split('/').skip(1) {
             let code = match as_index(token) {
                 Some(index) => index_code(index),
-                None => BY_NAME.get(token).map(|name| (u32::from(name.code), 1)),
+                None => known(token).map(|name| (u32::from(name.code), 1)),
             };
             match code.and_then(|(code, width)| path.with(code, width)) {
                 Some(longer) => path = longer,
@@ -573,7 +599,7 @@ impl Pointer {
         if let Some(index) = as_index(key) {
             return self.index(index);
         }
-        if let Some(&name) = BY_NAME.get(key) {
+        if let Some(name) = known(key) {
             return self.member(name);
         }
         // Most keys need no escape: copy them whole.
