@@ -181,26 +181,35 @@ fn known(name: &str) -> Option<Member> {
 const fn sorted(names: &[&str]) -> bool {
     let mut i = 1;
     while i < names.len() {
-        let (a, b) = (names[i - 1].as_bytes(), names[i].as_bytes());
-        let mut j = 0;
-        loop {
-            if j == a.len() || j == b.len() {
-                if a.len() >= b.len() {
-                    return false;
-                }
-                break;
-            }
-            if a[j] != b[j] {
-                if a[j] > b[j] {
-                    return false;
-                }
-                break;
-            }
-            j += 1;
+        if !matches!(compare(names[i - 1], names[i]), Ordering::Less) {
+            return false;
         }
         i += 1;
     }
     true
+}
+
+/// `a` against `b` in byte order, in a `const` context.
+const fn compare(a: &str, b: &str) -> Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            };
+        }
+        i += 1;
+    }
+    if a.len() < b.len() {
+        Ordering::Less
+    } else if a.len() > b.len() {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
 }
 
 /// An RFC 6901 JSON pointer (`/rules/0/target`).
@@ -255,32 +264,12 @@ impl Path {
     fn from_bytes(bytes: &[u8]) -> Option<Self> {
         let mut all = [0; PLACE];
         all.get_mut(..bytes.len())?.copy_from_slice(bytes);
-        let [
-            l0,
-            l1,
-            l2,
-            l3,
-            l4,
-            l5,
-            l6,
-            l7,
-            h0,
-            h1,
-            h2,
-            h3,
-            h4,
-            h5,
-            h6,
-            h7,
-            t0,
-            t1,
-            t2,
-            t3,
-        ] = all;
+        let (low, rest) = all.split_first_chunk::<8>()?;
+        let (high, top) = rest.split_first_chunk::<8>()?;
         Some(Self {
-            low: u64::from_le_bytes([l0, l1, l2, l3, l4, l5, l6, l7]),
-            high: u64::from_le_bytes([h0, h1, h2, h3, h4, h5, h6, h7]),
-            top: u32::from_le_bytes([t0, t1, t2, t3]),
+            low: u64::from_le_bytes(*low),
+            high: u64::from_le_bytes(*high),
+            top: u32::from_le_bytes(*top.first_chunk::<4>()?),
             end: NonZeroU8::new(u8::try_from(bytes.len() + 1).ok()?)?,
         })
     }
@@ -397,22 +386,6 @@ pub struct Member {
     code: u8,
 }
 
-/// Whether `a` and `b` are the same bytes, in a `const` context.
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
 impl Member {
     /// Checks `name`; in a `const` context (as [`member!`](crate::member) puts it) a name with
     /// `~` or `/`, or one missing from the pointer's list of names, does not compile.
@@ -433,7 +406,7 @@ impl Member {
         }
         let mut code = 0;
         while code < NAMES.len() {
-            if same(NAMES[code], name) {
+            if matches!(compare(NAMES[code], name), Ordering::Equal) {
                 #[allow(
                     clippy::cast_possible_truncation,
                     reason = "NAMES has fewer than INDEX names, checked when compiled"
@@ -447,12 +420,6 @@ impl Member {
         {
             panic!("a member! name must be in pointer::NAMES")
         }
-    }
-
-    /// The name.
-    #[must_use]
-    pub const fn name(&self) -> &'static str {
-        self.name
     }
 }
 
@@ -526,7 +493,7 @@ impl Pointer {
     /// This pointer with the escaped token `token` added, as text.
     fn with_text(&self, token: &str) -> Self {
         let mut out = String::with_capacity(token.len() + 32);
-        self.write(&mut out);
+        self.push_to(&mut out);
         out.push('/');
         out.push_str(token);
         Self(Repr::Text(out.into()))
@@ -560,16 +527,20 @@ impl Pointer {
         from_path.chain(from_text)
     }
 
+    /// Appends the escaped text to `out`.
+    fn push_to(&self, out: &mut String) {
+        // Writing to a `String` does not fail.
+        let _ = self.write(out);
+    }
+
     /// Writes the escaped text to `out`.
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut impl fmt::Write) -> fmt::Result {
         match &self.0 {
-            Repr::Text(text) => out.push_str(text),
-            Repr::Path(_) => {
-                for token in self.raw_tokens() {
-                    out.push('/');
-                    token.with_text(|t| out.push_str(t));
-                }
-            }
+            Repr::Text(text) => out.write_str(text),
+            Repr::Path(_) => self.raw_tokens().try_for_each(|token| {
+                out.write_char('/')?;
+                token.with_text(|t| out.write_str(t))
+            }),
         }
     }
 
@@ -581,7 +552,7 @@ impl Pointer {
             Repr::Path(path) if path.len() == 0 => Cow::Borrowed(""),
             Repr::Path(_) => {
                 let mut out = String::with_capacity(48);
-                self.write(&mut out);
+                self.push_to(&mut out);
                 Cow::Owned(out)
             }
         }
@@ -653,8 +624,8 @@ impl Pointer {
             }
         }
         let mut text = String::new();
-        self.write(&mut text);
-        other.write(&mut text);
+        self.push_to(&mut text);
+        other.push_to(&mut text);
         Self::from_escaped(&text)
     }
 
@@ -749,13 +720,7 @@ impl PartialOrd for Pointer {
 
 impl fmt::Display for Pointer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.0 {
-            Repr::Text(text) => f.write_str(text),
-            Repr::Path(_) => self.raw_tokens().try_for_each(|token| {
-                f.write_str("/")?;
-                token.with_text(|t| f.write_str(t))
-            }),
-        }
+        self.write(f)
     }
 }
 
